@@ -1,0 +1,238 @@
+#ifndef SEPTET_ANALYSIS_HPP
+#define SEPTET_ANALYSIS_HPP
+
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <septet/detail/part_splitter.hpp>
+#include <septet/error.hpp>
+#include <septet/grapheme.hpp>
+#include <septet/gsm7.hpp>
+#include <septet/options.hpp>
+#include <septet/unicode.hpp>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace septet::inline v0 {
+
+/// A character that GSM 7-bit cannot carry, and so makes the whole message UCS-2.
+struct non_gsm_character {
+  std::size_t offset = 0;        ///< in input code units (bytes for UTF-8)
+  std::size_t utf16_offset = 0;  ///< in UTF-16 code units (a JavaScript string index)
+  char32_t code_point = 0;
+
+  friend constexpr auto operator==(const non_gsm_character&, const non_gsm_character&) noexcept
+      -> bool = default;
+};
+
+/// What a carrier will send and bill for a text.
+struct analysis {
+  /// ok, or the input's first encoding error (or invalid_option) and its offset; the figures
+  /// then describe the text before that offset.
+  result status;
+  septet::encoding encoding = septet::encoding::gsm7;
+  std::size_t characters = 0;  ///< code points
+  std::size_t units = 0;       ///< septets (gsm7, extension characters 2) or UTF-16 units (ucs2)
+  std::size_t parts = 1;       ///< an empty text is one (empty) part
+  std::size_t units_remaining = 0;  ///< room left in the last part, in `units`
+  std::size_t utf16_units = 0;      ///< length as the body cap counts it
+  std::size_t non_gsm_count = 0;    ///< characters that forced UCS-2
+  std::optional<non_gsm_character> first_non_gsm;
+  septet::capacity capacity;  ///< for `encoding` under the options used
+  /// ok, or body_too_long / too_many_parts with the offset of the first character past the cap
+  /// or of the first part past the limit.
+  result limits;
+
+  [[nodiscard]] constexpr auto ok() const noexcept -> bool {
+    return status.ok();
+  }
+  [[nodiscard]] constexpr auto within_limits() const noexcept -> bool {
+    return status.ok() && limits.ok();
+  }
+};
+
+namespace detail {
+
+inline constexpr std::size_t no_offset = std::numeric_limits<std::size_t>::max();
+
+/// Units `cp` costs in `e` (0 when GSM 7-bit cannot carry it).
+[[nodiscard]] constexpr auto units_in(septet::encoding e, char32_t cp) noexcept -> std::size_t {
+  return e == septet::encoding::gsm7 ? gsm7::septets(cp) : utf16_length(cp);
+}
+
+/// The analysis state machine, fed one code point at a time; analyze() and counter share it so they
+/// cannot disagree. Both encodings are split as the text goes, because one late non-GSM character
+/// turns the whole message UCS-2 and a stream cannot be read twice.
+class tally {
+ public:
+  constexpr explicit tally(const options& opts) noexcept
+      : m_options(opts),
+        m_gsm{.per_part = capacity_for(septet::encoding::gsm7, opts).per_part},
+        m_ucs2{.per_part = capacity_for(septet::encoding::ucs2, opts).per_part} {}
+
+  [[nodiscard]] constexpr auto options() const noexcept -> const septet::options& {
+    return m_options;
+  }
+
+  constexpr void push(char32_t cp, std::size_t offset) noexcept {
+    const bool break_before =
+        m_options.boundary == boundary_policy::code_point || m_breaker.push(cp);
+    const std::size_t utf16 = utf16_length(cp);
+    const std::size_t septets = gsm7::septets(cp);
+    if (septets == 0 && m_non_gsm_count++ == 0) {
+      m_first_non_gsm = non_gsm_character{offset, m_utf16_units, cp};
+    }
+    if (m_non_gsm_count == 0) {
+      m_gsm.push(septets, break_before, offset, [&](std::size_t cut_offset, std::size_t) {
+        note_part(m_gsm, m_gsm_parts_over_offset, cut_offset);
+      });
+    }
+    m_ucs2.push(utf16, break_before, offset, [&](std::size_t cut_offset, std::size_t) {
+      note_part(m_ucs2, m_ucs2_parts_over_offset, cut_offset);
+    });
+    m_utf16_units += utf16;
+    if (m_options.max_characters != 0 && m_utf16_units > m_options.max_characters &&
+        m_cap_offset == no_offset) {
+      m_cap_offset = offset;
+    }
+    ++m_characters;
+  }
+
+  /// The analysis of everything pushed, closed with `status`.
+  [[nodiscard]] constexpr auto finish(result status) const noexcept -> analysis {
+    analysis a;
+    a.status = status;
+    a.encoding = m_non_gsm_count == 0 ? septet::encoding::gsm7 : septet::encoding::ucs2;
+    a.characters = m_characters;
+    a.utf16_units = m_utf16_units;
+    a.non_gsm_count = m_non_gsm_count;
+    a.first_non_gsm = m_first_non_gsm;
+    a.capacity = capacity_for(a.encoding, m_options);
+    const bool gsm = a.encoding == septet::encoding::gsm7;
+    const part_splitter& split = gsm ? m_gsm : m_ucs2;
+    a.units = split.end;
+    if (a.units <= a.capacity.single_part) {
+      a.parts = 1;
+      a.units_remaining = a.capacity.single_part - a.units;
+    } else {
+      a.parts = split.parts;
+      a.units_remaining = a.capacity.per_part - split.fill();
+    }
+    if (m_cap_offset != no_offset) {
+      a.limits = {errc::body_too_long, m_cap_offset};
+    } else if (m_options.max_parts != 0 && a.parts > m_options.max_parts) {
+      a.limits = {errc::too_many_parts, gsm ? m_gsm_parts_over_offset : m_ucs2_parts_over_offset};
+    }
+    return a;
+  }
+
+ private:
+  constexpr void note_part(const part_splitter& split,
+                           std::size_t& over_offset,
+                           std::size_t cut_offset) const noexcept {
+    if (split.parts == m_options.max_parts + 1) {
+      over_offset = cut_offset;
+    }
+  }
+
+  septet::options m_options;
+  grapheme_breaker m_breaker;
+  part_splitter m_gsm;
+  part_splitter m_ucs2;
+  std::size_t m_characters = 0;
+  std::size_t m_utf16_units = 0;
+  std::size_t m_non_gsm_count = 0;
+  std::optional<non_gsm_character> m_first_non_gsm;
+  std::size_t m_cap_offset = no_offset;
+  std::size_t m_gsm_parts_over_offset = no_offset;
+  std::size_t m_ucs2_parts_over_offset = no_offset;
+};
+
+template <code_unit Char>
+[[nodiscard]] constexpr auto analyze_text(std::basic_string_view<Char> text, const options& opts)
+    -> analysis {
+  tally counts(opts);
+  if (!valid(opts)) {
+    return counts.finish({errc::invalid_option, 0});
+  }
+  const result status =
+      for_each_code_point(text, [&](char32_t cp, std::size_t offset) { counts.push(cp, offset); });
+  return counts.finish(status.ok() ? result{errc::ok, text.size()} : status);
+}
+
+template <code_unit Char>
+[[nodiscard]] constexpr auto non_gsm_in(std::basic_string_view<Char> text,
+                                        std::span<non_gsm_character> out) -> result {
+  std::size_t found = 0;
+  std::size_t utf16_offset = 0;
+  const result status = for_each_code_point(text, [&](char32_t cp, std::size_t offset) {
+    if (!gsm7::is_gsm7(cp)) {
+      if (found < out.size()) {
+        out[found] = {offset, utf16_offset, cp};
+      }
+      ++found;
+    }
+    utf16_offset += utf16_length(cp);
+  });
+  if (!status.ok()) {
+    return status;
+  }
+  if (found > out.size()) {
+    return {errc::output_too_small, found};
+  }
+  return {errc::ok, found};
+}
+
+template <code_unit Char>
+[[nodiscard]] auto non_gsm_in(std::basic_string_view<Char> text)
+    -> outcome<std::vector<non_gsm_character>> {
+  outcome<std::vector<non_gsm_character>> found;
+  const result counted = non_gsm_in(text, std::span<non_gsm_character>{});
+  if (counted.ec != errc::output_too_small) {
+    found.status = counted;  // none, or invalid input
+    return found;
+  }
+  found.value.resize(counted.count);
+  found.status = non_gsm_in(text, std::span{found.value});
+  return found;
+}
+
+}  // namespace detail
+
+/// Analyzes `text` (UTF-8, UTF-16 or UTF-32): encoding, units, parts, room left, and the first
+/// character that forced UCS-2. Usable in constant expressions. Limits are reported in
+/// `analysis::limits`, never applied by truncating.
+template <text Text>
+[[nodiscard]] constexpr auto analyze(const Text& text, const options& opts = {}) -> analysis {
+  return detail::analyze_text(as_view(text), opts);
+}
+
+/// Checks `text` against the encoding rules and the limits in `opts`: ok with the input size, or
+/// the first problem (invalid input, invalid option, body_too_long, too_many_parts) and its offset.
+template <text Text>
+[[nodiscard]] constexpr auto check(const Text& text, const options& opts = {}) -> result {
+  const analysis a = analyze(text, opts);
+  if (!a.ok()) {
+    return a.status;
+  }
+  return a.limits.ok() ? a.status : a.limits;
+}
+
+/// Lists every character GSM 7-bit cannot carry into `out`, in order. Returns ok with the count
+/// written; output_too_small with the count needed; or the input's encoding error and offset.
+template <text Text>
+[[nodiscard]] constexpr auto non_gsm_characters(const Text& text, std::span<non_gsm_character> out)
+    -> result {
+  return detail::non_gsm_in(as_view(text), out);
+}
+
+/// Owning form of non_gsm_characters (may throw std::bad_alloc).
+template <text Text>
+[[nodiscard]] auto non_gsm_characters(const Text& text) -> outcome<std::vector<non_gsm_character>> {
+  return detail::non_gsm_in(as_view(text));
+}
+
+}  // namespace septet::inline v0
+
+#endif  // SEPTET_ANALYSIS_HPP

@@ -1,0 +1,119 @@
+#ifndef SEPTET_ERROR_HPP
+#define SEPTET_ERROR_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace septet::inline v0 {
+
+/// Every way a septet call can fail. The library never throws; failures come back as values.
+enum class errc : std::uint8_t {
+  ok,
+  utf8_invalid_lead,  ///< a byte that cannot start a UTF-8 sequence (stray 0x80-0xBF, 0xF8-0xFF)
+  utf8_truncated,     ///< a UTF-8 sequence cut short by the end of input or a non-continuation byte
+  utf8_overlong,      ///< a UTF-8 sequence longer than the code point needs (e.g. C0 80)
+  utf8_surrogate,     ///< UTF-8 that encodes U+D800..U+DFFF
+  utf8_out_of_range,  ///< UTF-8 that encodes a value above U+10FFFF
+  utf16_unpaired_surrogate,  ///< UTF-16 input with a lone high or low surrogate
+  invalid_code_point,        ///< UTF-32 input outside the Unicode scalar values
+  invalid_option,            ///< an option out of range (e.g. udh_octets too large to leave room)
+  body_too_long,             ///< more UTF-16 units than options::max_characters
+  too_many_parts,            ///< more parts than options::max_parts
+  output_too_small,          ///< a caller-provided span cannot hold the result
+};
+
+/// A short English description of `e`, suitable for logs and error messages.
+[[nodiscard]] constexpr auto to_string(errc e) noexcept -> std::string_view {
+  switch (e) {
+    case errc::ok:
+      return "ok";
+    case errc::utf8_invalid_lead:
+      return "invalid UTF-8: byte cannot start a sequence";
+    case errc::utf8_truncated:
+      return "invalid UTF-8: truncated sequence";
+    case errc::utf8_overlong:
+      return "invalid UTF-8: overlong encoding";
+    case errc::utf8_surrogate:
+      return "invalid UTF-8: encoded surrogate";
+    case errc::utf8_out_of_range:
+      return "invalid UTF-8: code point above U+10FFFF";
+    case errc::utf16_unpaired_surrogate:
+      return "invalid UTF-16: unpaired surrogate";
+    case errc::invalid_code_point:
+      return "invalid code point";
+    case errc::invalid_option:
+      return "invalid option";
+    case errc::body_too_long:
+      return "body longer than the character limit";
+    case errc::too_many_parts:
+      return "message needs more parts than the limit";
+    case errc::output_too_small:
+      return "output span too small";
+  }
+  return "unknown error";
+}
+
+/// The enumerator's name, e.g. "utf8_truncated": a stable code for JSON and logs.
+[[nodiscard]] constexpr auto name(errc e) noexcept -> std::string_view {
+  switch (e) {
+    case errc::ok:
+      return "ok";
+    case errc::utf8_invalid_lead:
+      return "utf8_invalid_lead";
+    case errc::utf8_truncated:
+      return "utf8_truncated";
+    case errc::utf8_overlong:
+      return "utf8_overlong";
+    case errc::utf8_surrogate:
+      return "utf8_surrogate";
+    case errc::utf8_out_of_range:
+      return "utf8_out_of_range";
+    case errc::utf16_unpaired_surrogate:
+      return "utf16_unpaired_surrogate";
+    case errc::invalid_code_point:
+      return "invalid_code_point";
+    case errc::invalid_option:
+      return "invalid_option";
+    case errc::body_too_long:
+      return "body_too_long";
+    case errc::too_many_parts:
+      return "too_many_parts";
+    case errc::output_too_small:
+      return "output_too_small";
+  }
+  return "unknown";
+}
+
+/// True for the errors that mean the input text itself is not valid Unicode.
+[[nodiscard]] constexpr auto is_encoding_error(errc e) noexcept -> bool {
+  return e >= errc::utf8_invalid_lead && e <= errc::invalid_code_point;
+}
+
+/// Outcome of a call. On success `count` is what the call documents (items written, usually).
+/// On failure it is the offset, in input code units (bytes for UTF-8), where the problem is;
+/// for output_too_small it is the number of items the output needs.
+struct result {
+  errc ec = errc::ok;
+  std::size_t count = 0;
+
+  [[nodiscard]] constexpr auto ok() const noexcept -> bool {
+    return ec == errc::ok;
+  }
+  friend constexpr auto operator==(const result&, const result&) noexcept -> bool = default;
+};
+
+/// A value with the status of the call that produced it (owning helpers; std::expected in C++23).
+template <class T>
+struct outcome {
+  T value{};
+  result status{};
+
+  [[nodiscard]] constexpr auto ok() const noexcept -> bool {
+    return status.ok();
+  }
+};
+
+}  // namespace septet::inline v0
+
+#endif  // SEPTET_ERROR_HPP

@@ -1,0 +1,74 @@
+#ifndef SEPTET_OPTIONS_HPP
+#define SEPTET_OPTIONS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace septet::inline v0 {
+
+/// How a message goes on the air. `gsm7`: GSM 03.38 default alphabet + extension table, counted in
+/// septets. `ucs2`: data coding 0x08, counted in UTF-16 code units (carriers call it UCS-2 but
+/// send astral characters as surrogate pairs, 2 units each).
+enum class encoding : std::uint8_t { gsm7, ucs2 };
+
+[[nodiscard]] constexpr auto to_string(encoding e) noexcept -> std::string_view {
+  return e == encoding::gsm7 ? "gsm7" : "ucs2";
+}
+
+/// Where a part may end. `code_point`: anywhere except inside a GSM escape pair or a UTF-16
+/// surrogate pair (the minimal split every carrier accepts). `grapheme`: also keep extended
+/// grapheme clusters (UAX #29: combining marks, ZWJ sequences, variation selectors, emoji
+/// modifiers, flags, Hangul syllables) whole, unless one cluster alone exceeds a part.
+enum class boundary_policy : std::uint8_t { code_point, grapheme };
+
+/// Octets of user data in one SMS (3GPP TS 23.040 §9.2.3.24: 140 octets = 160 septets).
+inline constexpr std::size_t user_data_octets = 140;
+/// UDH of the 8-bit-reference concatenation IE: UDHL + IEI + IEL + ref + total + seq.
+inline constexpr std::size_t udh_octets_8bit_reference = 6;
+/// UDH of the 16-bit-reference concatenation IE (one more reference octet).
+inline constexpr std::size_t udh_octets_16bit_reference = 7;
+/// The largest udh_octets that still leaves room for a two-unit character in a UCS-2 part.
+inline constexpr std::size_t max_udh_octets = user_data_octets - 4;
+/// Sinch's body cap, in characters; septet counts them as UTF-16 code units (conservative).
+inline constexpr std::size_t default_max_characters = 2000;
+/// The concatenation IE numbers parts in one octet.
+inline constexpr std::size_t default_max_parts = 255;
+
+struct options {
+  /// UDH octets in every part of a concatenated message: 6 (8-bit reference, 153/67 per part),
+  /// 7 (16-bit reference, 152/66), more when other IEs ride along; 0..max_udh_octets.
+  std::size_t udh_octets = udh_octets_8bit_reference;
+  boundary_policy boundary = boundary_policy::code_point;
+  /// Body cap in UTF-16 code units (an astral character counts 2); 0 = no cap.
+  std::size_t max_characters = default_max_characters;
+  /// Cap on parts; 0 = no cap.
+  std::size_t max_parts = default_max_parts;
+};
+
+/// Units that fit in one part, for an encoding.
+struct capacity {
+  std::size_t single_part = 0;  ///< a message with no UDH: 160 septets / 70 units
+  std::size_t per_part = 0;     ///< each part of a concatenated message
+
+  friend constexpr auto operator==(const capacity&, const capacity&) noexcept -> bool = default;
+};
+
+[[nodiscard]] constexpr auto valid(const options& opts) noexcept -> bool {
+  return opts.udh_octets <= max_udh_octets;
+}
+
+/// Capacities for `e` under `opts` (valid options assumed): floor((140 - udh) * 8 / 7) septets,
+/// floor((140 - udh) / 2) UTF-16 units; fill bits before the first septet are implied by the floor.
+[[nodiscard]] constexpr auto capacity_for(encoding e, const options& opts) noexcept -> capacity {
+  const std::size_t udh = opts.udh_octets <= max_udh_octets ? opts.udh_octets : max_udh_octets;
+  const std::size_t octets = user_data_octets - udh;
+  if (e == encoding::gsm7) {
+    return {user_data_octets * 8 / 7, octets * 8 / 7};
+  }
+  return {user_data_octets / 2, octets / 2};
+}
+
+}  // namespace septet::inline v0
+
+#endif  // SEPTET_OPTIONS_HPP

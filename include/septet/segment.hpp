@@ -1,0 +1,89 @@
+#ifndef SEPTET_SEGMENT_HPP
+#define SEPTET_SEGMENT_HPP
+
+#include <cstddef>
+#include <septet/analysis.hpp>
+#include <span>
+#include <vector>
+
+namespace septet::inline v0 {
+
+/// One SMS part: the input range [begin, end), in input code units (bytes for UTF-8), and the
+/// units it costs in the message's encoding.
+struct part {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t units = 0;
+
+  friend constexpr auto operator==(const part&, const part&) noexcept -> bool = default;
+};
+
+namespace detail {
+
+/// Splits `text` whose analysis under `opts` is `a`.
+template <code_unit Char>
+constexpr auto split_analyzed(std::basic_string_view<Char> text,
+                              const analysis& a,
+                              std::span<part> out,
+                              const options& opts) -> result {
+  if (!a.ok()) {
+    return a.status;
+  }
+  if (!a.limits.ok()) {
+    return a.limits;
+  }
+  if (a.parts > out.size()) {
+    return {errc::output_too_small, a.parts};
+  }
+  if (a.parts == 1) {
+    out[0] = {0, text.size(), a.units};
+    return {errc::ok, 1};
+  }
+  part_splitter split{.per_part = a.capacity.per_part};
+  grapheme_breaker breaker;
+  std::size_t written = 0;
+  std::size_t begin = 0;
+  std::size_t begin_units = 0;
+  const auto close_part = [&](std::size_t cut_offset, std::size_t cut_units) {
+    out[written++] = {begin, cut_offset, cut_units - begin_units};
+    begin = cut_offset;
+    begin_units = cut_units;
+  };
+  // `a` says the text is valid: this pass cannot fail.
+  (void)for_each_code_point(text, [&](char32_t cp, std::size_t offset) {
+    const bool break_before = opts.boundary == boundary_policy::code_point || breaker.push(cp);
+    split.push(units_in(a.encoding, cp), break_before, offset, close_part);
+  });
+  out[written++] = {begin, text.size(), split.end - begin_units};
+  return {errc::ok, written};
+}
+
+}  // namespace detail
+
+/// Splits `text` into the parts a carrier sends, writing them to `out` (no allocation). One part
+/// when the text fits 160 septets / 70 units, else parts of at most capacity_for(...).per_part.
+/// Parts are contiguous and cover the input byte for byte. Returns ok with the number of parts;
+/// output_too_small with the number needed; or the input error / exceeded limit and its offset.
+template <text Text>
+[[nodiscard]] constexpr auto segment(const Text& text,
+                                     std::span<part> out,
+                                     const options& opts = {}) -> result {
+  const auto view = as_view(text);
+  return detail::split_analyzed(view, detail::analyze_text(view, opts), out, opts);
+}
+
+/// Owning form of segment (may throw std::bad_alloc).
+template <text Text>
+[[nodiscard]] auto segment(const Text& text, const options& opts = {})
+    -> outcome<std::vector<part>> {
+  const auto view = as_view(text);
+  const analysis a = detail::analyze_text(view, opts);
+  outcome<std::vector<part>> parts;
+  parts.value.resize(a.within_limits() ? a.parts : 0);
+  parts.status = detail::split_analyzed(view, a, std::span{parts.value}, opts);
+  return parts;
+}
+
+}  // namespace septet::inline v0
+
+#endif  // SEPTET_SEGMENT_HPP

@@ -1,0 +1,15 @@
+#ifndef SEPTET_SEPTET_HPP
+#define SEPTET_SEPTET_HPP
+
+// septet: header-only C++20 SMS text encoding. Text -> code points -> units -> parts.
+#include <septet/analysis.hpp>
+#include <septet/counter.hpp>
+#include <septet/error.hpp>
+#include <septet/grapheme.hpp>
+#include <septet/gsm7.hpp>
+#include <septet/options.hpp>
+#include <septet/segment.hpp>
+#include <septet/unicode.hpp>
+#include <septet/version.hpp>
+
+#endif  // SEPTET_SEPTET_HPP

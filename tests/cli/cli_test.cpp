@@ -1,0 +1,153 @@
+// Runs the real `septet` binary and reads what it prints.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace {
+
+struct run_result {
+  int status = -1;
+  std::string out;
+};
+
+/// Runs `septet ARGS` with `input` on stdin (via a temporary file) and captures stdout.
+auto run(const std::string& args, const std::string& input = "") -> run_result {
+  // One file per process: ctest runs the cases in parallel.
+  const std::string input_path =
+      ::testing::TempDir() + "septet_cli_input_" + std::to_string(getpid());
+  {
+    std::ofstream file(input_path, std::ios::binary);
+    file << input;
+  }
+  const std::string command =
+      std::string(SEPTET_CLI) + " " + args + " < '" + input_path + "' 2>/dev/null";
+  run_result result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    return result;
+  }
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+    result.out.append(buffer.data(), n);
+  }
+  const int status = pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+TEST(cli_test, hi_euro_from_stdin_as_json) {
+  const auto r = run("inspect --json", "Hi \xE2\x82\xAC");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["encoding"], "gsm7");
+  EXPECT_EQ(j["characters"], 4);
+  EXPECT_EQ(j["units"], 5);
+  EXPECT_EQ(j["parts"], 1);
+  EXPECT_EQ(j["units_remaining"], 155);
+  EXPECT_EQ(j["segments"], nlohmann::json::array({"Hi \xE2\x82\xAC"}));
+  EXPECT_EQ(j["segment_units"], nlohmann::json::array({5}));
+  EXPECT_TRUE(j["non_gsm"].empty());
+  EXPECT_EQ(j["within_limits"], true);
+  EXPECT_TRUE(j["errors"].empty());
+}
+
+TEST(cli_test, stdin_is_read_verbatim) {
+  // A trailing newline is part of the message.
+  const auto j = nlohmann::json::parse(run("inspect --json", "Hi\n").out);
+  EXPECT_EQ(j["characters"], 3);
+}
+
+TEST(cli_test, text_argument_and_non_gsm_list) {
+  const auto r = run("inspect --json 'ok \xF0\x9F\x98\x80 \xE2\x80\xA6'");
+  ASSERT_EQ(r.status, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["encoding"], "ucs2");
+  EXPECT_EQ(j["units"], 7);
+  ASSERT_EQ(j["non_gsm"].size(), 2U);
+  EXPECT_EQ(j["non_gsm"][0]["char"], "\xF0\x9F\x98\x80");
+  EXPECT_EQ(j["non_gsm"][0]["code_point"], "U+1F600");
+  EXPECT_EQ(j["non_gsm"][0]["byte_offset"], 3);
+  EXPECT_EQ(j["non_gsm"][1]["code_point"], "U+2026");
+  EXPECT_EQ(j["non_gsm"][1]["byte_offset"], 8);
+}
+
+TEST(cli_test, parts_and_udh_octets) {
+  const std::string text(161, 'a');
+  const auto j = nlohmann::json::parse(run("inspect --json", text).out);
+  EXPECT_EQ(j["parts"], 2);
+  EXPECT_EQ(j["segment_units"], nlohmann::json::array({153, 8}));
+  const auto k = nlohmann::json::parse(run("inspect --json --udh-octets 7", text).out);
+  EXPECT_EQ(k["segment_units"], nlohmann::json::array({152, 9}));
+  EXPECT_EQ(run("inspect --udh-octets 200", text).status, 2);
+}
+
+TEST(cli_test, grapheme_safe_flag) {
+  std::string text;
+  for (int i = 0; i < 65; ++i) {
+    text += "\xD0\xB6";
+  }
+  text +=
+      "\xF0\x9F\x87\xB8\xF0\x9F\x87\xAA"
+      "abc";  // a flag across the 67-unit boundary
+  const auto minimal = nlohmann::json::parse(run("inspect --json", text).out);
+  EXPECT_EQ(minimal["segment_units"], nlohmann::json::array({67, 5}));  // flag cut in two
+  const auto safe = nlohmann::json::parse(run("inspect --json --grapheme-safe", text).out);
+  EXPECT_EQ(safe["segment_units"], nlohmann::json::array({65, 7}));
+}
+
+TEST(cli_test, over_the_limit_is_reported_with_exit_1) {
+  const auto r = run("inspect --json", std::string(2001, 'a'));
+  EXPECT_EQ(r.status, 1);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["within_limits"], false);
+  ASSERT_EQ(j["errors"].size(), 1U);
+  EXPECT_EQ(j["errors"][0]["code"], "body_too_long");
+  EXPECT_EQ(j["errors"][0]["byte_offset"], 2000);
+  EXPECT_EQ(j["parts"], 14);
+  std::string joined;
+  for (const auto& s : j["segments"]) {
+    joined += s.get<std::string>();
+  }
+  EXPECT_EQ(joined, std::string(2001, 'a'));  // never truncated
+}
+
+TEST(cli_test, invalid_utf8_exits_2_naming_the_byte_offset) {
+  const auto r = run("inspect --json", "abc\xE2\x28\xA1");
+  EXPECT_EQ(r.status, 2);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["error"]["code"], "utf8_truncated");
+  EXPECT_EQ(j["error"]["byte_offset"], 3);
+  const std::string command = std::string(SEPTET_CLI) + " inspect $(printf 'ab\\377') 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::array<char, 512> buffer{};
+  const std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe);
+  EXPECT_NE(WEXITSTATUS(pclose(pipe)), 0);
+  const std::string message(buffer.data(), n);
+  EXPECT_NE(message.find("byte 2"), std::string::npos) << message;
+  EXPECT_EQ(std::count(message.begin(), message.end(), '\n'), 1);
+}
+
+TEST(cli_test, human_output_plain_when_piped_and_coloured_on_request) {
+  const auto plain = run("inspect",
+                         "a\xE2\x80\x9C"
+                         "b");
+  EXPECT_EQ(plain.status, 0);
+  EXPECT_NE(plain.out.find("encoding         ucs2"), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find("U+201C"), std::string::npos);
+  EXPECT_EQ(plain.out.find('\x1b'), std::string::npos);
+  const auto colour = run("inspect --color always",
+                          "a\xE2\x80\x9C"
+                          "b");
+  EXPECT_NE(colour.out.find("\x1b[1;7;31m\xE2\x80\x9C\x1b[0m"), std::string::npos);
+}
+
+}  // namespace

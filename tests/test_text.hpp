@@ -1,0 +1,29 @@
+#ifndef SEPTET_TESTS_TEST_TEXT_HPP
+#define SEPTET_TESTS_TEST_TEXT_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace septet_test {
+
+/// `count` copies of `piece`.
+inline auto repeat(std::string_view piece, std::size_t count) -> std::string {
+  std::string text;
+  text.reserve(piece.size() * count);
+  for (std::size_t i = 0; i < count; ++i) {
+    text += piece;
+  }
+  return text;
+}
+
+// UTF-8 spellings used across the tests (sources stay ASCII).
+inline constexpr std::string_view euro = "\xE2\x82\xAC";          // U+20AC, GSM extension
+inline constexpr std::string_view grinning = "\xF0\x9F\x98\x80";  // U+1F600, astral
+inline constexpr std::string_view zhe = "\xD0\xB6";               // U+0436, BMP, not GSM
+inline constexpr std::string_view infinity = "\xE2\x88\x9E";      // U+221E, BMP, not GSM
+inline constexpr std::string_view e_acute = "\xC3\xA9";           // U+00E9, GSM default
+
+}  // namespace septet_test
+
+#endif  // SEPTET_TESTS_TEST_TEXT_HPP

@@ -1,0 +1,26 @@
+#ifndef SEPTET_TOOLS_INSPECT_HPP
+#define SEPTET_TOOLS_INSPECT_HPP
+
+#include <cstddef>
+#include <iosfwd>
+#include <septet/options.hpp>
+#include <string_view>
+
+namespace septet_cli {
+
+struct inspect_settings {
+  septet::options options;
+  bool json = false;
+  bool color = false;
+};
+
+/// Exit status of `septet inspect`.
+enum exit_status : int { within_limits = 0, over_limit = 1, invalid_input = 2 };
+
+/// Prints the inspection of `text` to `out`; returns the exit status.
+auto inspect(std::string_view text, const inspect_settings& settings, std::ostream& out)
+    -> exit_status;
+
+}  // namespace septet_cli
+
+#endif  // SEPTET_TOOLS_INSPECT_HPP

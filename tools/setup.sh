@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages septet needs, only those missing.
+#   bash tools/setup.sh run    # build the library and the septet CLI
+#   bash tools/setup.sh test   # also everything the test suite needs
+set -euo pipefail
+
+packages=(cmake ninja-build g++ libutfcpp-dev libcli11-dev nlohmann-json3-dev)
+if [[ "${1:-run}" == test ]]; then
+  # googletest, UAX #29 conformance data, clang with its sanitizer runtimes, clang-format.
+  packages+=(libgtest-dev unicode-data clang libclang-rt-dev clang-format)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  sudo=(sudo)
+fi
+echo "septet: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian machine to every test passing:
+#   bash tools/test.sh
+# 1. formatting check, 2. g++ build + ctest, 3. clang build with AddressSanitizer and
+# UndefinedBehaviorSanitizer + ctest (last, so the output ends with ctest's summary line).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash tools/setup.sh test
+
+echo "== clang-format"
+git ls-files -- '*.hpp' '*.cpp' | xargs clang-format --dry-run -Werror
+
+echo "== g++, Debug"
+cmake -S . -B build/gcc -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ >/dev/null
+cmake --build build/gcc -j2
+ctest --test-dir build/gcc -j2 --output-on-failure
+
+echo "== clang++, AddressSanitizer + UndefinedBehaviorSanitizer"
+sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+  -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_EXE_LINKER_FLAGS="$sanitize" >/dev/null
+cmake --build build/asan -j2
+ctest --test-dir build/asan -j2 --output-on-failure

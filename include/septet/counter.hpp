@@ -13,46 +13,8 @@ namespace septet::inline v0 {
 /// may end anywhere, even inside a UTF-8 sequence. After any sequence of appends, analysis() equals
 /// analyze() of everything appended so far. O(1) memory, no allocation.
 class counter {
- public:
-  constexpr counter() noexcept : counter(options{}) {}
-  constexpr explicit counter(const options& opts) noexcept : m_tally(opts) {
-    if (!valid(opts)) {
-      m_status = {errc::invalid_option, 0};
-    }
-  }
-
-  /// Appends a chunk. Returns ok, or the first encoding error and its offset in the whole text;
-  /// after an error further chunks are counted in size() only.
-  constexpr auto append(std::string_view chunk) noexcept -> result {
-    return append_bytes(chunk);
-  }
-  constexpr auto append(std::u8string_view chunk) noexcept -> result {
-    return append_bytes(chunk);
-  }
-
-  /// The analysis of the text appended so far, as if it ended here (an unfinished UTF-8 sequence
-  /// at the end is reported as truncated, exactly as analyze() would).
-  [[nodiscard]] constexpr auto analysis() const noexcept -> septet::analysis {
-    if (!m_status.ok()) {
-      return m_tally.finish(m_status);
-    }
-    if (m_pending_size != 0) {
-      return m_tally.finish({errc::utf8_truncated, m_decoded});
-    }
-    return m_tally.finish({errc::ok, m_decoded});
-  }
-
-  /// Bytes appended so far.
-  [[nodiscard]] constexpr auto size() const noexcept -> std::size_t {
-    return m_size;
-  }
-
-  /// Starts over with the same options.
-  constexpr void reset() noexcept {
-    *this = counter(m_tally.options());
-  }
-
- private:
+  // The helpers come first: clang 14 cannot constant-evaluate a member template that is defined
+  // later in the class than its caller.
   template <utf8_unit Char>
   constexpr auto append_bytes(std::basic_string_view<Char> chunk) noexcept -> result {
     m_size += chunk.size();
@@ -121,6 +83,46 @@ class counter {
     return 0;
   }
 
+ public:
+  constexpr counter() noexcept : counter(options{}) {}
+  constexpr explicit counter(const options& opts) noexcept : m_tally(opts) {
+    if (!valid(opts)) {
+      m_status = {errc::invalid_option, 0};
+    }
+  }
+
+  /// Appends a chunk. Returns ok, or the first encoding error and its offset in the whole text;
+  /// after an error further chunks are counted in size() only.
+  constexpr auto append(std::string_view chunk) noexcept -> result {
+    return append_bytes(chunk);
+  }
+  constexpr auto append(std::u8string_view chunk) noexcept -> result {
+    return append_bytes(chunk);
+  }
+
+  /// The analysis of the text appended so far, as if it ended here (an unfinished UTF-8 sequence
+  /// at the end is reported as truncated, exactly as analyze() would).
+  [[nodiscard]] constexpr auto analysis() const noexcept -> septet::analysis {
+    if (!m_status.ok()) {
+      return m_tally.finish(m_status);
+    }
+    if (m_pending_size != 0) {
+      return m_tally.finish({errc::utf8_truncated, m_decoded});
+    }
+    return m_tally.finish({errc::ok, m_decoded});
+  }
+
+  /// Bytes appended so far.
+  [[nodiscard]] constexpr auto size() const noexcept -> std::size_t {
+    return m_size;
+  }
+
+  /// Starts over with the same options.
+  constexpr void reset() noexcept {
+    *this = counter(m_tally.options());
+  }
+
+ private:
   detail::tally m_tally;
   result m_status;
   std::array<std::uint8_t, 4> m_pending{};

@@ -12,7 +12,7 @@ using grapheme_property = detail::tables::grapheme_property;
 
 /// The Grapheme_Cluster_Break value of `cp` (Extended_Pictographic reported as its own value).
 [[nodiscard]] constexpr auto grapheme_property_of(char32_t cp) noexcept -> grapheme_property {
-  using enum grapheme_property;
+  using enum detail::tables::grapheme_property;  // the enum itself: clang 14 rejects an alias here
   if (cp < 0x80) {
     if (cp == U'\r') {
       return cr;
@@ -53,7 +53,7 @@ class grapheme_breaker {
 
  private:
   [[nodiscard]] constexpr auto breaks_between(grapheme_property current) const noexcept -> bool {
-    using enum grapheme_property;
+    using enum detail::tables::grapheme_property;
     const grapheme_property prev = m_previous;
     if (prev == cr && current == lf) {
       return false;  // GB3

@@ -27,7 +27,7 @@ TEST(gsm7_test, every_default_alphabet_cell_round_trips) {
       EXPECT_EQ(septet, septet::gsm7::escape);
       continue;
     }
-    EXPECT_EQ(septet::gsm7::decode(septet), char32_t{expected});
+    EXPECT_EQ(septet::gsm7::character(septet), char32_t{expected});
     const auto code = septet::gsm7::lookup(expected);
     ASSERT_TRUE(code.has_value());
     EXPECT_EQ(code->septet, septet);
@@ -50,7 +50,7 @@ constexpr extension_cell extension_cells[] = {
 TEST(gsm7_test, every_extension_cell_round_trips_and_costs_two_septets) {
   for (const auto& cell : extension_cells) {
     SCOPED_TRACE(::testing::Message() << "extension 0x" << std::hex << int{cell.septet});
-    EXPECT_EQ(septet::gsm7::decode_escaped(cell.septet), cell.character);
+    EXPECT_EQ(septet::gsm7::escaped_character(cell.septet), cell.character);
     const auto code = septet::gsm7::lookup(cell.character);
     ASSERT_TRUE(code.has_value());
     EXPECT_EQ(code->septet, cell.septet);
@@ -99,11 +99,11 @@ TEST(gsm7_test, look_alikes_and_controls_are_not_gsm) {
 TEST(gsm7_test, odd_escapes_decode_per_23038) {
   // ESC ESC shows a space; ESC + a code absent from the extension table shows the default
   // alphabet character; a lone escape septet shows a space.
-  EXPECT_EQ(septet::gsm7::decode_escaped(0x1B), U' ');
-  EXPECT_EQ(septet::gsm7::decode_escaped(0x41), U'A');
-  EXPECT_EQ(septet::gsm7::decode_escaped(0x00), U'@');
-  EXPECT_EQ(septet::gsm7::decode_escaped(0x09), U'\u00C7');
-  EXPECT_EQ(septet::gsm7::decode(0x1B), U' ');
+  EXPECT_EQ(septet::gsm7::escaped_character(0x1B), U' ');
+  EXPECT_EQ(septet::gsm7::escaped_character(0x41), U'A');
+  EXPECT_EQ(septet::gsm7::escaped_character(0x00), U'@');
+  EXPECT_EQ(septet::gsm7::escaped_character(0x09), U'\u00C7');
+  EXPECT_EQ(septet::gsm7::character(0x1B), U' ');
 }
 
 }  // namespace

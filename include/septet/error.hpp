@@ -21,6 +21,14 @@ enum class errc : std::uint8_t {
   body_too_long,             ///< more UTF-16 units than options::max_characters
   too_many_parts,            ///< more parts than options::max_parts
   output_too_small,          ///< a caller-provided span cannot hold the result
+  not_gsm7,                  ///< a character GSM 7-bit cannot carry, where GSM 7-bit was required
+  invalid_septet,            ///< a septet value above 0x7F
+  invalid_user_data,         ///< user data that cannot be what its length and coding say
+  invalid_udh,               ///< a malformed user data header
+  missing_part,              ///< a part of a concatenated message is absent (count: its number)
+  duplicate_part,            ///< a part arrived twice (count: its number)
+  mismatched_parts,          ///< parts that do not belong to one message (reference or total)
+  unsupported_data_coding,   ///< a data coding scheme septet does not decode (8-bit, compressed)
 };
 
 /// A short English description of `e`, suitable for logs and error messages.
@@ -50,6 +58,22 @@ enum class errc : std::uint8_t {
       return "message needs more parts than the limit";
     case errc::output_too_small:
       return "output span too small";
+    case errc::not_gsm7:
+      return "character not in the GSM 7-bit alphabet";
+    case errc::invalid_septet:
+      return "septet value above 0x7F";
+    case errc::invalid_user_data:
+      return "invalid user data";
+    case errc::invalid_udh:
+      return "invalid user data header";
+    case errc::missing_part:
+      return "part missing from the concatenated message";
+    case errc::duplicate_part:
+      return "part received twice";
+    case errc::mismatched_parts:
+      return "parts belong to different messages";
+    case errc::unsupported_data_coding:
+      return "unsupported data coding scheme";
   }
   return "unknown error";
 }
@@ -81,6 +105,22 @@ enum class errc : std::uint8_t {
       return "too_many_parts";
     case errc::output_too_small:
       return "output_too_small";
+    case errc::not_gsm7:
+      return "not_gsm7";
+    case errc::invalid_septet:
+      return "invalid_septet";
+    case errc::invalid_user_data:
+      return "invalid_user_data";
+    case errc::invalid_udh:
+      return "invalid_udh";
+    case errc::missing_part:
+      return "missing_part";
+    case errc::duplicate_part:
+      return "duplicate_part";
+    case errc::mismatched_parts:
+      return "mismatched_parts";
+    case errc::unsupported_data_coding:
+      return "unsupported_data_coding";
   }
   return "unknown";
 }
@@ -92,7 +132,8 @@ enum class errc : std::uint8_t {
 
 /// Outcome of a call. On success `count` is what the call documents (items written, usually).
 /// On failure it is the offset, in input code units (bytes for UTF-8), where the problem is;
-/// for output_too_small it is the number of items the output needs.
+/// for output_too_small it is the number of items the output needs; for missing_part and
+/// duplicate_part, the part's sequence number.
 struct result {
   errc ec = errc::ok;
   std::size_t count = 0;

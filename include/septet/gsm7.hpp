@@ -6,6 +6,11 @@
 #include <cstdint>
 #include <optional>
 #include <septet/detail/gsm7_tables.hpp>
+#include <septet/error.hpp>
+#include <septet/unicode.hpp>
+#include <span>
+#include <string>
+#include <vector>
 
 /// The GSM 03.38 7-bit default alphabet and its extension table (3GPP TS 23.038 §6.2.1).
 namespace septet::inline v0::gsm7 {
@@ -58,7 +63,7 @@ struct code {
 
 /// The character of a default-alphabet septet (only the low 7 bits are used). The escape septet
 /// 0x1B has no character of its own; alone it decodes as a space, the same as ESC ESC.
-[[nodiscard]] constexpr auto decode(std::uint8_t septet) noexcept -> char32_t {
+[[nodiscard]] constexpr auto character(std::uint8_t septet) noexcept -> char32_t {
   const char16_t unit = detail::tables::gsm7_basic[septet & 0x7F];
   return unit == detail::tables::gsm7_escape_slot ? U' ' : unit;
 }
@@ -66,13 +71,130 @@ struct code {
 /// The character of the septet that follows an ESC. Per TS 23.038 §6.2.1.1: ESC ESC (reserved
 /// for a further extension) shows a space, and an ESC followed by a code absent from the
 /// extension table shows that code's default-alphabet character.
-[[nodiscard]] constexpr auto decode_escaped(std::uint8_t septet) noexcept -> char32_t {
+[[nodiscard]] constexpr auto escaped_character(std::uint8_t septet) noexcept -> char32_t {
   const std::uint8_t low = septet & 0x7F;
   if (low == escape) {
     return U' ';
   }
   const char16_t unit = detail::tables::gsm7_extension_forward[low];
-  return unit != 0 ? unit : decode(low);
+  return unit != 0 ? unit : character(low);
+}
+
+}  // namespace septet::inline v0::gsm7
+
+namespace septet::inline v0::detail {
+
+template <code_unit Char>
+constexpr auto gsm7_encode_text(std::basic_string_view<Char> text, std::span<std::uint8_t> out)
+    -> result {
+  std::size_t written = 0;
+  std::size_t bad_offset = 0;
+  bool bad = false;
+  const result decoded = for_each_code_point(text, [&](char32_t cp, std::size_t offset) {
+    if (bad) {
+      return;
+    }
+    const auto found = gsm7::lookup(cp);
+    if (!found) {
+      bad = true;
+      bad_offset = offset;
+      return;
+    }
+    if (found->extension) {
+      if (written < out.size()) {
+        out[written] = gsm7::escape;
+      }
+      ++written;
+    }
+    if (written < out.size()) {
+      out[written] = found->septet;
+    }
+    ++written;
+  });
+  if (!decoded.ok() && !(bad && bad_offset < decoded.count)) {
+    return decoded;
+  }
+  if (bad) {
+    return {errc::not_gsm7, bad_offset};
+  }
+  if (written > out.size()) {
+    return {errc::output_too_small, written};
+  }
+  return {errc::ok, written};
+}
+
+}  // namespace septet::inline v0::detail
+
+namespace septet::inline v0::gsm7 {
+
+/// Encodes `text` as unpacked GSM 7-bit septets, one per octet (an extension character becomes
+/// ESC + septet): the form SMPP sends with data_coding 0x00. Returns ok with the septets written;
+/// not_gsm7 at the offset of the first character outside both tables; output_too_small with the
+/// count needed; or the input's encoding error. Septet 0x00 is '@': the output is not a C string.
+template <text Text>
+[[nodiscard]] constexpr auto encode(const Text& text, std::span<std::uint8_t> out) -> result {
+  return detail::gsm7_encode_text(as_view(text), out);
+}
+
+/// Owning form of encode (may throw std::bad_alloc).
+template <text Text>
+[[nodiscard]] auto encode(const Text& text) -> outcome<std::vector<std::uint8_t>> {
+  outcome<std::vector<std::uint8_t>> septets;
+  const result needed = encode(text, std::span<std::uint8_t>{});
+  if (needed.ec != errc::output_too_small) {
+    septets.status = needed;  // empty text, or an error
+    return septets;
+  }
+  septets.value.resize(needed.count);
+  septets.status = encode(text, std::span{septets.value});
+  return septets;
+}
+
+/// UTF-8 bytes that decoding `septets` septets can take at most (Greek capitals: 2 per septet).
+[[nodiscard]] constexpr auto max_decoded_size(std::size_t septets) noexcept -> std::size_t {
+  return 2 * septets;
+}
+
+/// Decodes unpacked septets to UTF-8, following TS 23.038 for odd escapes (ESC ESC and a lone
+/// trailing ESC show a space; ESC + a code outside the extension table shows the default-table
+/// character). Returns ok with the bytes written; invalid_septet at the index of a value above
+/// 0x7F; or output_too_small with the bytes needed.
+[[nodiscard]] constexpr auto decode(std::span<const std::uint8_t> septets, std::span<char> out)
+    -> result {
+  std::size_t written = 0;
+  std::size_t needed = 0;
+  for (std::size_t i = 0; i < septets.size(); ++i) {
+    if (septets[i] > 0x7F) {
+      return {errc::invalid_septet, i};
+    }
+    char32_t cp = 0;
+    if (septets[i] == escape && i + 1 < septets.size()) {
+      if (septets[i + 1] > 0x7F) {
+        return {errc::invalid_septet, i + 1};
+      }
+      cp = escaped_character(septets[++i]);
+    } else {
+      cp = character(septets[i]);
+    }
+    const std::size_t before = needed;
+    needed += utf8_length(cp);
+    if (written == before) {  // stop writing at the first character that does not fit
+      written = put_utf8(cp, out, written);
+    }
+  }
+  if (needed > out.size()) {
+    return {errc::output_too_small, needed};
+  }
+  return {errc::ok, written};
+}
+
+/// Owning form of decode (may throw std::bad_alloc).
+[[nodiscard]] inline auto decode(std::span<const std::uint8_t> septets) -> outcome<std::string> {
+  outcome<std::string> text;
+  text.value.resize(max_decoded_size(septets.size()));
+  text.status = decode(septets, std::span{text.value});
+  text.value.resize(text.ok() ? text.status.count : 0);
+  return text;
 }
 
 }  // namespace septet::inline v0::gsm7

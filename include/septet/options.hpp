@@ -39,6 +39,8 @@ struct options {
   /// UDH octets in every part of a concatenated message: 6 (8-bit reference, 153/67 per part),
   /// 7 (16-bit reference, 152/66), more when other IEs ride along; 0..max_udh_octets.
   std::size_t udh_octets = udh_octets_8bit_reference;
+  /// UDH octets in a message that fits one part: 0 unless other IEs ride along (then UDHL + IEs).
+  std::size_t single_part_udh_octets = 0;
   boundary_policy boundary = boundary_policy::code_point;
   /// Body cap in UTF-16 code units (an astral character counts 2); 0 = no cap.
   std::size_t max_characters = default_max_characters;
@@ -48,25 +50,27 @@ struct options {
 
 /// Units that fit in one part, for an encoding.
 struct capacity {
-  std::size_t single_part = 0;  ///< a message with no UDH: 160 septets / 70 units
+  std::size_t single_part = 0;  ///< a message that fits one part: 160 septets / 70 units
   std::size_t per_part = 0;     ///< each part of a concatenated message
 
   friend constexpr auto operator==(const capacity&, const capacity&) noexcept -> bool = default;
 };
 
 [[nodiscard]] constexpr auto valid(const options& opts) noexcept -> bool {
-  return opts.udh_octets <= max_udh_octets;
+  return opts.udh_octets <= max_udh_octets && opts.single_part_udh_octets <= max_udh_octets;
 }
 
-/// Capacities for `e` under `opts` (valid options assumed): floor((140 - udh) * 8 / 7) septets,
-/// floor((140 - udh) / 2) UTF-16 units; fill bits before the first septet are implied by the floor.
+/// Units that fit in 140 octets after a UDH of `udh` octets: floor((140 - udh) * 8 / 7) septets
+/// (the fill bits before the first septet are what the floor drops) or floor((140 - udh) / 2)
+/// UTF-16 units.
+[[nodiscard]] constexpr auto units_after_udh(encoding e, std::size_t udh) noexcept -> std::size_t {
+  const std::size_t octets = user_data_octets - (udh <= max_udh_octets ? udh : max_udh_octets);
+  return e == encoding::gsm7 ? octets * 8 / 7 : octets / 2;
+}
+
+/// Capacities for `e` under `opts` (valid options assumed).
 [[nodiscard]] constexpr auto capacity_for(encoding e, const options& opts) noexcept -> capacity {
-  const std::size_t udh = opts.udh_octets <= max_udh_octets ? opts.udh_octets : max_udh_octets;
-  const std::size_t octets = user_data_octets - udh;
-  if (e == encoding::gsm7) {
-    return {user_data_octets * 8 / 7, octets * 8 / 7};
-  }
-  return {user_data_octets / 2, octets / 2};
+  return {units_after_udh(e, opts.single_part_udh_octets), units_after_udh(e, opts.udh_octets)};
 }
 
 }  // namespace septet::inline v0

@@ -20,7 +20,34 @@ struct part {
 
 namespace detail {
 
-/// Splits `text` whose analysis under `opts` is `a`.
+/// Calls `visit(part)` for every part of `text`, whose analysis under `opts` is `a` (valid
+/// text assumed, as `a.ok()` says).
+template <code_unit Char, class Visitor>
+constexpr void for_each_part(std::basic_string_view<Char> text,
+                             const analysis& a,
+                             const options& opts,
+                             Visitor&& visit) {
+  if (a.parts == 1) {
+    visit(part{0, text.size(), a.units});
+    return;
+  }
+  part_splitter split{.per_part = a.capacity.per_part};
+  grapheme_breaker breaker;
+  std::size_t begin = 0;
+  std::size_t begin_units = 0;
+  const auto close_part = [&](std::size_t cut_offset, std::size_t cut_units) {
+    visit(part{begin, cut_offset, cut_units - begin_units});
+    begin = cut_offset;
+    begin_units = cut_units;
+  };
+  (void)for_each_code_point(text, [&](char32_t cp, std::size_t offset) {
+    const bool break_before = opts.boundary == boundary_policy::code_point || breaker.push(cp);
+    split.push(units_in(a.encoding, cp), break_before, offset, close_part);
+  });
+  visit(part{begin, text.size(), split.end - begin_units});
+}
+
+/// Splits `text` whose analysis under `opts` is `a` into `out`.
 template <code_unit Char>
 constexpr auto split_analyzed(std::basic_string_view<Char> text,
                               const analysis& a,
@@ -35,26 +62,8 @@ constexpr auto split_analyzed(std::basic_string_view<Char> text,
   if (a.parts > out.size()) {
     return {errc::output_too_small, a.parts};
   }
-  if (a.parts == 1) {
-    out[0] = {0, text.size(), a.units};
-    return {errc::ok, 1};
-  }
-  part_splitter split{.per_part = a.capacity.per_part};
-  grapheme_breaker breaker;
   std::size_t written = 0;
-  std::size_t begin = 0;
-  std::size_t begin_units = 0;
-  const auto close_part = [&](std::size_t cut_offset, std::size_t cut_units) {
-    out[written++] = {begin, cut_offset, cut_units - begin_units};
-    begin = cut_offset;
-    begin_units = cut_units;
-  };
-  // `a` says the text is valid: this pass cannot fail.
-  (void)for_each_code_point(text, [&](char32_t cp, std::size_t offset) {
-    const bool break_before = opts.boundary == boundary_policy::code_point || breaker.push(cp);
-    split.push(units_in(a.encoding, cp), break_before, offset, close_part);
-  });
-  out[written++] = {begin, text.size(), split.end - begin_units};
+  for_each_part(text, a, opts, [&](const part& p) { out[written++] = p; });
   return {errc::ok, written};
 }
 

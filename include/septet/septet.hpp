@@ -1,15 +1,21 @@
 #ifndef SEPTET_SEPTET_HPP
 #define SEPTET_SEPTET_HPP
 
-// septet: header-only C++20 SMS text encoding. Text -> code points -> units -> parts.
+// septet: header-only C++20 SMS text encoding.
+// Text -> code points -> units -> parts -> wire bytes (and back).
 #include <septet/analysis.hpp>
 #include <septet/counter.hpp>
 #include <septet/error.hpp>
 #include <septet/grapheme.hpp>
 #include <septet/gsm7.hpp>
 #include <septet/options.hpp>
+#include <septet/pack.hpp>
+#include <septet/reassembly.hpp>
 #include <septet/segment.hpp>
+#include <septet/ucs2.hpp>
+#include <septet/udh.hpp>
 #include <septet/unicode.hpp>
+#include <septet/user_data.hpp>
 #include <septet/version.hpp>
 
 #endif  // SEPTET_SEPTET_HPP

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <septet/detail/utf8.hpp>
 #include <septet/error.hpp>
+#include <span>
 #include <string_view>
 #include <type_traits>
 
@@ -51,6 +52,32 @@ template <text T>
 /// True for Unicode scalar values (code points that are not surrogates, up to U+10FFFF).
 [[nodiscard]] constexpr auto is_scalar_value(char32_t cp) noexcept -> bool {
   return cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+}
+
+/// Bytes `cp` takes in UTF-8.
+[[nodiscard]] constexpr auto utf8_length(char32_t cp) noexcept -> std::size_t {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/// Writes the UTF-8 form of the scalar value `cp` at `out[pos]`; returns the new position, or
+/// `pos` unchanged when it does not fit.
+[[nodiscard]] constexpr auto put_utf8(char32_t cp, std::span<char> out, std::size_t pos) noexcept
+    -> std::size_t {
+  const std::size_t length = utf8_length(cp);
+  if (pos > out.size() || out.size() - pos < length) {
+    return pos;
+  }
+  if (length == 1) {
+    out[pos] = static_cast<char>(cp);
+    return pos + 1;
+  }
+  // Lead byte: length marker bits, then the highest bits of cp; then 6 bits per trail byte.
+  constexpr unsigned char lead_marks[5] = {0, 0, 0xC0, 0xE0, 0xF0};
+  out[pos] = static_cast<char>(lead_marks[length] | (cp >> (6 * (length - 1))));
+  for (std::size_t i = 1; i < length; ++i) {
+    out[pos + i] = static_cast<char>(0x80 | ((cp >> (6 * (length - 1 - i))) & 0x3F));
+  }
+  return pos + length;
 }
 
 /// Calls `visit(code_point, offset)` for every code point of `text`, in order, where offset is the

@@ -151,3 +151,72 @@ TEST(cli_test, human_output_plain_when_piped_and_coloured_on_request) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(cli_test, encode_single_part_json) {
+  const auto r = run("encode --json hellohello");
+  ASSERT_EQ(r.status, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["data_coding"], 0);
+  ASSERT_EQ(j["parts"].size(), 1U);
+  EXPECT_EQ(j["parts"][0]["udh"], "");
+  EXPECT_EQ(j["parts"][0]["ud"], "E8329BFD4697D9EC37");
+  EXPECT_EQ(j["parts"][0]["udl"], 10);
+}
+
+TEST(cli_test, encode_three_parts_and_decode_them_in_any_order) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text += "part of a long message [" + std::to_string(i) + "] ";
+  }
+  const auto r = run("encode --json --ref 77", text);
+  ASSERT_EQ(r.status, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_GE(j["parts"].size(), 3U);
+  char udh[16];
+  std::snprintf(udh, sizeof udh, "0500034D%02zX01", j["parts"].size());
+  EXPECT_EQ(j["parts"][0]["udh"], udh);
+  EXPECT_EQ(j["parts"][0]["esm_class"], 64);
+  std::string lines;
+  for (std::size_t i = j["parts"].size(); i-- > 0;) {  // reversed order
+    lines +=
+        j["parts"][i]["udh"].get<std::string>() + j["parts"][i]["ud"].get<std::string>() + "\n";
+  }
+  const auto back = run("decode --data-coding 0", lines);
+  EXPECT_EQ(back.status, 0);
+  EXPECT_EQ(back.out, text);
+  // The JSON itself is accepted too.
+  EXPECT_EQ(run("decode", r.out).out, text);
+}
+
+TEST(cli_test, encode_ucs2_with_16bit_reference_round_trips) {
+  const std::string text = "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xF0\x9F\x91\x8B";
+  std::string long_text;
+  for (int i = 0; i < 12; ++i) {
+    long_text += text;
+  }
+  const auto r = run("encode --json --udh-ref 16 --ref 4660", long_text);
+  ASSERT_EQ(r.status, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["data_coding"], 8);
+  EXPECT_EQ(j["parts"][0]["udh"].get<std::string>().substr(0, 8), "06080412");
+  std::string lines;
+  for (const auto& p : j["parts"]) {
+    lines += p["udh"].get<std::string>() + p["ud"].get<std::string>() + "\n";
+  }
+  EXPECT_EQ(run("decode --data-coding 8", lines).out, long_text);
+}
+
+TEST(cli_test, decode_reports_missing_parts_and_bad_hex) {
+  const auto j = nlohmann::json::parse(run("encode --json", std::string(400, 'z')).out);
+  const std::string only_first =
+      j["parts"][0]["udh"].get<std::string>() + j["parts"][0]["ud"].get<std::string>() + "\n" +
+      j["parts"][2]["udh"].get<std::string>() + j["parts"][2]["ud"].get<std::string>() + "\n";
+  EXPECT_EQ(run("decode", only_first).status, 2);
+  EXPECT_EQ(run("decode", "XYZ\n").status, 2);
+  EXPECT_EQ(run("encode", "abc\xFF").status, 2);
+  EXPECT_EQ(run("encode", std::string(2001, 'a')).status, 1);
+}
+
+}  // namespace

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "inspect.hpp"
+#include "wire.hpp"
 
 namespace {
 
@@ -59,19 +60,76 @@ auto main(int argc, char** argv) -> int {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   auto* text_option = inspect->add_option("text", text, "Message text (default: stdin)");
 
+  auto* encode = app.add_subcommand(
+      "encode",
+      "The parts of TEXT (or of all of stdin) as sent: UDH and user data in hex, TP-UDL, data\n"
+      "coding and esm_class. Exit status: 0 encoded, 1 over a limit, 2 invalid input.");
+  septet_cli::encode_settings encoding;
+  unsigned reference_bits = 8;
+  bool unpacked = false;
+  encode->add_flag("--json", encoding.json, "Print one JSON object");
+  encode->add_option("--udh-ref", reference_bits, "Concatenation reference size: 8 or 16 bits")
+      ->check(CLI::IsMember({8U, 16U}));
+  encode->add_option("--ref", encoding.options.reference, "Concatenation reference number")
+      ->check(CLI::Range(0, 65535));
+  encode->add_flag("--unpacked", unpacked,
+                   "One septet per octet (SMPP data_coding 0) instead of packed TP-UD");
+  encode->add_flag("--grapheme-safe", grapheme_safe, "Keep grapheme clusters whole");
+  encode->add_option("--max-characters", encoding.options.text.max_characters,
+                     "Body cap in UTF-16 units (0: none)");
+  encode->add_option("--max-parts", encoding.options.text.max_parts, "Cap on parts (0: none)");
+  auto* encode_text = encode->add_option("text", text, "Message text (default: stdin)");
+
+  auto* decode = app.add_subcommand(
+      "decode",
+      "Reassembles parts read from stdin, one per line as hex (UDH followed by user data, any\n"
+      "order), or the JSON of 'septet encode --json'; prints the text.");
+  septet_cli::decode_settings decoding;
+  unsigned data_coding = 0;
+  std::string udhi = "auto";
+  decode->add_option("--data-coding", data_coding, "Data coding scheme of the parts (0, 8, ...)")
+      ->check(CLI::Range(0, 255));
+  decode->add_flag("--unpacked", unpacked, "Septets are one per octet (SMPP data_coding 0)");
+  decode
+      ->add_option("--udhi", udhi,
+                   "Parts start with a UDH: auto (when there is more than one part), yes, no")
+      ->check(CLI::IsMember({"auto", "yes", "no"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int status = app.exit(e);
     return status == 0 ? 0 : septet_cli::invalid_input;
   }
+  const auto boundary =
+      grapheme_safe ? septet::boundary_policy::grapheme : septet::boundary_policy::code_point;
+  const auto form = unpacked ? septet::septet_form::unpacked : septet::septet_form::packed;
+
+  if (encode->parsed()) {
+    if (encode_text->count() == 0) {
+      text = read_all_stdin();
+    }
+    encoding.options.text.boundary = boundary;
+    encoding.options.reference_size =
+        reference_bits == 16 ? septet::reference_size::bits16 : septet::reference_size::bits8;
+    encoding.options.form = form;
+    return septet_cli::encode(text, encoding, std::cout);
+  }
+  if (decode->parsed()) {
+    decoding.data_coding = static_cast<std::uint8_t>(data_coding);
+    decoding.form = form;
+    decoding.udhi = udhi == "yes"  ? septet_cli::udhi_mode::yes
+                    : udhi == "no" ? septet_cli::udhi_mode::no
+                                   : septet_cli::udhi_mode::automatic;
+    decoding.newline = isatty(STDOUT_FILENO) == 1;
+    return septet_cli::decode(read_all_stdin(), decoding, std::cout);
+  }
 
   if (text_option->count() == 0) {
     text = read_all_stdin();
   }
   settings.options.udh_octets = udh_octets;
-  settings.options.boundary =
-      grapheme_safe ? septet::boundary_policy::grapheme : septet::boundary_policy::code_point;
+  settings.options.boundary = boundary;
   settings.color = !settings.json && use_color(color);
   return septet_cli::inspect(text, settings, std::cout);
 }

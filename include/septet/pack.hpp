@@ -1,0 +1,102 @@
+#ifndef SEPTET_PACK_HPP
+#define SEPTET_PACK_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <septet/error.hpp>
+#include <span>
+
+/// GSM 7-bit packing (3GPP TS 23.038 §6.1.2.1): septets laid end to end, least significant bit
+/// first, 8 septets in 7 octets. After a user data header the first septet starts on the next
+/// septet boundary, counted from the start of the user data (TS 23.040 §9.2.3.24): the
+/// `fill_bits` between the header and the first septet are zero.
+namespace septet::inline v0::gsm7 {
+
+/// Fill bits after a UDH of `udh_octets` octets (6 octets: 1 fill bit; 7 octets: none).
+[[nodiscard]] constexpr auto fill_bits(std::size_t udh_octets) noexcept -> std::size_t {
+  return (7 - (udh_octets * 8) % 7) % 7;
+}
+
+/// TP-UDL of a GSM 7-bit message: septets, counting the UDH and its fill bits as septets.
+[[nodiscard]] constexpr auto user_data_length(std::size_t udh_octets, std::size_t septets) noexcept
+    -> std::size_t {
+  return (udh_octets * 8 + fill_bits(udh_octets)) / 7 + septets;
+}
+
+/// Octets that `septets` septets take when packed after `fill` fill bits.
+[[nodiscard]] constexpr auto packed_size(std::size_t septets, std::size_t fill = 0) noexcept
+    -> std::size_t {
+  return (septets * 7 + fill + 7) / 8;
+}
+
+/// Packs `septets` into `out` after `fill` zero bits (0..6). Returns ok with the octets written;
+/// invalid_septet at the index of a value above 0x7F; output_too_small with the octets needed.
+[[nodiscard]] constexpr auto pack(std::span<const std::uint8_t> septets,
+                                  std::span<std::uint8_t> out,
+                                  std::size_t fill = 0) noexcept -> result {
+  const std::size_t size = packed_size(septets.size(), fill % 7);
+  if (size > out.size()) {
+    return {errc::output_too_small, size};
+  }
+  for (std::size_t i = 0; i < size; ++i) {
+    out[i] = 0;
+  }
+  std::size_t bit = fill % 7;
+  for (std::size_t i = 0; i < septets.size(); ++i, bit += 7) {
+    if (septets[i] > 0x7F) {
+      return {errc::invalid_septet, i};
+    }
+    const unsigned value = septets[i];
+    const std::size_t shift = bit % 8;
+    out[bit / 8] = static_cast<std::uint8_t>(out[bit / 8] | ((value << shift) & 0xFFU));
+    if (shift > 1) {  // the septet's high bits spill into the next octet
+      out[bit / 8 + 1] = static_cast<std::uint8_t>(value >> (8 - shift));
+    }
+  }
+  return {errc::ok, size};
+}
+
+/// Unpacks `count` septets from `octets`, the first starting after `fill` bits. Returns ok with
+/// the septets written; invalid_user_data when `octets` is too short for `count` septets (offset:
+/// its size); output_too_small with the septets needed.
+[[nodiscard]] constexpr auto unpack(std::span<const std::uint8_t> octets,
+                                    std::size_t count,
+                                    std::span<std::uint8_t> out,
+                                    std::size_t fill = 0) noexcept -> result {
+  if (packed_size(count, fill % 7) > octets.size()) {
+    return {errc::invalid_user_data, octets.size()};
+  }
+  if (count > out.size()) {
+    return {errc::output_too_small, count};
+  }
+  std::size_t bit = fill % 7;
+  for (std::size_t i = 0; i < count; ++i, bit += 7) {
+    const std::size_t shift = bit % 8;
+    unsigned value = static_cast<unsigned>(octets[bit / 8]) >> shift;
+    if (shift > 1) {
+      value |= static_cast<unsigned>(octets[bit / 8 + 1]) << (8 - shift);
+    }
+    out[i] = static_cast<std::uint8_t>(value & 0x7FU);
+  }
+  return {errc::ok, count};
+}
+
+/// Septets that `octets` packed octets hold after `fill` fill bits, when no TP-UDL says how many.
+/// Seven spare bits at the end are ambiguous (padding or a final '@', septet 0x00); like handsets
+/// that lack TP-UDL, this reads zero padding there as padding.
+[[nodiscard]] constexpr auto septets_in(std::span<const std::uint8_t> octets,
+                                        std::size_t fill = 0) noexcept -> std::size_t {
+  const std::size_t bits = octets.size() * 8;
+  if (bits <= fill % 7) {
+    return 0;
+  }
+  std::size_t count = (bits - fill % 7) / 7;
+  if (count > 0 && (bits - fill % 7) % 7 == 0 && octets.back() >> 1 == 0) {
+    --count;  // the last 7 bits are the top of the last octet: zero means padding
+  }
+  return count;
+}
+
+}  // namespace septet::inline v0::gsm7
+
+#endif  // SEPTET_PACK_HPP

@@ -1,0 +1,168 @@
+#ifndef SEPTET_UDH_HPP
+#define SEPTET_UDH_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <septet/error.hpp>
+#include <septet/options.hpp>
+#include <span>
+
+/// The user data header (3GPP TS 23.040 §9.2.3.24): UDHL, then information elements (IEI, length,
+/// data). septet writes the concatenation IE (§9.2.3.24.1 8-bit reference, §9.2.3.24.8 16-bit)
+/// plus any elements the caller supplies, and parses any header.
+namespace septet::inline v0 {
+
+inline constexpr std::uint8_t iei_concatenation_8bit = 0x00;
+inline constexpr std::uint8_t iei_concatenation_16bit = 0x08;
+
+enum class reference_size : std::uint8_t { bits8, bits16 };
+
+/// The concatenation IE: which message (reference), how many parts, and which part (1-based).
+/// The caller chooses the reference; septet keeps no clock or counter.
+struct concatenation {
+  std::uint16_t reference = 0;
+  std::uint8_t total = 1;
+  std::uint8_t sequence = 1;
+  septet::reference_size reference_size = septet::reference_size::bits8;
+
+  friend constexpr auto operator==(const concatenation&, const concatenation&) noexcept
+      -> bool = default;
+};
+
+/// A caller-supplied information element, written after the concatenation IE.
+struct information_element {
+  std::uint8_t iei = 0;
+  std::span<const std::uint8_t> data;
+};
+
+/// Octets of the concatenation IE (IEI + length + data).
+[[nodiscard]] constexpr auto concatenation_ie_size(reference_size size) noexcept -> std::size_t {
+  return size == reference_size::bits8 ? 5 : 6;
+}
+
+/// Octets of `elements` (IEI + length + data each).
+[[nodiscard]] constexpr auto elements_size(std::span<const information_element> elements) noexcept
+    -> std::size_t {
+  std::size_t size = 0;
+  for (const auto& e : elements) {
+    size += 2 + e.data.size();
+  }
+  return size;
+}
+
+/// Octets of a UDH, UDHL included, carrying a concatenation IE (when `concat` is set) and
+/// `elements`; 0 when there is nothing to carry.
+[[nodiscard]] constexpr auto udh_size(std::optional<reference_size> concat,
+                                      std::span<const information_element> elements) noexcept
+    -> std::size_t {
+  const std::size_t body = (concat ? concatenation_ie_size(*concat) : 0) + elements_size(elements);
+  return body == 0 ? 0 : 1 + body;
+}
+
+/// Writes a UDH with `concat` (if set) and then `elements` to `out`. Returns ok with the octets
+/// written (0 when there is nothing to write); invalid_option when an element is a concatenation
+/// IE, has more than 255 octets, or the header would not leave room in 140 octets (count: the
+/// element's index); output_too_small with the octets needed.
+[[nodiscard]] constexpr auto write_udh(const std::optional<concatenation>& concat,
+                                       std::span<const information_element> elements,
+                                       std::span<std::uint8_t> out) noexcept -> result {
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    const auto& e = elements[i];
+    if (e.iei == iei_concatenation_8bit || e.iei == iei_concatenation_16bit ||
+        e.data.size() > 255) {
+      return {errc::invalid_option, i};
+    }
+  }
+  const std::size_t size =
+      udh_size(concat ? std::optional{concat->reference_size} : std::nullopt, elements);
+  if (size > max_udh_octets) {
+    return {errc::invalid_option, elements.size()};
+  }
+  if (size > out.size()) {
+    return {errc::output_too_small, size};
+  }
+  if (size == 0) {
+    return {errc::ok, 0};
+  }
+  std::size_t at = 0;
+  out[at++] = static_cast<std::uint8_t>(size - 1);
+  if (concat) {
+    if (concat->reference_size == reference_size::bits8) {
+      out[at++] = iei_concatenation_8bit;
+      out[at++] = 3;
+      out[at++] = static_cast<std::uint8_t>(concat->reference & 0xFFU);
+    } else {
+      out[at++] = iei_concatenation_16bit;
+      out[at++] = 4;
+      out[at++] = static_cast<std::uint8_t>(concat->reference >> 8U);
+      out[at++] = static_cast<std::uint8_t>(concat->reference & 0xFFU);
+    }
+    out[at++] = concat->total;
+    out[at++] = concat->sequence;
+  }
+  for (const auto& e : elements) {
+    out[at++] = e.iei;
+    out[at++] = static_cast<std::uint8_t>(e.data.size());
+    for (const std::uint8_t octet : e.data) {
+      out[at++] = octet;
+    }
+  }
+  return {errc::ok, at};
+}
+
+/// What a parsed UDH holds.
+struct udh_info {
+  std::size_t size = 0;  ///< octets, UDHL included
+  std::optional<concatenation> concat;
+  std::size_t elements = 0;  ///< information elements, the concatenation IE included
+};
+
+/// Parses the UDH at the start of `user_data`. Errors are invalid_udh with the octet offset of the
+/// problem: a UDHL past the data, an element running past the UDHL, a concatenation IE of the
+/// wrong length, a zero total or a sequence outside 1..total, or two concatenation IEs.
+[[nodiscard]] constexpr auto parse_udh(std::span<const std::uint8_t> user_data) noexcept
+    -> outcome<udh_info> {
+  outcome<udh_info> parsed;
+  if (user_data.empty() || std::size_t{user_data[0]} + 1 > user_data.size()) {
+    parsed.status = {errc::invalid_udh, 0};
+    return parsed;
+  }
+  const std::size_t end = std::size_t{user_data[0]} + 1;
+  std::size_t at = 1;
+  while (at < end) {
+    if (end - at < 2 || end - at - 2 < user_data[at + 1]) {
+      parsed.status = {errc::invalid_udh, at};
+      return parsed;
+    }
+    const std::uint8_t iei = user_data[at];
+    const std::uint8_t length = user_data[at + 1];
+    const auto data = user_data.subspan(at + 2, length);
+    if (iei == iei_concatenation_8bit || iei == iei_concatenation_16bit) {
+      const bool wide = iei == iei_concatenation_16bit;
+      if (parsed.value.concat || length != (wide ? 4 : 3)) {
+        parsed.status = {errc::invalid_udh, at};
+        return parsed;
+      }
+      concatenation c;
+      c.reference_size = wide ? reference_size::bits16 : reference_size::bits8;
+      c.reference = wide ? static_cast<std::uint16_t>((data[0] << 8U) | data[1]) : data[0];
+      c.total = data[wide ? 2 : 1];
+      c.sequence = data[wide ? 3 : 2];
+      if (c.total == 0 || c.sequence == 0 || c.sequence > c.total) {
+        parsed.status = {errc::invalid_udh, at};
+        return parsed;
+      }
+      parsed.value.concat = c;
+    }
+    ++parsed.value.elements;
+    at += 2 + length;
+  }
+  parsed.value.size = end;
+  parsed.status = {errc::ok, end};
+  return parsed;
+}
+
+}  // namespace septet::inline v0
+
+#endif  // SEPTET_UDH_HPP

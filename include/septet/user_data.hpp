@@ -1,0 +1,193 @@
+#ifndef SEPTET_USER_DATA_HPP
+#define SEPTET_USER_DATA_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <septet/analysis.hpp>
+#include <septet/gsm7.hpp>
+#include <septet/pack.hpp>
+#include <septet/segment.hpp>
+#include <septet/ucs2.hpp>
+#include <septet/udh.hpp>
+#include <span>
+#include <vector>
+
+/// The bytes that go on the air: for each part, the UDH and the user data (TP-UD), TP-UDL, the
+/// data coding and the SMPP esm_class. Text -> parts -> wire bytes.
+namespace septet::inline v0 {
+
+/// Data coding schemes septet writes (TS 23.038 §4, general data coding, no class).
+inline constexpr std::uint8_t data_coding_gsm7 = 0x00;
+inline constexpr std::uint8_t data_coding_ucs2 = 0x08;
+/// SMPP esm_class bit saying the short message starts with a UDH (UDHI, TP-UDHI in 23.040).
+inline constexpr std::uint8_t esm_class_udhi = 0x40;
+
+/// How GSM 7-bit septets are laid out: packed 8 in 7 octets (TP-UD on the air, SMPP with some
+/// SMSCs), or one septet per octet (SMPP data_coding 0x00 as most SMSCs expect it).
+enum class septet_form : std::uint8_t { packed, unpacked };
+
+struct encode_options {
+  /// Boundary policy and limits; udh_octets and single_part_udh_octets are computed from the
+  /// reference size and extra elements below.
+  septet::options text{};
+  septet::reference_size reference_size = septet::reference_size::bits8;
+  /// Concatenation reference (8-bit references use the low octet). The caller picks it, e.g. a
+  /// per-recipient counter, so that retries and parallel sends stay reproducible.
+  std::uint16_t reference = 0;
+  /// Information elements carried in every part after the concatenation IE.
+  std::span<const information_element> extra_elements{};
+  septet_form form = septet_form::packed;
+};
+
+/// One part as sent: UDH followed by user data in `octets[0, size)`.
+struct encoded_part {
+  /// The largest part: 160 unpacked septets (packed user data never exceeds 140 octets).
+  static constexpr std::size_t max_octets = 160;
+
+  std::array<std::uint8_t, max_octets> octets{};
+  std::size_t size = 0;      ///< octets used: the SMPP sm_length
+  std::size_t udh_size = 0;  ///< octets of UDH at the start (UDHL included), 0 for none
+  /// TP-UDL: septets (UDH and fill bits counted as septets) for GSM 7-bit, octets for UCS-2.
+  /// In the unpacked form it counts the UDH as packing would; SMPP's sm_length is `size`.
+  std::size_t udl = 0;
+  std::uint8_t data_coding = data_coding_gsm7;
+  std::uint8_t esm_class = 0;  ///< esm_class_udhi when udh_size != 0
+  septet::part text;           ///< the input range this part carries and its units
+
+  [[nodiscard]] constexpr auto bytes() const noexcept -> std::span<const std::uint8_t> {
+    return std::span{octets}.first(size);
+  }
+  [[nodiscard]] constexpr auto udh() const noexcept -> std::span<const std::uint8_t> {
+    return bytes().first(udh_size);
+  }
+  [[nodiscard]] constexpr auto user_data() const noexcept -> std::span<const std::uint8_t> {
+    return bytes().subspan(udh_size);
+  }
+};
+
+namespace detail {
+
+/// The text options that `enc` implies: UDH sizes from the reference size and extra elements.
+[[nodiscard]] constexpr auto wire_text_options(const encode_options& enc) noexcept -> options {
+  options opts = enc.text;
+  opts.udh_octets = udh_size(enc.reference_size, enc.extra_elements);
+  opts.single_part_udh_octets = udh_size(std::nullopt, enc.extra_elements);
+  return opts;
+}
+
+template <code_unit Char>
+constexpr auto encode_one_part(std::basic_string_view<Char> text,
+                               const part& range,
+                               const analysis& a,
+                               const encode_options& enc,
+                               std::size_t index,
+                               encoded_part& out) -> result {
+  out = encoded_part{};
+  out.text = range;
+  std::optional<concatenation> concat;
+  if (a.parts > 1) {
+    concat = concatenation{enc.reference, static_cast<std::uint8_t>(a.parts),
+                           static_cast<std::uint8_t>(index + 1), enc.reference_size};
+  }
+  const result header = write_udh(concat, enc.extra_elements, std::span{out.octets});
+  if (!header.ok()) {
+    return header;
+  }
+  out.udh_size = header.count;
+  out.esm_class = out.udh_size != 0 ? esm_class_udhi : std::uint8_t{0};
+  const auto piece = text.substr(range.begin, range.end - range.begin);
+  const auto room = std::span{out.octets}.subspan(out.udh_size);
+  if (a.encoding == encoding::ucs2) {
+    out.data_coding = data_coding_ucs2;
+    const result written = ucs2::encode(piece, room);
+    out.size = out.udh_size + written.count;
+    out.udl = out.size;
+    return written;
+  }
+  out.data_coding = data_coding_gsm7;
+  std::array<std::uint8_t, encoded_part::max_octets> septets{};
+  const result encoded = gsm7::encode(piece, std::span{septets});
+  if (!encoded.ok()) {
+    return encoded;
+  }
+  const auto used = std::span<const std::uint8_t>{septets}.first(encoded.count);
+  out.udl = gsm7::user_data_length(out.udh_size, encoded.count);
+  if (enc.form == septet_form::unpacked) {
+    for (std::size_t i = 0; i < used.size(); ++i) {
+      room[i] = used[i];
+    }
+    out.size = out.udh_size + used.size();
+    return {errc::ok, out.size};
+  }
+  const result packed = gsm7::pack(used, room, gsm7::fill_bits(out.udh_size));
+  out.size = out.udh_size + packed.count;
+  return packed;
+}
+
+template <code_unit Char>
+constexpr auto encode_text_parts(std::basic_string_view<Char> text,
+                                 const analysis& a,
+                                 std::span<encoded_part> out,
+                                 const encode_options& enc) -> result {
+  if (!a.ok()) {
+    return a.status;
+  }
+  if (!a.limits.ok()) {
+    return a.limits;
+  }
+  if (a.parts > 255) {
+    return {errc::too_many_parts, a.parts};  // the concatenation IE counts parts in one octet
+  }
+  if (a.parts > out.size()) {
+    return {errc::output_too_small, a.parts};
+  }
+  const options opts = wire_text_options(enc);
+  std::size_t index = 0;
+  result status{errc::ok, 0};
+  for_each_part(text, a, opts, [&](const part& range) {
+    if (status.ok()) {
+      status = encode_one_part(text, range, a, enc, index, out[index]);
+      ++index;
+    }
+  });
+  if (!status.ok()) {
+    return status;
+  }
+  return {errc::ok, index};
+}
+
+}  // namespace detail
+
+/// Encodes `text` into the parts a carrier sends, into `out` (no allocation). GSM 7-bit when
+/// every character allows it, else UCS-2; a UDH with the concatenation IE (and the caller's extra
+/// elements) when there is more than one part. Returns ok with the parts written; the input's
+/// error, a limit error, invalid_option, or output_too_small with the parts needed.
+template <text Text>
+[[nodiscard]] constexpr auto encode_parts(const Text& text,
+                                          std::span<encoded_part> out,
+                                          const encode_options& enc = {}) -> result {
+  const auto view = as_view(text);
+  const options opts = detail::wire_text_options(enc);
+  return detail::encode_text_parts(view, detail::analyze_text(view, opts), out, enc);
+}
+
+/// Owning form of encode_parts (may throw std::bad_alloc).
+template <text Text>
+[[nodiscard]] auto encode_parts(const Text& text, const encode_options& enc = {})
+    -> outcome<std::vector<encoded_part>> {
+  const auto view = as_view(text);
+  const options opts = detail::wire_text_options(enc);
+  const analysis a = detail::analyze_text(view, opts);
+  outcome<std::vector<encoded_part>> parts;
+  parts.value.resize(a.within_limits() && a.parts <= 255 ? a.parts : 0);
+  parts.status = detail::encode_text_parts(view, a, std::span{parts.value}, enc);
+  if (!parts.ok()) {
+    parts.value.clear();
+  }
+  return parts;
+}
+
+}  // namespace septet::inline v0
+
+#endif  // SEPTET_USER_DATA_HPP

@@ -1,0 +1,202 @@
+#include "wire.hpp"
+
+#include <cctype>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <septet/septet.hpp>
+#include <string>
+#include <vector>
+
+namespace septet_cli {
+namespace {
+
+auto to_hex(std::span<const std::uint8_t> bytes) -> std::string {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const std::uint8_t b : bytes) {
+    out += digits[b >> 4U];
+    out += digits[b & 0xFU];
+  }
+  return out;
+}
+
+auto hex_value(char c) -> int {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+/// Hex digits (spaces ignored) to bytes, or nothing if a character is not hex or a digit is odd.
+auto from_hex(std::string_view text) -> std::optional<std::vector<std::uint8_t>> {
+  std::vector<std::uint8_t> bytes;
+  int high = -1;
+  for (const char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
+      continue;
+    }
+    const int v = hex_value(c);
+    if (v < 0) {
+      return std::nullopt;
+    }
+    if (high < 0) {
+      high = v;
+    } else {
+      bytes.push_back(static_cast<std::uint8_t>(high * 16 + v));
+      high = -1;
+    }
+  }
+  if (high >= 0) {
+    return std::nullopt;
+  }
+  return bytes;
+}
+
+auto fail(std::string_view message, bool json, std::ostream& out) -> exit_status {
+  if (json) {
+    out << nlohmann::ordered_json{{"error", {{"message", message}}}}.dump() << '\n';
+  } else {
+    std::fprintf(stderr, "septet: %.*s\n", static_cast<int>(message.size()), message.data());
+  }
+  return invalid_input;
+}
+
+auto describe(septet::result r) -> std::string {
+  return std::string(septet::to_string(r.ec)) + " (" + std::string(septet::name(r.ec)) + ") at " +
+         std::to_string(r.count);
+}
+
+}  // namespace
+
+auto encode(std::string_view text, const encode_settings& settings, std::ostream& out)
+    -> exit_status {
+  const auto parts = septet::encode_parts(text, settings.options);
+  if (!parts.ok()) {
+    const septet::errc ec = parts.status.ec;
+    const bool limit = ec == septet::errc::body_too_long || ec == septet::errc::too_many_parts;
+    if (settings.json) {
+      out << nlohmann::ordered_json{{"error",
+                                     {{"code", septet::name(ec)},
+                                      {"message", septet::to_string(ec)},
+                                      {"byte_offset", parts.status.count}}}}
+                 .dump()
+          << '\n';
+    } else {
+      std::fprintf(stderr, "septet: %s at byte %zu\n", septet::to_string(ec).data(),
+                   parts.status.count);
+    }
+    return limit ? over_limit : invalid_input;
+  }
+  const auto& first = parts.value.front();
+  const auto encoding = first.data_coding == septet::data_coding_ucs2 ? "ucs2" : "gsm7";
+  if (settings.json) {
+    nlohmann::ordered_json j;
+    j["data_coding"] = first.data_coding;
+    j["encoding"] = encoding;
+    auto list = nlohmann::ordered_json::array();
+    for (const auto& p : parts.value) {
+      list.push_back({{"udh", to_hex(p.udh())},
+                      {"ud", to_hex(p.user_data())},
+                      {"udl", p.udl},
+                      {"esm_class", p.esm_class},
+                      {"octets", p.size},
+                      {"text", std::string(text.substr(p.text.begin, p.text.end - p.text.begin))}});
+    }
+    j["parts"] = std::move(list);
+    out << j.dump() << '\n';
+    return within_limits;
+  }
+  char line[128];
+  std::snprintf(line, sizeof line, "data_coding 0x%02X (%s), %zu part%s\n", first.data_coding,
+                encoding, parts.value.size(), parts.value.size() == 1 ? "" : "s");
+  out << line;
+  std::size_t number = 0;
+  for (const auto& p : parts.value) {
+    ++number;
+    std::snprintf(line, sizeof line, "part %zu/%zu  esm_class 0x%02X  udl %zu  %zu octets\n",
+                  number, parts.value.size(), p.esm_class, p.udl, p.size);
+    out << line << "  udh " << (p.udh_size == 0 ? "-" : to_hex(p.udh())) << "\n  ud  "
+        << to_hex(p.user_data()) << '\n';
+  }
+  return within_limits;
+}
+
+auto decode(std::string_view input, const decode_settings& settings, std::ostream& out)
+    -> exit_status {
+  std::vector<std::vector<std::uint8_t>> buffers;
+  std::vector<septet::received_part> parts;
+  const auto first_char = input.find_first_not_of(" \t\r\n");
+  if (first_char != std::string_view::npos && input[first_char] == '{') {
+    // The JSON that `septet encode --json` prints: exact, since it carries TP-UDL.
+    const auto j = nlohmann::json::parse(input, nullptr, false);
+    if (j.is_discarded() || !j.contains("parts") || !j["parts"].is_array()) {
+      return fail("input is not the JSON of septet encode --json", false, out);
+    }
+    const auto coding = j.value("data_coding", 0U);
+    for (const auto& p : j["parts"]) {
+      auto bytes = from_hex(p.value("udh", "") + p.value("ud", ""));
+      if (!bytes) {
+        return fail("a part's udh or ud is not hex", false, out);
+      }
+      buffers.push_back(std::move(*bytes));
+      septet::received_part in;
+      in.data_coding = static_cast<std::uint8_t>(coding);
+      in.udhi = !p.value("udh", "").empty();
+      in.udl = p.value("udl", septet::unknown_length);
+      in.form = settings.form;
+      parts.push_back(in);
+    }
+  } else {
+    std::size_t line_number = 0;
+    std::size_t start = 0;
+    while (start <= input.size()) {
+      const std::size_t end = std::min(input.find('\n', start), input.size());
+      const std::string_view line = input.substr(start, end - start);
+      ++line_number;
+      start = end + 1;
+      if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+        continue;
+      }
+      auto bytes = from_hex(line);
+      if (!bytes) {
+        return fail("line " + std::to_string(line_number) + " is not hex", false, out);
+      }
+      buffers.push_back(std::move(*bytes));
+      septet::received_part in;
+      in.data_coding = settings.data_coding;
+      in.form = settings.form;
+      parts.push_back(in);
+    }
+    const bool udhi = settings.udhi == udhi_mode::yes ||
+                      (settings.udhi == udhi_mode::automatic && parts.size() > 1);
+    for (auto& p : parts) {
+      p.udhi = udhi;
+    }
+  }
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    parts[i].user_data = buffers[i];
+  }
+  if (parts.empty()) {
+    return fail("no parts on standard input", false, out);
+  }
+  const auto text = septet::reassemble(parts);
+  if (!text.ok()) {
+    return fail(describe(text.status), false, out);
+  }
+  out << text.value;
+  if (settings.newline) {
+    out << '\n';
+  }
+  return within_limits;
+}
+
+}  // namespace septet_cli

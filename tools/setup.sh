@@ -6,8 +6,10 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ libutfcpp-dev libcli11-dev nlohmann-json3-dev)
 if [[ "${1:-run}" == test ]]; then
-  # googletest, UAX #29 conformance data, clang with its sanitizer runtimes, clang-format.
-  packages+=(libgtest-dev unicode-data clang libclang-rt-dev clang-format)
+  # googletest, Google Benchmark, UAX #29 conformance data, libgammu (wire-format cross-check),
+  # clang with its sanitizer runtimes, clang-format.
+  packages+=(libgtest-dev libbenchmark-dev unicode-data libgammu-dev pkg-config clang libclang-rt-dev
+    clang-format)
 fi
 
 missing=()

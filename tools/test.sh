@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian machine to every test passing:
 #   bash tools/test.sh
-# 1. formatting check, 2. g++ build + ctest, 3. clang build with AddressSanitizer and
+# 1. formatting check, 2. g++ build (benchmarks too) + ctest, 3. clang build with AddressSanitizer and
 # UndefinedBehaviorSanitizer + ctest (last, so the output ends with ctest's summary line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,8 @@ echo "== clang-format"
 git ls-files -- '*.hpp' '*.cpp' | xargs clang-format --dry-run -Werror
 
 echo "== g++, Debug"
-cmake -S . -B build/gcc -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ >/dev/null
+cmake -S . -B build/gcc -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ \
+  -DSEPTET_BUILD_BENCHMARKS=ON >/dev/null
 cmake --build build/gcc -j2
 ctest --test-dir build/gcc -j2 --output-on-failure
 

@@ -1,0 +1,87 @@
+#include <benchmark/benchmark.h>
+
+#include <array>
+#include <septet/septet.hpp>
+#include <vector>
+
+#include "bench_data.hpp"
+
+namespace {
+
+using septet_bench::text_class;
+
+void set_throughput(benchmark::State& state, std::size_t bytes) {
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(bytes));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+auto septets_of(std::size_t count) -> std::vector<std::uint8_t> {
+  std::vector<std::uint8_t> septets(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    septets[i] = static_cast<std::uint8_t>((i * 37U + 11U) & 0x7FU);
+  }
+  return septets;
+}
+
+// Bytes/s counts the septets packed (one per input octet).
+void bm_pack(benchmark::State& state) {
+  const auto septets = septets_of(static_cast<std::size_t>(state.range(0)));
+  std::vector<std::uint8_t> out(septet::gsm7::packed_size(septets.size(), 1));
+  for (auto _ : state) {
+    auto r = septet::gsm7::pack(septets, out, 1);
+    benchmark::DoNotOptimize(r);
+    benchmark::DoNotOptimize(out.data());
+  }
+  set_throughput(state, septets.size());
+}
+BENCHMARK(bm_pack)->Arg(153)->Arg(4096);
+
+// Bytes/s counts the packed octets read.
+void bm_unpack(benchmark::State& state) {
+  const auto septets = septets_of(static_cast<std::size_t>(state.range(0)));
+  std::vector<std::uint8_t> packed(septet::gsm7::packed_size(septets.size(), 1));
+  (void)septet::gsm7::pack(septets, packed, 1);
+  std::vector<std::uint8_t> out(septets.size());
+  for (auto _ : state) {
+    auto r = septet::gsm7::unpack(packed, septets.size(), out, 1);
+    benchmark::DoNotOptimize(r);
+    benchmark::DoNotOptimize(out.data());
+  }
+  set_throughput(state, packed.size());
+}
+BENCHMARK(bm_unpack)->Arg(153)->Arg(4096);
+
+template <text_class Kind>
+void bm_encode_parts(benchmark::State& state) {
+  const auto text = septet_bench::text_of(Kind, static_cast<std::size_t>(state.range(0)));
+  std::vector<septet::encoded_part> parts(16);
+  for (auto _ : state) {
+    auto r = septet::encode_parts(text, std::span{parts});
+    benchmark::DoNotOptimize(r);
+    benchmark::DoNotOptimize(parts.data());
+  }
+  set_throughput(state, text.size());
+}
+BENCHMARK(bm_encode_parts<text_class::ascii>)->Arg(160)->Arg(1530);
+BENCHMARK(bm_encode_parts<text_class::cyrillic>)->Arg(160)->Arg(1530);
+
+void bm_reassemble(benchmark::State& state) {
+  const auto text =
+      septet_bench::text_of(text_class::ascii, static_cast<std::size_t>(state.range(0)));
+  const auto parts = septet::encode_parts(text);
+  std::vector<septet::received_part> in;
+  for (const auto& p : parts.value) {
+    in.push_back({p.bytes(), p.data_coding, p.udh_size != 0, p.udl, septet::septet_form::packed});
+  }
+  std::string out(text.size() * 2, '\0');
+  for (auto _ : state) {
+    auto r = septet::reassemble(in, std::span{out});
+    benchmark::DoNotOptimize(r);
+    benchmark::DoNotOptimize(out.data());
+  }
+  set_throughput(state, text.size());
+}
+BENCHMARK(bm_reassemble)->Arg(1530);
+
+}  // namespace

@@ -50,9 +50,26 @@ TEST(constexpr_test, analysis_in_constant_expressions) {
 }
 
 TEST(constexpr_test, errors_in_constant_expressions) {
-  constexpr auto bad = septet::analyze("ab\xC0\x80");
+  constexpr auto bad = septet::analyze("ab\xE0\x80\x80");
   static_assert(bad.status.ec == septet::errc::utf8_overlong);
   static_assert(bad.status.count == 2);
+  // The constant-evaluated decoder classifies every kind of malformed input.
+  static_assert(septet::validate(std::string_view("\x80")).ec == septet::errc::utf8_invalid_lead);
+  static_assert(septet::validate(std::string_view("\xC1\xBF")).ec ==
+                septet::errc::utf8_invalid_lead);
+  static_assert(septet::validate(std::string_view("a\xE2\x82")) ==
+                septet::result{septet::errc::utf8_truncated, 1});
+  static_assert(septet::validate(std::string_view("\xE2\x82"
+                                                  "A"))
+                    .ec == septet::errc::utf8_truncated);
+  static_assert(septet::validate(std::string_view("\xED\xB0\x80")).ec ==
+                septet::errc::utf8_surrogate);
+  static_assert(septet::validate(std::string_view("\xF4\x90\x80\x80")).ec ==
+                septet::errc::utf8_out_of_range);
+  static_assert(septet::validate(std::string_view("\xF0\x8F\xBF\xBF")).ec ==
+                septet::errc::utf8_overlong);
+  static_assert(septet::validate(std::u8string_view(u8"\U0010FFFF\u07FF\u0800")) ==
+                septet::result{septet::errc::ok, 3});
   static_assert(septet::check(std::u16string_view(u"a\xD800")).ec ==
                 septet::errc::utf16_unpaired_surrogate);
   EXPECT_FALSE(bad.ok());

@@ -16,6 +16,12 @@ TEST(grapheme_test, unicode_grapheme_break_test_file) {
   const std::string divide = "\xC3\xB7";
   const std::string keep = "\xC3\x97";
   std::string line;
+  // The file must be of the Unicode version the tables were generated from.
+  ASSERT_TRUE(std::getline(file, line));
+  const std::string version = septet::detail::tables::grapheme_unicode_version;
+  ASSERT_NE(line.find("GraphemeBreakTest-" + version + ".txt"), std::string::npos)
+      << line << ": regenerate include/septet/detail/grapheme_tables.hpp with "
+      << "tools/gen_grapheme_tables.py for this Unicode version";
   std::size_t checked = 0;
   while (std::getline(file, line)) {
     line = line.substr(0, line.find('#'));

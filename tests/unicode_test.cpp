@@ -44,14 +44,21 @@ TEST(unicode_test, malformed_utf8_is_a_typed_error_at_its_offset) {
        errc::utf8_truncated, 0},
       {"\xF0\x9F\x98", errc::utf8_truncated, 0},
       {"ok\xF0\x9F\x98 ", errc::utf8_truncated, 2},
-      {"\xC0\x80", errc::utf8_overlong, 0},
-      {"\xC1\xBF", errc::utf8_overlong, 0},
+      {"\xC0\x80", errc::utf8_invalid_lead, 0},  // C0/C1 could only start overlong forms
+      {"\xC1\xBF", errc::utf8_invalid_lead, 0},
+      {"\xC0"
+       "A",
+       errc::utf8_invalid_lead, 0},
+      {"\xF5", errc::utf8_invalid_lead, 0},
+      {"\xF7\xBF\xBF\xBF", errc::utf8_invalid_lead, 0},
       {"a\xE0\x80\xAF", errc::utf8_overlong, 1},
+      {"a\xE0\x9F", errc::utf8_overlong, 1},  // known at the second byte
       {"\xF0\x80\x80\xAF", errc::utf8_overlong, 0},
       {"\xED\xA0\x80", errc::utf8_surrogate, 0},
       {"z\xED\xBF\xBF", errc::utf8_surrogate, 1},
+      {"\xED\xA0", errc::utf8_surrogate, 0},
       {"\xF4\x90\x80\x80", errc::utf8_out_of_range, 0},
-      {"\xF7\xBF\xBF\xBF", errc::utf8_out_of_range, 0},
+      {"\xF4\x90", errc::utf8_out_of_range, 0},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(::testing::PrintToString(std::string(c.bytes)));

@@ -41,7 +41,7 @@ struct analysis {
   std::optional<non_gsm_character> first_non_gsm;
   septet::capacity capacity;  ///< for `encoding` under the options used
   /// ok, or body_too_long / too_many_parts with the offset of the first character past the cap
-  /// or of the first part past the limit.
+  /// or of the first part past the limit; when both are exceeded, the one crossed first.
   result limits;
 
   [[nodiscard]] constexpr auto ok() const noexcept -> bool {
@@ -66,7 +66,7 @@ inline constexpr std::size_t no_offset = std::numeric_limits<std::size_t>::max()
 /// turns the whole message UCS-2 and a stream cannot be read twice.
 class tally {
  public:
-  constexpr explicit tally(const options& opts) noexcept
+  constexpr explicit tally(const septet::options& opts) noexcept
       : m_options(opts),
         m_gsm{.per_part = capacity_for(septet::encoding::gsm7, opts).per_part},
         m_ucs2{.per_part = capacity_for(septet::encoding::ucs2, opts).per_part} {}
@@ -119,10 +119,13 @@ class tally {
       a.parts = split.parts;
       a.units_remaining = a.capacity.per_part - split.fill();
     }
-    if (m_cap_offset != no_offset) {
+    // Of the two limits, report the one crossed first in the text.
+    const bool over_parts = m_options.max_parts != 0 && a.parts > m_options.max_parts;
+    const std::size_t parts_offset = gsm ? m_gsm_parts_over_offset : m_ucs2_parts_over_offset;
+    if (over_parts && parts_offset < m_cap_offset) {
+      a.limits = {errc::too_many_parts, parts_offset};
+    } else if (m_cap_offset != no_offset) {
       a.limits = {errc::body_too_long, m_cap_offset};
-    } else if (m_options.max_parts != 0 && a.parts > m_options.max_parts) {
-      a.limits = {errc::too_many_parts, gsm ? m_gsm_parts_over_offset : m_ucs2_parts_over_offset};
     }
     return a;
   }

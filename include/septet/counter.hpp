@@ -101,13 +101,14 @@ class counter {
   }
 
   /// The analysis of the text appended so far, as if it ended here (an unfinished UTF-8 sequence
-  /// at the end is reported as truncated, exactly as analyze() would).
+  /// at the end is an error, exactly as analyze() reports it).
   [[nodiscard]] constexpr auto analysis() const noexcept -> septet::analysis {
     if (!m_status.ok()) {
       return m_tally.finish(m_status);
     }
-    if (m_pending_size != 0) {
-      return m_tally.finish({errc::utf8_truncated, m_decoded});
+    if (m_pending_size != 0) {  // classified as analyze() would at the end of the text
+      const auto step = detail::decode_utf8(m_pending.data(), m_pending.data() + m_pending_size);
+      return m_tally.finish({step.error, m_decoded});
     }
     return m_tally.finish({errc::ok, m_decoded});
   }

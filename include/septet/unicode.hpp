@@ -30,10 +30,18 @@ concept text = std::convertible_to<const T&, std::string_view> ||
     std::convertible_to<const T&, std::u16string_view> ||
     std::convertible_to<const T&, std::u32string_view>;
 
-/// The string view `t` converts to (checked in the order UTF-8, char8_t, UTF-16, UTF-32).
+/// The string view `t` converts to (checked in the order UTF-8, char8_t, UTF-16, UTF-32). An
+/// array ends at its first NUL or at its end, never past it (a literal ends at its terminator).
 template <text T>
 [[nodiscard]] constexpr auto as_view(const T& t) noexcept {
-  if constexpr (std::convertible_to<const T&, std::string_view>) {
+  if constexpr (std::is_array_v<T> && code_unit<std::remove_cv_t<std::remove_extent_t<T>>>) {
+    using unit = std::remove_cv_t<std::remove_extent_t<T>>;
+    std::size_t size = 0;
+    while (size < std::extent_v<T> && t[size] != unit{}) {
+      ++size;
+    }
+    return std::basic_string_view<unit>(t, size);
+  } else if constexpr (std::convertible_to<const T&, std::string_view>) {
     return std::string_view(t);
   } else if constexpr (std::convertible_to<const T&, std::u8string_view>) {
     return std::u8string_view(t);

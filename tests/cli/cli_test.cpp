@@ -43,6 +43,28 @@ auto run(const std::string& args, const std::string& input = "") -> run_result {
   return result;
 }
 
+/// Runs `septet ARGS` on a pseudo-terminal (util-linux script) and returns what it printed.
+auto run_in_terminal(const std::string& args, bool no_color) -> std::string {
+  const std::string inner = std::string(no_color ? "NO_COLOR=1 " : "") + SEPTET_CLI + " " + args;
+  std::string quoted;
+  for (const char c : inner) {
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  const std::string command = "script -qec '" + quoted + "' /dev/null < /dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  if (pipe == nullptr) {
+    return out;
+  }
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+    out.append(buffer.data(), n);
+  }
+  pclose(pipe);
+  return out;
+}
+
 TEST(cli_test, hi_euro_from_stdin_as_json) {
   const auto r = run("inspect --json", "Hi \xE2\x82\xAC");
   ASSERT_EQ(r.status, 0) << r.out;
@@ -122,18 +144,47 @@ TEST(cli_test, over_the_limit_is_reported_with_exit_1) {
 TEST(cli_test, invalid_utf8_exits_2_naming_the_byte_offset) {
   const auto r = run("inspect --json", "abc\xE2\x28\xA1");
   EXPECT_EQ(r.status, 2);
-  const auto j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["error"]["code"], "utf8_truncated");
-  EXPECT_EQ(j["error"]["byte_offset"], 3);
+  const auto j = nlohmann::json::parse(r.out);  // the usual shape, figures up to the error
+  EXPECT_EQ(j["within_limits"], false);
+  EXPECT_EQ(j["characters"], 3);
+  ASSERT_EQ(j["errors"].size(), 1U);
+  EXPECT_EQ(j["errors"][0]["code"], "utf8_truncated");
+  EXPECT_EQ(j["errors"][0]["byte_offset"], 3);
   const std::string command = std::string(SEPTET_CLI) + " inspect $(printf 'ab\\377') 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   std::array<char, 512> buffer{};
   const std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe);
-  EXPECT_NE(WEXITSTATUS(pclose(pipe)), 0);
+  EXPECT_EQ(WEXITSTATUS(pclose(pipe)), 2);
   const std::string message(buffer.data(), n);
   EXPECT_NE(message.find("byte 2"), std::string::npos) << message;
   EXPECT_EQ(std::count(message.begin(), message.end(), '\n'), 1);
+}
+
+TEST(cli_test, both_limits_are_listed_in_text_order) {
+  const auto j =
+      nlohmann::json::parse(run("inspect --json --max-parts 1", std::string(2001, 'a')).out);
+  ASSERT_EQ(j["errors"].size(), 2U);
+  EXPECT_EQ(j["errors"][0]["code"], "too_many_parts");
+  EXPECT_EQ(j["errors"][0]["byte_offset"], 153);
+  EXPECT_EQ(j["errors"][1]["code"], "body_too_long");
+  EXPECT_EQ(j["errors"][1]["byte_offset"], 2000);
+}
+
+TEST(cli_test, stdin_keeps_cr_nul_and_leading_spaces) {
+  const auto j = nlohmann::json::parse(run("inspect --json", std::string("  a\r\n\0b", 7)).out);
+  EXPECT_EQ(j["characters"], 7);
+  EXPECT_EQ(j["encoding"], "ucs2");  // NUL is not a GSM character
+  EXPECT_EQ(j["non_gsm"][0]["byte_offset"], 5);
+  EXPECT_EQ(j["segments"][0], std::string("  a\r\n\0b", 7));
+}
+
+TEST(cli_test, bidi_controls_are_escaped_in_human_output) {
+  const auto r = run("inspect",
+                     "a\xE2\x80\xAE"
+                     "b");
+  EXPECT_NE(r.out.find("\\u{202E}"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\xE2\x80\xAE"), std::string::npos);
 }
 
 TEST(cli_test, human_output_plain_when_piped_and_coloured_on_request) {
@@ -148,6 +199,12 @@ TEST(cli_test, human_output_plain_when_piped_and_coloured_on_request) {
                           "a\xE2\x80\x9C"
                           "b");
   EXPECT_NE(colour.out.find("\x1b[1;7;31m\xE2\x80\x9C\x1b[0m"), std::string::npos);
+  // On a terminal colour is the default, unless NO_COLOR is set (script(1) supplies the tty).
+  const auto tty = run_in_terminal("inspect 'a\xE2\x80\x9C'", false);
+  EXPECT_NE(tty.find("\x1b[1;7;31m"), std::string::npos) << tty;
+  const auto no_color = run_in_terminal("inspect 'a\xE2\x80\x9C'", true);
+  EXPECT_NE(no_color.find("U+201C"), std::string::npos) << no_color;
+  EXPECT_EQ(no_color.find("\x1b[1;7;31m"), std::string::npos);
 }
 
 }  // namespace

@@ -30,6 +30,12 @@ auto unit_name(septet::encoding e) -> std::string_view {
   return e == septet::encoding::gsm7 ? "septets" : "UTF-16 units";
 }
 
+/// C1 controls and bidirectional formatting characters, which would garble a terminal line.
+auto is_terminal_hazard(char32_t cp) -> bool {
+  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /// `text` for a terminal: control characters escaped, non-GSM characters optionally highlighted.
 auto printable(std::string_view text,
                std::size_t base,
@@ -45,6 +51,7 @@ auto printable(std::string_view text,
     const std::string_view ch = character_at(text, pos);
     const bool marked = color && mark != marks.end() && mark->offset == base + pos;
     const auto byte = static_cast<unsigned char>(ch[0]);
+    const char32_t cp = septet::detail::decode_utf8(ch.data(), ch.data() + ch.size()).code_point;
     if (marked) {
       shown += highlight_on;
     }
@@ -57,6 +64,10 @@ auto printable(std::string_view text,
     } else if (byte < 0x20 || byte == 0x7F) {
       char buffer[8];
       std::snprintf(buffer, sizeof buffer, "\\x%02X", byte);
+      shown += buffer;
+    } else if (is_terminal_hazard(cp)) {
+      char buffer[16];
+      std::snprintf(buffer, sizeof buffer, "\\u{%04X}", static_cast<unsigned>(cp));
       shown += buffer;
     } else {
       shown += ch;
@@ -76,6 +87,7 @@ auto error_json(septet::result r) -> nlohmann::ordered_json {
 
 void print_json(std::string_view text,
                 const septet::analysis& a,
+                const std::vector<septet::result>& problems,
                 const std::vector<septet::part>& parts,
                 const std::vector<septet::non_gsm_character>& non_gsm,
                 std::ostream& out) {
@@ -105,8 +117,8 @@ void print_json(std::string_view text,
   j["non_gsm"] = std::move(listed);
   j["within_limits"] = a.within_limits();
   auto errors = nlohmann::ordered_json::array();
-  if (!a.limits.ok()) {
-    errors.push_back(error_json(a.limits));
+  for (const auto& e : problems) {
+    errors.push_back(error_json(e));
   }
   j["errors"] = std::move(errors);
   out << j.dump() << '\n';
@@ -114,6 +126,7 @@ void print_json(std::string_view text,
 
 void print_human(std::string_view text,
                  const septet::analysis& a,
+                 const std::vector<septet::result>& problems,
                  const inspect_settings& settings,
                  const std::vector<septet::part>& parts,
                  const std::vector<septet::non_gsm_character>& non_gsm,
@@ -133,8 +146,8 @@ void print_human(std::string_view text,
     out << " of " << settings.options.max_characters << " allowed";
   }
   out << "\nwithin limits    " << (a.within_limits() ? "yes" : "no");
-  if (!a.limits.ok()) {
-    out << ": " << septet::to_string(a.limits.ec) << " at byte " << a.limits.count;
+  for (const auto& e : problems) {
+    out << "\n  " << septet::to_string(e.ec) << " at byte " << e.count;
   }
   out << '\n';
   if (!non_gsm.empty()) {
@@ -156,17 +169,40 @@ void print_human(std::string_view text,
   }
 }
 
+/// Every problem with `text`: its encoding error, or each limit it crosses, in text order.
+auto problems_of(std::string_view text, const septet::analysis& a, const septet::options& opts)
+    -> std::vector<septet::result> {
+  if (!a.ok()) {
+    return {a.status};
+  }
+  std::vector<septet::result> found;
+  septet::options characters_only = opts;
+  characters_only.max_parts = 0;
+  septet::options parts_only = opts;
+  parts_only.max_characters = 0;
+  for (const auto& one : {characters_only, parts_only}) {
+    const auto limit = septet::analyze(text, one).limits;
+    if (!limit.ok()) {
+      found.push_back(limit);
+    }
+  }
+  if (found.size() == 2 && found[1].count < found[0].count) {
+    std::swap(found[0], found[1]);
+  }
+  return found;
+}
+
 }  // namespace
 
 auto inspect(std::string_view text, const inspect_settings& settings, std::ostream& out)
     -> exit_status {
   const septet::analysis a = septet::analyze(text, settings.options);
+  const auto problems = problems_of(text, a, settings.options);
   if (!a.ok()) {
-    if (settings.json) {
-      out << nlohmann::ordered_json{{"error", error_json(a.status)}}.dump() << '\n';
-    } else {
-      std::fprintf(stderr, "septet: %s at byte %zu\n", septet::to_string(a.status.ec).data(),
-                   a.status.count);
+    std::fprintf(stderr, "septet: %s at byte %zu\n", septet::to_string(a.status.ec).data(),
+                 a.status.count);
+    if (settings.json) {  // the usual object, with the figures of the text before the error
+      print_json(text, a, problems, {}, {}, out);
     }
     return invalid_input;
   }
@@ -177,9 +213,9 @@ auto inspect(std::string_view text, const inspect_settings& settings, std::ostre
   const auto parts = septet::segment(text, unlimited);
   const auto non_gsm = septet::non_gsm_characters(text);
   if (settings.json) {
-    print_json(text, a, parts.value, non_gsm.value, out);
+    print_json(text, a, problems, parts.value, non_gsm.value, out);
   } else {
-    print_human(text, a, settings, parts.value, non_gsm.value, out);
+    print_human(text, a, problems, settings, parts.value, non_gsm.value, out);
   }
   return a.within_limits() ? within_limits : over_limit;
 }

@@ -22,13 +22,13 @@ template <class Char>
   return (byte & 0xC0U) == 0x80U;
 }
 
-/// Length of the sequence a lead byte announces, or 0 when it cannot start one. 0xC0/0xC1 and
-/// 0xF5..0xF7 announce a length; the decoder rejects them afterwards as overlong / out of range.
+/// Length of the sequence a lead byte starts, or 0 for bytes that can never start one
+/// (continuation bytes 0x80-0xBF, 0xC0/0xC1 which could only start overlong forms, 0xF5-0xFF).
 [[nodiscard]] constexpr auto utf8_sequence_length(std::uint8_t lead) noexcept -> std::size_t {
   if (lead < 0x80U) {
     return 1;
   }
-  if (lead < 0xC0U) {
+  if (lead < 0xC2U) {
     return 0;
   }
   if (lead < 0xE0U) {
@@ -37,7 +37,7 @@ template <class Char>
   if (lead < 0xF0U) {
     return 3;
   }
-  if (lead < 0xF8U) {
+  if (lead < 0xF5U) {
     return 4;
   }
   return 0;
@@ -50,8 +50,10 @@ struct utf8_step {
   errc error = errc::ok;
 };
 
-/// Decodes the sequence at `first` (`first < last`). Errors are classified in this order:
-/// bad lead, missing or non-continuation trail bytes, surrogate, above U+10FFFF, overlong.
+/// Decodes the sequence at `first` (`first < last`). The error names the first byte that makes
+/// the sequence invalid (Unicode table 3-7): a bad lead; a second byte that makes it overlong
+/// (E0 80..9F, F0 80..8F), a surrogate (ED A0..BF) or too large (F4 90..BF); or a missing or
+/// non-continuation trail byte (truncated).
 template <class Char>
 [[nodiscard]] constexpr auto decode_utf8(const Char* first, const Char* last) noexcept
     -> utf8_step {
@@ -64,27 +66,27 @@ template <class Char>
     return {lead, 1, errc::ok};
   }
   const auto available = static_cast<std::size_t>(last - first);
-  if (available < length) {
-    // Still report a bad trail byte inside what is there as truncation: both say "cut short".
-    return {0, 0, errc::utf8_truncated};
-  }
   char32_t cp = lead & (0x7FU >> length);
   for (std::size_t i = 1; i < length; ++i) {
+    if (i >= available) {
+      return {0, 0, errc::utf8_truncated};
+    }
     const std::uint8_t trail = byte_of(first[i]);
     if (!is_utf8_continuation(trail)) {
       return {0, 0, errc::utf8_truncated};
     }
+    if (i == 1) {
+      if ((lead == 0xE0U && trail < 0xA0U) || (lead == 0xF0U && trail < 0x90U)) {
+        return {0, 0, errc::utf8_overlong};
+      }
+      if (lead == 0xEDU && trail > 0x9FU) {
+        return {0, 0, errc::utf8_surrogate};
+      }
+      if (lead == 0xF4U && trail > 0x8FU) {
+        return {0, 0, errc::utf8_out_of_range};
+      }
+    }
     cp = (cp << 6U) | (trail & 0x3FU);
-  }
-  if (cp >= 0xD800 && cp <= 0xDFFF) {
-    return {0, 0, errc::utf8_surrogate};
-  }
-  if (cp > 0x10FFFF) {
-    return {0, 0, errc::utf8_out_of_range};
-  }
-  const std::size_t shortest = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  if (shortest != length) {
-    return {0, 0, errc::utf8_overlong};
   }
   return {cp, length, errc::ok};
 }

@@ -5,6 +5,7 @@
 #include <limits>
 #include <optional>
 #include <septet/detail/part_splitter.hpp>
+#include <septet/detail/plain_run.hpp>
 #include <septet/error.hpp>
 #include <septet/grapheme.hpp>
 #include <septet/gsm7.hpp>
@@ -99,6 +100,56 @@ class tally {
     ++m_characters;
   }
 
+  /// Run time only: pushes UTF-8 `text` found at `base`, counting runs of plain ASCII in bulk and
+  /// letting utfcpp validate and decode the rest. Returns ok, or the first encoding error with its
+  /// offset (base included); what comes before the error is pushed.
+  template <utf8_unit Char>
+  auto push_utf8(std::basic_string_view<Char> text, std::size_t base) noexcept -> result {
+    const Char* const p = text.data();
+    const std::size_t n = text.size();
+    std::size_t pos = 0;
+    while (pos < n) {
+      const std::size_t run = plain_run(p + pos, n - pos);
+      if (run > 0) {
+        std::size_t first = 0;
+        if (m_options.boundary == boundary_policy::grapheme) {
+          // The breaker decides before the first; between plain characters a break is always
+          // allowed (GB999) and leaves the breaker's state as it is.
+          push(byte_of(p[pos]), base + pos);
+          first = 1;
+        }
+        if (run > first) {
+          push_plain_run(run - first, base + pos + first);
+        }
+        pos += run;
+        continue;
+      }
+      const std::uint8_t byte = byte_of(p[pos]);
+      if (byte < 0x80U) {
+        push(byte, base + pos);
+        ++pos;
+        continue;
+      }
+      // A run of non-ASCII bytes holds whole sequences only, unless it is invalid.
+      std::size_t stop = pos + 1;
+      while (stop < n && byte_of(p[stop]) >= 0x80U) {
+        ++stop;
+      }
+      const std::size_t valid = find_invalid_utf8(p + pos, stop - pos);
+      const Char* it = p + pos;
+      const Char* const valid_end = it + valid;
+      while (it != valid_end) {
+        const auto offset = base + static_cast<std::size_t>(it - p);
+        push(next_valid_utf8(it), offset);
+      }
+      if (pos + valid != stop) {
+        return {decode_utf8(valid_end, p + n).error, base + pos + valid};
+      }
+      pos = stop;
+    }
+    return {errc::ok, base + n};
+  }
+
   /// The analysis of everything pushed, closed with `status`.
   [[nodiscard]] constexpr auto finish(result status) const noexcept -> analysis {
     analysis a;
@@ -131,6 +182,25 @@ class tally {
   }
 
  private:
+  /// `n` >= 1 plain ASCII characters (tables::plain_ascii) at offsets base.., each with a break
+  /// allowed before it, in bulk.
+  constexpr void push_plain_run(std::size_t n, std::size_t base) noexcept {
+    if (m_options.max_characters != 0 && m_cap_offset == no_offset &&
+        m_utf16_units + n > m_options.max_characters) {
+      m_cap_offset = base + (m_options.max_characters - m_utf16_units);
+    }
+    m_utf16_units += n;
+    m_characters += n;
+    if (m_non_gsm_count == 0) {
+      m_gsm.push_unit_run(n, base, [&](std::size_t cut_offset, std::size_t) {
+        note_part(m_gsm, m_gsm_parts_over_offset, cut_offset);
+      });
+    }
+    m_ucs2.push_unit_run(n, base, [&](std::size_t cut_offset, std::size_t) {
+      note_part(m_ucs2, m_ucs2_parts_over_offset, cut_offset);
+    });
+  }
+
   constexpr void note_part(const part_splitter& split,
                            std::size_t& over_offset,
                            std::size_t cut_offset) const noexcept {
@@ -158,6 +228,11 @@ template <code_unit Char>
   tally counts(opts);
   if (!valid(opts)) {
     return counts.finish({errc::invalid_option, 0});
+  }
+  if constexpr (utf8_unit<Char>) {
+    if (!std::is_constant_evaluated()) {
+      return counts.finish(counts.push_utf8(text, 0));
+    }
   }
   const result status =
       for_each_code_point(text, [&](char32_t cp, std::size_t offset) { counts.push(cp, offset); });

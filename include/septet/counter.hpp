@@ -31,11 +31,19 @@ class counter {
     const std::basic_string_view<Char> rest = chunk.substr(pos);
     const std::size_t tail = unfinished_tail(rest);
     const std::basic_string_view<Char> body = rest.substr(0, rest.size() - tail);
-    const result decoded = for_each_code_point(
-        body, [&](char32_t cp, std::size_t offset) { m_tally.push(cp, m_decoded + offset); });
-    if (!decoded.ok()) {
-      m_status = {decoded.ec, m_decoded + decoded.count};
-      return m_status;
+    if (std::is_constant_evaluated()) {
+      const result decoded = for_each_code_point(
+          body, [&](char32_t cp, std::size_t offset) { m_tally.push(cp, m_decoded + offset); });
+      if (!decoded.ok()) {
+        m_status = {decoded.ec, m_decoded + decoded.count};
+        return m_status;
+      }
+    } else {
+      const result decoded = m_tally.push_utf8(body, m_decoded);
+      if (!decoded.ok()) {
+        m_status = decoded;
+        return m_status;
+      }
     }
     m_decoded += body.size();
     for (std::size_t i = 0; i < tail; ++i) {

@@ -30,10 +30,10 @@ struct code {
 /// The GSM 7-bit code for `cp`, or nothing when `cp` is in neither table.
 [[nodiscard]] constexpr auto lookup(char32_t cp) noexcept -> std::optional<code> {
   namespace t = detail::tables;
-  std::uint8_t packed = t::latin1_none;
-  if (cp < 0x100) {
-    packed = t::gsm7_latin1_reverse[cp];
-  } else if (cp <= 0xFFFF) {
+  std::uint8_t packed = t::reverse_none;
+  if (cp < t::reverse_direct_limit) {
+    packed = t::gsm7_reverse_direct[cp];
+  } else if (cp <= t::gsm7_wide_reverse.back().unit) {
     const auto* it = std::lower_bound(
         t::gsm7_wide_reverse.begin(), t::gsm7_wide_reverse.end(), cp,
         [](const t::gsm7_wide_entry& entry, char32_t value) { return entry.unit < value; });
@@ -41,10 +41,10 @@ struct code {
       packed = it->code;
     }
   }
-  if (packed == t::latin1_none) {
+  if (packed == t::reverse_none) {
     return std::nullopt;
   }
-  return code{static_cast<std::uint8_t>(packed & 0x7F), (packed & t::latin1_extension_flag) != 0};
+  return code{static_cast<std::uint8_t>(packed & 0x7F), (packed & t::reverse_extension_flag) != 0};
 }
 
 /// Septets `cp` costs in GSM 7-bit: 1 (default alphabet), 2 (extension table), 0 (not GSM).

@@ -83,43 +83,45 @@ inline constexpr std::array<gsm7_extension_entry, 10> gsm7_extension = {{
     {0x65, 0x20AC /* euro sign */},
 }};
 
-/// Reverse lookup for U+0000..U+00FF: a basic septet (< 0x80), 0x80 | an extension septet, or
-/// `latin1_none`.
-inline constexpr std::uint8_t latin1_none = 0xFF;
-inline constexpr std::uint8_t latin1_extension_flag = 0x80;
+/// Reverse lookups give a basic septet (< 0x80), 0x80 | an extension septet, or `reverse_none`.
+inline constexpr std::uint8_t reverse_none = 0xFF;
+inline constexpr std::uint8_t reverse_extension_flag = 0x80;
+/// Code points below this are looked up directly (Latin-1 and Greek: 1 KiB); the rest of the
+/// tables (the euro sign) is a short sorted list.
+inline constexpr char16_t reverse_direct_limit = 0x400;
 
-consteval auto make_gsm7_latin1_reverse() -> std::array<std::uint8_t, 256> {
-  std::array<std::uint8_t, 256> reverse{};
-  reverse.fill(latin1_none);
+consteval auto make_gsm7_reverse_direct() -> std::array<std::uint8_t, reverse_direct_limit> {
+  std::array<std::uint8_t, reverse_direct_limit> reverse{};
+  reverse.fill(reverse_none);
   for (std::size_t septet = 0; septet < gsm7_basic.size(); ++septet) {
     const char16_t unit = gsm7_basic[septet];
-    if (unit < 0x100) {
+    if (unit < reverse_direct_limit) {
       reverse[unit] = static_cast<std::uint8_t>(septet);
     }
   }
   for (const auto& entry : gsm7_extension) {
-    if (entry.unit < 0x100) {
-      reverse[entry.unit] = static_cast<std::uint8_t>(latin1_extension_flag | entry.septet);
+    if (entry.unit < reverse_direct_limit) {
+      reverse[entry.unit] = static_cast<std::uint8_t>(reverse_extension_flag | entry.septet);
     }
   }
   return reverse;
 }
 
-inline constexpr auto gsm7_latin1_reverse = make_gsm7_latin1_reverse();
+inline constexpr auto gsm7_reverse_direct = make_gsm7_reverse_direct();
 
-/// Reverse lookup above U+00FF (the Greek capitals and the euro sign), sorted by code point.
+/// Reverse lookup from `reverse_direct_limit` on, sorted by code point.
 struct gsm7_wide_entry {
   char16_t unit;
-  std::uint8_t code;  // as in gsm7_latin1_reverse
+  std::uint8_t code;  // as in gsm7_reverse_direct
 };
 
 consteval auto count_wide_entries() -> std::size_t {
   std::size_t n = 0;
   for (const char16_t unit : gsm7_basic) {
-    n += (unit >= 0x100 && unit != gsm7_escape_slot) ? 1 : 0;
+    n += (unit >= reverse_direct_limit && unit != gsm7_escape_slot) ? 1 : 0;
   }
   for (const auto& entry : gsm7_extension) {
-    n += entry.unit >= 0x100 ? 1 : 0;
+    n += entry.unit >= reverse_direct_limit ? 1 : 0;
   }
   return n;
 }
@@ -129,13 +131,13 @@ consteval auto make_gsm7_wide_reverse() -> std::array<gsm7_wide_entry, count_wid
   std::size_t n = 0;
   for (std::size_t septet = 0; septet < gsm7_basic.size(); ++septet) {
     const char16_t unit = gsm7_basic[septet];
-    if (unit >= 0x100 && unit != gsm7_escape_slot) {
+    if (unit >= reverse_direct_limit && unit != gsm7_escape_slot) {
       reverse[n++] = {unit, static_cast<std::uint8_t>(septet)};
     }
   }
   for (const auto& entry : gsm7_extension) {
-    if (entry.unit >= 0x100) {
-      reverse[n++] = {entry.unit, static_cast<std::uint8_t>(latin1_extension_flag | entry.septet)};
+    if (entry.unit >= reverse_direct_limit) {
+      reverse[n++] = {entry.unit, static_cast<std::uint8_t>(reverse_extension_flag | entry.septet)};
     }
   }
   std::sort(reverse.begin(), reverse.end(),
@@ -144,6 +146,19 @@ consteval auto make_gsm7_wide_reverse() -> std::array<gsm7_wide_entry, count_wid
 }
 
 inline constexpr auto gsm7_wide_reverse = make_gsm7_wide_reverse();
+
+/// Bytes that are "plain" in every respect that analysis cares about: printable ASCII in the GSM
+/// default alphabet (1 septet, 1 UTF-16 unit, grapheme property Other). Runs of them are counted
+/// in bulk.
+consteval auto make_plain_ascii() -> std::array<bool, 256> {
+  std::array<bool, 256> plain{};
+  for (std::size_t b = 0x20; b < 0x7F; ++b) {
+    plain[b] = gsm7_reverse_direct[b] < reverse_extension_flag;
+  }
+  return plain;
+}
+
+inline constexpr auto plain_ascii = make_plain_ascii();
 
 /// Extension septet (0..127) → its character, 0 where the cell is empty.
 consteval auto make_gsm7_extension_forward() -> std::array<char16_t, 128> {

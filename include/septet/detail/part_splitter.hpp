@@ -39,6 +39,26 @@ struct part_splitter {
     }
     end = new_end;
   }
+
+  /// The same as `n` calls of push(1, true, offset + i, on_cut): `n` >= 1 one-unit characters of
+  /// one byte each, a part allowed to end before every one. O(parts), not O(n).
+  template <class OnCut>
+  constexpr void push_unit_run(std::size_t n, std::size_t offset, OnCut&& on_cut) {
+    while (n > 0) {
+      if (end - part_start == per_part) {  // full: the next character starts a part
+        part_start = end;
+        ++parts;
+        on_cut(offset, end);
+      }
+      const std::size_t take =
+          n < per_part - (end - part_start) ? n : per_part - (end - part_start);
+      end += take;
+      offset += take;
+      n -= take;
+    }
+    last_break = end - 1;
+    last_break_offset = offset - 1;
+  }
 };
 
 }  // namespace septet::inline v0::detail

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian machine to every test passing:
 #   bash tools/test.sh
-# 1. formatting check, 2. g++ build (benchmarks too) + ctest, 3. clang build with AddressSanitizer and
-# UndefinedBehaviorSanitizer + ctest (last, so the output ends with ctest's summary line).
+# 1. formatting check, 2. g++ build (benchmarks too) + ctest (fuzz corpora replayed by a plain
+# driver), 3. clang build with AddressSanitizer and UndefinedBehaviorSanitizer + ctest, including
+# a short libFuzzer run of every fuzz target (SEPTET_FUZZ_SECONDS, default 20). The last step is
+# last so that the output ends with ctest's summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,9 +19,10 @@ cmake -S . -B build/gcc -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g
 cmake --build build/gcc -j2
 ctest --test-dir build/gcc -j2 --output-on-failure
 
-echo "== clang++, AddressSanitizer + UndefinedBehaviorSanitizer"
+echo "== clang++, AddressSanitizer + UndefinedBehaviorSanitizer, libFuzzer ${SEPTET_FUZZ_SECONDS:-20} s per target"
 sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
-  -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_EXE_LINKER_FLAGS="$sanitize" >/dev/null
+  -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_EXE_LINKER_FLAGS="$sanitize" \
+  -DSEPTET_FUZZ_SECONDS="${SEPTET_FUZZ_SECONDS:-20}" >/dev/null
 cmake --build build/asan -j2
 ctest --test-dir build/asan -j2 --output-on-failure

@@ -1,0 +1,56 @@
+// analyze's fast path against the per-code-point path; UTF-8, UTF-16 and UTF-32 inputs agree.
+#include <septet/septet.hpp>
+#include <string>
+
+#include "fuzz_check.hpp"
+#include "fuzz_options.hpp"
+
+namespace {
+
+auto same(const septet::analysis& a, const septet::analysis& b) -> bool {
+  return a.status == b.status && a.encoding == b.encoding && a.characters == b.characters &&
+         a.units == b.units && a.parts == b.parts && a.units_remaining == b.units_remaining &&
+         a.utf16_units == b.utf16_units && a.non_gsm_count == b.non_gsm_count &&
+         a.first_non_gsm.has_value() == b.first_non_gsm.has_value() && a.limits == b.limits;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) {
+    return 0;
+  }
+  const septet::options opts = fuzz_options(data[0]);
+  const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
+  const auto fast = septet::analyze(text, opts);
+  septet::detail::tally counts(opts);
+  std::u16string utf16;
+  std::u32string utf32;
+  const auto status = septet::for_each_code_point(text, [&](char32_t cp, std::size_t offset) {
+    counts.push(cp, offset);
+    utf32 += cp;
+    if (cp > 0xFFFF) {
+      utf16 += static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10U));
+      utf16 += static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FFU));
+    } else {
+      utf16 += static_cast<char16_t>(cp);
+    }
+  });
+  const auto slow =
+      counts.finish(status.ok() ? septet::result{septet::errc::ok, text.size()} : status);
+  SEPTET_FUZZ_CHECK(same(fast, slow));
+  if (fast.ok()) {
+    SEPTET_FUZZ_CHECK(fast.parts >= 1);
+    SEPTET_FUZZ_CHECK(fast.units_remaining <= fast.capacity.single_part);
+    if (!fast.limits.ok()) {
+      SEPTET_FUZZ_CHECK(fast.limits.count < text.size());
+    }
+    for (const auto& other : {septet::analyze(std::u16string_view(utf16), opts),
+                              septet::analyze(std::u32string_view(utf32), opts)}) {
+      SEPTET_FUZZ_CHECK(other.ok() && other.encoding == fast.encoding &&
+                        other.units == fast.units && other.parts == fast.parts &&
+                        other.characters == fast.characters && other.limits.ec == fast.limits.ec);
+    }
+  }
+  return 0;
+}

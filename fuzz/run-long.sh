@@ -14,7 +14,10 @@ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_
   -DSEPTET_BUILD_TOOLS=OFF >/dev/null
 cmake --build build/fuzz -j2 --target "$target"
 dictionary=fuzz/text.dict
-case "$target" in fuzz_user_data | fuzz_reassembly) dictionary=fuzz/wire.dict ;; esac
+case "$target" in
+  fuzz_user_data | fuzz_reassembly) dictionary=fuzz/wire.dict ;;
+  fuzz_template) dictionary=fuzz/template.dict ;;
+esac
 mkdir -p "build/fuzz-work/$target"
 cd build/fuzz-work
 exec "../fuzz/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

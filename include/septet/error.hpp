@@ -29,6 +29,12 @@ enum class errc : std::uint8_t {
   duplicate_part,            ///< a part arrived twice (count: its number)
   mismatched_parts,          ///< parts that do not belong to one message (reference or total)
   unsupported_data_coding,   ///< a data coding scheme septet does not decode (8-bit, compressed)
+  invalid_msisdn,            ///< not a phone number in international format
+  unterminated_placeholder,  ///< "${" without a closing "}"
+  invalid_placeholder,       ///< "${}" or a key with a character outside [A-Za-z0-9._-]
+  key_too_long,              ///< a parameter key over 16 characters
+  value_too_long,            ///< a parameter value over 160 characters
+  unmatched_parameter,       ///< no value for this recipient and no default (Sinch code 405)
 };
 
 /// A short English description of `e`, suitable for logs and error messages.
@@ -74,6 +80,18 @@ enum class errc : std::uint8_t {
       return "parts belong to different messages";
     case errc::unsupported_data_coding:
       return "unsupported data coding scheme";
+    case errc::invalid_msisdn:
+      return "not a phone number in international format";
+    case errc::unterminated_placeholder:
+      return "placeholder '${' without a closing '}'";
+    case errc::invalid_placeholder:
+      return "placeholder key empty or with a character outside A-Z a-z 0-9 . _ -";
+    case errc::key_too_long:
+      return "parameter key longer than 16 characters";
+    case errc::value_too_long:
+      return "parameter value longer than 160 characters";
+    case errc::unmatched_parameter:
+      return "no value for this recipient and no default";
   }
   return "unknown error";
 }
@@ -121,6 +139,18 @@ enum class errc : std::uint8_t {
       return "mismatched_parts";
     case errc::unsupported_data_coding:
       return "unsupported_data_coding";
+    case errc::invalid_msisdn:
+      return "invalid_msisdn";
+    case errc::unterminated_placeholder:
+      return "unterminated_placeholder";
+    case errc::invalid_placeholder:
+      return "invalid_placeholder";
+    case errc::key_too_long:
+      return "key_too_long";
+    case errc::value_too_long:
+      return "value_too_long";
+    case errc::unmatched_parameter:
+      return "unmatched_parameter";
   }
   return "unknown";
 }

@@ -8,6 +8,8 @@
 #include <septet/error.hpp>
 #include <septet/grapheme.hpp>
 #include <septet/gsm7.hpp>
+#include <septet/message_template.hpp>
+#include <septet/msisdn.hpp>
 #include <septet/options.hpp>
 #include <septet/pack.hpp>
 #include <septet/reassembly.hpp>

@@ -1,0 +1,44 @@
+// Templates and MSISDNs from arbitrary bytes: parsing never crashes; a valid template renders,
+// and analyzing the pieces as a stream equals analyzing the rendered text.
+#include <septet/septet.hpp>
+#include <string>
+
+#include "fuzz_check.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  const auto number = septet::parse_msisdn(input.substr(0, 24));
+  if (number.ok()) {
+    const auto digits = number.value.digits();
+    SEPTET_FUZZ_CHECK(digits.size() >= septet::msisdn_min_digits &&
+                      digits.size() <= septet::msisdn_max_digits);
+    SEPTET_FUZZ_CHECK(digits.find_first_not_of("0123456789") == std::string_view::npos);
+    SEPTET_FUZZ_CHECK(septet::parse_msisdn(digits).value == number.value);  // idempotent
+  } else {
+    SEPTET_FUZZ_CHECK(number.status.count <= std::min<std::size_t>(size, 24));
+  }
+  const auto tmpl = septet::message_template::parse(input);
+  if (!tmpl.ok()) {
+    SEPTET_FUZZ_CHECK(tmpl.status.count < size);
+    return 0;
+  }
+  // Every key gets the text of the template itself as its default, if that is a valid value.
+  septet::parameter_table params;
+  bool all_set = true;
+  tmpl.value.for_each_piece([](std::string_view) {},
+                            [&](std::string_view key, std::size_t) {
+                              all_set =
+                                  params.set(key, "default", input.substr(0, 40)).ok() && all_set;
+                            });
+  const auto recipient = septet::parse_msisdn("+46701234567").value;
+  const auto text = septet::render(tmpl.value, params, recipient);
+  if (!all_set) {
+    return 0;
+  }
+  SEPTET_FUZZ_CHECK(text.ok());
+  const auto direct = septet::analyze(text.value);
+  const auto streamed = septet::analyze_rendered(tmpl.value, params, recipient);
+  SEPTET_FUZZ_CHECK(direct.status == streamed.status && direct.units == streamed.units &&
+                    direct.parts == streamed.parts && direct.encoding == streamed.encoding);
+  return 0;
+}

@@ -277,3 +277,25 @@ TEST(cli_test, decode_reports_missing_parts_and_bad_hex) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(cli_test, dry_run_prints_sinch_shape_and_fails_recipients_alone) {
+  const std::string request = R"({"to":["+12017777777","+12018888888"],
+    "parameters":{"name":{"+12017777777":"John"}},"body":"Hello ${name}!"})";
+  const auto r = run("dry-run --per-recipient", request);
+  EXPECT_EQ(r.status, 1);  // one recipient has no value and no default
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["number_of_recipients"], 2);
+  EXPECT_EQ(j["number_of_messages"], 1);
+  ASSERT_EQ(j["per_recipient"].size(), 1U);
+  EXPECT_EQ(j["per_recipient"][0]["body"], "Hello John!");
+  EXPECT_EQ(j["per_recipient"][0]["encoding"], "text");
+  EXPECT_EQ(r.out.find("number_of_recipients"), 2U);  // Sinch's field order
+  const auto refused = run("dry-run", R"({"to":["+1"],"body":"x"})");
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_EQ(nlohmann::json::parse(refused.out)["code"], "syntax_invalid_parameter_format");
+  EXPECT_EQ(run("dry-run", "not json").status, 2);
+}
+
+}  // namespace

@@ -4,11 +4,13 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <septet/version.hpp>
 #include <string>
 
+#include "dry_run.hpp"
 #include "inspect.hpp"
 #include "wire.hpp"
 
@@ -17,6 +19,15 @@ namespace {
 auto read_all_stdin() -> std::string {
   std::ios::sync_with_stdio(false);
   return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+}
+
+auto read_file(const std::string& path, std::string& contents) -> bool {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    return false;
+  }
+  contents.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  return true;
 }
 
 auto use_color(const std::string& mode) -> bool {
@@ -95,6 +106,23 @@ auto main(int argc, char** argv) -> int {
                    "Parts start with a UDH: auto (when there is more than one part), yes, no")
       ->check(CLI::IsMember({"auto", "yes", "no"}));
 
+  auto* dry_run = app.add_subcommand(
+      "dry-run",
+      "What Sinch's POST /batches/dry_run would answer for a send-batch request (JSON file, or\n"
+      "stdin), computed offline. Recipients Sinch would fail (codes 405, 411) go to stderr.\n"
+      "Exit status: 0 all sent, 1 some recipients would fail, 2 Sinch would refuse the request.");
+  septet_cli::dry_run_settings dry;
+  std::string request_path;
+  dry_run->add_flag("--per-recipient", dry.options.per_recipient,
+                    "Include per_recipient (as ?per_recipient=true)");
+  dry_run
+      ->add_option("--number-of-recipients", dry.options.per_recipient_limit,
+                   "Most per_recipient entries (Sinch: default 100, at most 1000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
+  dry_run->add_flag("!--no-batch-limit", dry.options.enforce_batch_limit,
+                    "Allow more than 1000 recipients (Sinch would refuse them in one batch)");
+  dry_run->add_option("request", request_path, "Send-batch request JSON (default: stdin)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -114,6 +142,16 @@ auto main(int argc, char** argv) -> int {
         reference_bits == 16 ? septet::reference_size::bits16 : septet::reference_size::bits8;
     encoding.options.form = form;
     return septet_cli::encode(text, encoding, std::cout);
+  }
+  if (dry_run->parsed()) {
+    std::string request;
+    if (request_path.empty() || request_path == "-") {
+      request = read_all_stdin();
+    } else if (!read_file(request_path, request)) {
+      std::fprintf(stderr, "septet: cannot read %s\n", request_path.c_str());
+      return septet_cli::invalid_input;
+    }
+    return septet_cli::dry_run(request, dry, std::cout);
   }
   if (decode->parsed()) {
     decoding.data_coding = static_cast<std::uint8_t>(data_coding);

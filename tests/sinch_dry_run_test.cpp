@@ -1,0 +1,116 @@
+#include <gtest/gtest.h>
+
+#include <septet/sinch/dry_run.hpp>
+#include <string>
+
+namespace {
+
+using nlohmann::json;
+
+// Sinch's own example (the mock server behind their SDKs, .NET variant of the expected answer).
+TEST(sinch_dry_run_test, sinch_documented_example) {
+  const auto request = json::parse(R"({
+    "from": "+12015555555",
+    "to": ["+12017777777", "+12018888888", "+12019999999"],
+    "parameters": {"name": {"+12017777777": "John", "default": "there"}},
+    "body": "Hello ${name}!",
+    "delivery_report": "none",
+    "type": "mt_text"})");
+  const auto expected = json::parse(R"({
+    "number_of_recipients": 3,
+    "number_of_messages": 3,
+    "per_recipient": [
+      {"recipient": "12017777777", "body": "Hello John!", "number_of_parts": 1, "encoding": "text"},
+      {"recipient": "12019999999", "body": "Hello there!", "number_of_parts": 1, "encoding": "text"},
+      {"recipient": "12018888888", "body": "Hello there!", "number_of_parts": 1, "encoding": "text"}]})");
+  const auto result = septet::sinch::dry_run(request, {.per_recipient = true});
+  ASSERT_FALSE(result.error.has_value());
+  EXPECT_TRUE(result.failures.empty());
+  auto got = result.to_json(true);
+  EXPECT_EQ(got["number_of_recipients"], expected["number_of_recipients"]);
+  EXPECT_EQ(got["number_of_messages"], expected["number_of_messages"]);
+  // Sinch's example lists recipients in no documented order; compare as sets.
+  auto sorted = [](json list) {
+    std::sort(list.begin(), list.end(),
+              [](const json& a, const json& b) { return a["recipient"] < b["recipient"]; });
+    return list;
+  };
+  EXPECT_EQ(sorted(got["per_recipient"]), sorted(expected["per_recipient"]));
+  EXPECT_FALSE(result.to_json(false).contains("per_recipient"));
+}
+
+TEST(sinch_dry_run_test, unicode_and_parts_per_recipient) {
+  const auto request = json::parse(R"({
+    "to": ["46701234567", "46701234568"],
+    "parameters": {"x": {"46701234567": "\u2603", "default": "snow"}},
+    "body": "Weather: ${x}"})");
+  const auto result = septet::sinch::dry_run(request, {.per_recipient = true});
+  ASSERT_FALSE(result.error.has_value());
+  ASSERT_EQ(result.per_recipient.size(), 2U);
+  EXPECT_EQ(result.to_json(true)["per_recipient"][0]["encoding"], "unicode");
+  EXPECT_EQ(result.to_json(true)["per_recipient"][1]["encoding"], "text");
+  const auto long_body = json{{"to", {"46701234567"}}, {"body", std::string(161, 'a')}};
+  EXPECT_EQ(septet::sinch::dry_run(long_body).number_of_messages, 2U);
+}
+
+TEST(sinch_dry_run_test, recipients_fail_alone_with_sinch_codes) {
+  const auto request = json::parse(R"({
+    "to": ["+46701234567", "+46701234568", "+46701234569"],
+    "parameters": {"code": {"+46701234567": "1234", "+46701234569": "a long enough value"}},
+    "body": "Code ${code} ${code} ${code} ${code} ${code} ${code} ${code} ${code} ${code} ${code}",
+    "max_number_of_message_parts": 1})");
+  const auto result = septet::sinch::dry_run(request, {.per_recipient = true});
+  ASSERT_FALSE(result.error.has_value());
+  EXPECT_EQ(result.number_of_recipients, 3U);
+  EXPECT_EQ(result.number_of_messages, 1U);
+  ASSERT_EQ(result.failures.size(), 2U);
+  EXPECT_EQ(result.failures[0].recipient, "46701234568");
+  EXPECT_EQ(result.failures[0].code, septet::sinch::code_unmatched_parameter);
+  EXPECT_EQ(result.failures[1].recipient, "46701234569");
+  EXPECT_EQ(result.failures[1].code, septet::sinch::code_exceeded_parts_limit);
+}
+
+TEST(sinch_dry_run_test, requests_sinch_would_refuse) {
+  const auto code_of = [](const json& request) {
+    const auto r = septet::sinch::dry_run(request);
+    return r.error ? r.error->code : std::string("accepted");
+  };
+  EXPECT_EQ(code_of(json::parse(R"({"to": ["+1"], "body": "x"})")),
+            "syntax_invalid_parameter_format");
+  EXPECT_EQ(septet::sinch::dry_run(json::parse(R"({"to": ["+1"], "body": "x"})")).error->text,
+            "The format of parameter 'to[0]' is invalid; value '+1' is not a valid MSISDN or "
+            "group ID.");
+  EXPECT_EQ(code_of(json::parse(R"({"to": [], "body": "x"})")), "syntax_constraint_violation");
+  EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"]})")), "syntax_constraint_violation");
+  EXPECT_EQ(code_of(json{{"to", {"46701234567"}}, {"body", std::string(2001, 'a')}}),
+            "syntax_constraint_violation");
+  EXPECT_EQ(code_of(json{{"to", {"46701234567"}}, {"body", std::string(2000, 'a')}}), "accepted");
+  // The cap applies to the template as sent: a placeholder may grow the body past 2000.
+  EXPECT_EQ(code_of(json{{"to", {"46701234567"}},
+                         {"parameters", {{"v", {{"default", std::string(160, 'b')}}}}},
+                         {"body", std::string(1990, 'a') + "${v}"}}),
+            "accepted");
+  json many = {{"body", "x"}, {"to", json::array()}};
+  for (int i = 0; i < 1001; ++i) {
+    many["to"].push_back("4670" + std::to_string(1000000 + i));
+  }
+  EXPECT_EQ(code_of(many), "syntax_constraint_violation");
+  EXPECT_EQ(septet::sinch::dry_run(many, {.enforce_batch_limit = false}).number_of_messages, 1001U);
+  EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": "Hi ${"})")),
+            "syntax_invalid_parameter_format");
+  EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": "x", "type": "mt_binary"})")),
+            "syntax_constraint_violation");
+  EXPECT_EQ(code_of(json::parse(R"([1, 2])")), "syntax_invalid_json");
+}
+
+TEST(sinch_dry_run_test, per_recipient_list_is_capped_like_sinch) {
+  json request = {{"body", "x"}, {"to", json::array()}};
+  for (int i = 0; i < 250; ++i) {
+    request["to"].push_back("4670" + std::to_string(1000000 + i));
+  }
+  const auto result = septet::sinch::dry_run(request, {.per_recipient = true});
+  EXPECT_EQ(result.per_recipient.size(), septet::sinch::default_per_recipient_limit);
+  EXPECT_EQ(result.number_of_messages, 250U);
+}
+
+}  // namespace

@@ -1,0 +1,31 @@
+#include "dry_run.hpp"
+
+#include <cstdio>
+#include <ostream>
+
+namespace septet_cli {
+
+auto dry_run(std::string_view request, const dry_run_settings& settings, std::ostream& out)
+    -> exit_status {
+  const auto parsed = nlohmann::json::parse(request, nullptr, false);
+  if (parsed.is_discarded()) {
+    out << septet::sinch::request_error{"syntax_invalid_json", "The request is not valid JSON."}
+               .to_json()
+               .dump()
+        << '\n';
+    return invalid_input;
+  }
+  const auto result = septet::sinch::dry_run(parsed, settings.options);
+  out << result.to_json(settings.options.per_recipient).dump() << '\n';
+  if (result.error) {
+    return invalid_input;
+  }
+  for (const auto& f : result.failures) {
+    const auto line =
+        nlohmann::json{{"recipient", f.recipient}, {"code", f.code}, {"reason", f.reason}}.dump();
+    std::fprintf(stderr, "%s\n", line.c_str());
+  }
+  return result.failures.empty() ? within_limits : over_limit;
+}
+
+}  // namespace septet_cli

@@ -4,7 +4,8 @@
 #   bash tools/setup.sh test   # also everything the test suite needs
 set -euo pipefail
 
-packages=(cmake ninja-build g++ libutfcpp-dev libcli11-dev nlohmann-json3-dev)
+packages=(cmake ninja-build g++ libutfcpp-dev libcli11-dev nlohmann-json3-dev libcsv-dev
+  libphonenumber-dev)
 if [[ "${1:-run}" == test ]]; then
   # googletest, Google Benchmark, UAX #29 conformance data, libgammu (wire-format cross-check),
   # clang with its sanitizer runtimes, clang-format.

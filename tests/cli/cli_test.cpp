@@ -299,3 +299,115 @@ TEST(cli_test, dry_run_prints_sinch_shape_and_fails_recipients_alone) {
 }
 
 }  // namespace
+
+namespace {
+
+auto write_file(const std::string& name, const std::string& contents) -> std::string {
+  const std::string path = ::testing::TempDir() + name + "_" + std::to_string(getpid());
+  std::ofstream(path, std::ios::binary) << contents;
+  return path;
+}
+
+TEST(cli_test, estimate_totals_prices_and_failures) {
+  // Quoted fields with commas, quotes and newlines; an empty cell falls back to --default; a
+  // missing value without default fails that recipient (Sinch's 405); a bad MSISDN fails too.
+  const auto recipients =
+      write_file("recipients.csv",
+                 "msisdn,name,city\n"
+                 "+46701234567,Anna,\"Stockholm, Sweden\"\n"
+                 "+46 70 123 45 68,\"Bj\xC3\xB6rn \"\"B\"\"\",\"Line one\nline two\"\n"
+                 "0046701234569,,Malm\xC3\xB6\n"
+                 "+4915112345678,Zo\xC3\xAB \xF0\x9F\x98\x80,Berlin\n"
+                 "+12025550123,Sam,\n"
+                 "not-a-number,X,Y\n");
+  const auto prices = write_file("prices.csv",
+                                 "prefix,price\n"
+                                 "46,0.05\n"
+                                 "4670,0.04\n"  // the longest prefix wins
+                                 "+49,0.07\n");
+  const auto r =
+      run("estimate --json --no-progress --template 'Hi ${name} in ${city}!' "
+          "--default name=there --recipients " +
+          recipients + " --prices " + prices + " --rate 10");
+  EXPECT_EQ(r.status, 1) << r.out;  // some recipients fail
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["recipients"], 6);
+  EXPECT_EQ(j["failed"], 2);  // +12025550123 has no city; not-a-number
+  EXPECT_EQ(j["failures"]["by_reason"]["unmatched_parameter"], 1);
+  EXPECT_EQ(j["failures"]["by_reason"]["invalid_msisdn"], 1);
+  EXPECT_EQ(j["parts"], 4);
+  EXPECT_EQ(j["parts_by_encoding"]["text"], 3);
+  EXPECT_EQ(j["parts_by_encoding"]["unicode"], 1);
+  EXPECT_NEAR(j["cost"].get<double>(), 3 * 0.04 + 0.07, 1e-9);
+  EXPECT_EQ(j["cost_by_prefix"]["4670"]["parts"], 3);
+  EXPECT_NEAR(j["send_seconds"].get<double>(), 0.4, 1e-9);
+  EXPECT_EQ(j["unpriced"]["count"], 0);
+}
+
+TEST(cli_test, estimate_agrees_with_rendering_every_recipient) {
+  const auto value_for = [](int i) {
+    std::string value(static_cast<std::size_t>(1 + i % 150), i % 7 == 0 ? '[' : 'x');
+    if (i % 11 == 0) {
+      value += "\xE2\x80\x9C";  // a curly quote: UCS-2
+    }
+    return value;
+  };
+  std::string csv = "msisdn,v\n";
+  for (int i = 0; i < 300; ++i) {
+    csv += "+4670" + std::to_string(1000000 + i) + "," + value_for(i) + "\n";
+  }
+  const auto recipients = write_file("agree.csv", csv);
+  const auto per_recipient = ::testing::TempDir() + "agree_" + std::to_string(getpid()) + ".jsonl";
+  const auto r = run("estimate --json --no-progress --template 'Code: ${v}${v}' --recipients " +
+                     recipients + " --per-recipient " + per_recipient);
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  // The same totals from `septet inspect` of each rendered body.
+  std::ifstream lines(per_recipient);
+  std::string line;
+  std::size_t parts = 0;
+  std::size_t count = 0;
+  while (std::getline(lines, line)) {
+    parts += nlohmann::json::parse(line)["parts"].get<std::size_t>();
+    ++count;
+  }
+  EXPECT_EQ(count, 300U);
+  EXPECT_EQ(j["parts"], parts);
+  std::size_t by_inspect = 0;
+  for (int i = 0; i < 300; i += 37) {
+    const std::string value = value_for(i);
+    const auto inspected =
+        nlohmann::json::parse(run("inspect --json", "Code: " + value + value).out);
+    by_inspect += inspected["parts"].get<std::size_t>();
+  }
+  EXPECT_GT(by_inspect, 0U);
+  std::ifstream again(per_recipient);
+  std::size_t sampled = 0;
+  for (int i = 0; std::getline(again, line); ++i) {
+    if (i % 37 == 0) {
+      sampled += nlohmann::json::parse(line)["parts"].get<std::size_t>();
+    }
+  }
+  EXPECT_EQ(sampled, by_inspect);
+}
+
+TEST(cli_test, estimate_prices_by_country_and_bad_input) {
+  const auto recipients = write_file("country.csv", "msisdn\n+46701234567\n+33612345678\n");
+  const auto prices = write_file("country_prices.csv", "country,price\nSE,0.05\n");
+  const auto r = run("estimate --json --no-progress --template Hello --recipients " + recipients +
+                     " --prices " + prices);
+  ASSERT_EQ(r.status, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_NEAR(j["cost"].get<double>(), 0.05, 1e-9);
+  EXPECT_EQ(j["unpriced"]["count"], 1);
+  EXPECT_EQ(j["unpriced"]["examples"][0]["recipient"], "33612345678");
+  EXPECT_EQ(run("estimate --template 'Hi ${' --recipients " + recipients).status, 2);
+  const auto no_msisdn = write_file("bad_header.csv", "phone\n+46701234567\n");
+  EXPECT_EQ(run("estimate --template Hi --recipients " + no_msisdn).status, 2);
+  const auto broken = write_file("broken.csv", "msisdn\n\"+46701234567\n");  // open quote
+  EXPECT_EQ(run("estimate --template Hi --no-progress --recipients " + broken).status, 2);
+  const auto human = run("estimate --template Hi --no-progress --recipients " + recipients);
+  EXPECT_NE(human.out.find("parts per recipient"), std::string::npos) << human.out;
+}
+
+}  // namespace

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "dry_run.hpp"
+#include "estimate.hpp"
 #include "inspect.hpp"
 #include "wire.hpp"
 
@@ -123,6 +124,33 @@ auto main(int argc, char** argv) -> int {
                     "Allow more than 1000 recipients (Sinch would refuse them in one batch)");
   dry_run->add_option("request", request_path, "Send-batch request JSON (default: stdin)");
 
+  auto* estimate = app.add_subcommand(
+      "estimate",
+      "Pre-flight cost of sending a template to every recipient of a CSV (streamed): parts,\n"
+      "encodings, failures, cost by prefix, send time. Exit status: 0 all would be sent, 1 some\n"
+      "recipients would fail, 2 invalid input.");
+  septet_cli::estimate_settings costing;
+  std::string template_argument;
+  std::vector<std::string> default_values;
+  estimate->add_option("--template", template_argument, "Template text, or a file holding it")
+      ->required();
+  estimate
+      ->add_option("--recipients", costing.recipients_path,
+                   "CSV: an 'msisdn' column, then one column per parameter key")
+      ->required();
+  estimate->add_option("--prices", costing.prices_path,
+                       "CSV: 'prefix,price' or 'country,price' (ISO 3166), price per part");
+  estimate->add_option("--rate", costing.rate, "Parts per second the service plan allows")
+      ->check(CLI::PositiveNumber);
+  estimate->add_option("--default", default_values, "key=value used where a row has no value");
+  estimate->add_option("--max-parts", costing.max_parts,
+                       "Sinch max_number_of_message_parts: more fails the recipient (411)");
+  estimate->add_option("--per-recipient", costing.per_recipient_path,
+                       "Write one line per recipient to FILE (.csv or .jsonl)");
+  estimate->add_flag("--grapheme-safe", grapheme_safe, "Keep grapheme clusters whole");
+  estimate->add_flag("--json", costing.json, "Print one JSON object");
+  estimate->add_flag("!--no-progress", costing.progress, "No progress lines on stderr");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -142,6 +170,21 @@ auto main(int argc, char** argv) -> int {
         reference_bits == 16 ? septet::reference_size::bits16 : septet::reference_size::bits8;
     encoding.options.form = form;
     return septet_cli::encode(text, encoding, std::cout);
+  }
+  if (estimate->parsed()) {
+    if (!read_file(template_argument, costing.template_body)) {
+      costing.template_body = template_argument;
+    }
+    for (const auto& entry : default_values) {
+      const auto equals = entry.find('=');
+      if (equals == std::string::npos) {
+        std::fprintf(stderr, "septet: --default needs key=value, not '%s'\n", entry.c_str());
+        return septet_cli::invalid_input;
+      }
+      costing.defaults.emplace_back(entry.substr(0, equals), entry.substr(equals + 1));
+    }
+    costing.options.boundary = boundary;
+    return septet_cli::estimate(costing, std::cout);
   }
   if (dry_run->parsed()) {
     std::string request;

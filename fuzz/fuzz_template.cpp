@@ -40,5 +40,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto streamed = septet::analyze_rendered(tmpl.value, params, recipient);
   SEPTET_FUZZ_CHECK(direct.status == streamed.status && direct.units == streamed.units &&
                     direct.parts == streamed.parts && direct.encoding == streamed.encoding);
+  // Every recipient gets the defaults: the bounds are that one message, and the safe range
+  // computed without rendering contains it.
+  const auto exact = septet::bounds(tmpl.value, params);
+  SEPTET_FUZZ_CHECK(exact.exact && exact.min_parts == direct.parts &&
+                    exact.max_parts == direct.parts &&
+                    exact.any_ucs2 == (direct.encoding == septet::encoding::ucs2));
+  const auto range = septet::bounds(tmpl.value, params, {}, 0);
+  SEPTET_FUZZ_CHECK(range.min_parts <= direct.parts && direct.parts <= range.max_parts);
   return 0;
 }

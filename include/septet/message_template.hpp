@@ -1,6 +1,7 @@
 #ifndef SEPTET_MESSAGE_TEMPLATE_HPP
 #define SEPTET_MESSAGE_TEMPLATE_HPP
 
+#include <algorithm>
 #include <concepts>
 #include <cstddef>
 #include <map>
@@ -13,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 /// Sinch message parameterisation: `${key}` placeholders in a body, filled per recipient from
 /// values keyed by MSISDN, with an optional `default`. Values are inserted verbatim and never
@@ -196,6 +198,39 @@ class parameter_table {
       return *column->second.fallback;
     }
     return std::nullopt;
+  }
+
+  /// Calls `visit(value)` for every value of `key`: per recipient, then the default.
+  template <class Visit>
+  void for_each_value(std::string_view key, Visit&& visit) const {
+    const auto column = m_values.find(key);
+    if (column == m_values.end()) {
+      return;
+    }
+    for (const auto& [recipient, value] : column->second.by_recipient) {
+      visit(std::string_view(value));
+    }
+    if (column->second.fallback) {
+      visit(std::string_view(*column->second.fallback));
+    }
+  }
+
+  [[nodiscard]] auto has_default(std::string_view key) const -> bool {
+    const auto column = m_values.find(key);
+    return column != m_values.end() && column->second.fallback.has_value();
+  }
+
+  /// Every recipient that has a value in some column, each once, in order.
+  [[nodiscard]] auto recipients() const -> std::vector<std::string> {
+    std::vector<std::string> all;
+    for (const auto& [key, column] : m_values) {
+      for (const auto& [recipient, value] : column.by_recipient) {
+        all.push_back(recipient);
+      }
+    }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    return all;
   }
 
   /// Checks a value against Sinch's 160-character limit (UTF-16 units) and for valid UTF-8.

@@ -14,6 +14,7 @@
 #include <septet/pack.hpp>
 #include <septet/reassembly.hpp>
 #include <septet/segment.hpp>
+#include <septet/template_bounds.hpp>
 #include <septet/ucs2.hpp>
 #include <septet/udh.hpp>
 #include <septet/unicode.hpp>

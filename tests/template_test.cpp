@@ -44,6 +44,8 @@ TEST(template_test, placeholder_syntax_errors_have_offsets) {
   EXPECT_EQ(septet::check_template("${abcdefghijklmnopq}"), (result{errc::key_too_long, 18}));
   EXPECT_EQ(septet::check_template("${abcdefghijklmnop}"), (result{errc::ok, 1}));  // 16 chars
   static_assert(septet::check_template("${x} and ${y}").count == 2);
+  // A template must be valid UTF-8 (a Latin-1 byte is not).
+  EXPECT_EQ(septet::check_template("K\xF6ln ${x}"), (result{errc::utf8_invalid_lead, 1}));
 }
 
 TEST(template_test, literal_templates_are_checked_at_compile_time) {

@@ -82,8 +82,13 @@ constexpr auto scan_template(std::string_view body, OnText&& on_text, OnKey&& on
   return {errc::ok, count};
 }
 
-/// Checks a template's placeholders (see scan_template).
+/// Checks a template: valid UTF-8 (else the encoding error and its offset), then its
+/// placeholders (see scan_template).
 [[nodiscard]] constexpr auto check_template(std::string_view body) -> result {
+  const result valid = validate(body);
+  if (!valid.ok()) {
+    return valid;
+  }
   return scan_template(
       body, [](std::string_view) {}, [](std::string_view, std::size_t) {});
 }

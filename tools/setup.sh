@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Installs the Debian packages septet needs, only those missing.
 #   bash tools/setup.sh run    # build the library and the septet CLI
-#   bash tools/setup.sh test   # also everything the test suite needs
+#   bash tools/setup.sh web    # also emscripten, node and chromium (web/build.sh)
+#   bash tools/setup.sh test   # everything the test suite needs (includes web)
 set -euo pipefail
 
 packages=(cmake ninja-build g++ libutfcpp-dev libcli11-dev nlohmann-json3-dev libcsv-dev
   libphonenumber-dev)
+if [[ "${1:-run}" == test || "${1:-run}" == web ]]; then
+  # emscripten (with node-acorn, which it needs to optimise JS), node, and Chromium for the
+  # WebAssembly build and its browser test.
+  packages+=(emscripten node-acorn chromium)
+  command -v node >/dev/null || packages+=(nodejs)
+fi
 if [[ "${1:-run}" == test ]]; then
   # googletest, Google Benchmark, UAX #29 conformance data, libgammu (wire-format cross-check),
   # clang with its sanitizer runtimes, clang-format.

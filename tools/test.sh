@@ -23,6 +23,6 @@ echo "== clang++, AddressSanitizer + UndefinedBehaviorSanitizer, libFuzzer ${SEP
 sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_EXE_LINKER_FLAGS="$sanitize" \
-  -DSEPTET_FUZZ_SECONDS="${SEPTET_FUZZ_SECONDS:-20}" >/dev/null
+  -DSEPTET_FUZZ_SECONDS="${SEPTET_FUZZ_SECONDS:-20}" -DSEPTET_WEB_TESTS=OFF >/dev/null
 cmake --build build/asan -j2
 ctest --test-dir build/asan -j2 --output-on-failure

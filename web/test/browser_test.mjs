@@ -1,0 +1,100 @@
+// A real browser: headless Chromium loads the calculator from a local static server with each
+// body preset through the URL hash, and the figures in its DOM must equal `septet inspect --json`.
+//   node web/test/browser_test.mjs OUTDIR SEPTET_CLI [SCREENSHOT.png]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { bodies, loneSurrogateIndex } from './bodies.mjs';
+
+const [outdir, cli, screenshot] = process.argv.slice(2);
+const types = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript' };
+const server = createServer((request, response) => {
+  const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  try {
+    const body = readFileSync(join(outdir, path === '/' ? 'index.html' : path));
+    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    response.end(body);
+  } catch {
+    response.writeHead(404);
+    response.end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}/index.html`;
+const profile = mkdtempSync(join(tmpdir(), 'septet-chromium-'));
+const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  `--user-data-dir=${profile}`, '--virtual-time-budget=10000'];
+
+function chromium(args) {
+  return new Promise((resolve, reject) => {
+    import('node:child_process').then(({ execFile }) => {
+      execFile('chromium', [...chromiumFlags, ...args], { maxBuffer: 64 << 20, timeout: 60000 },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+  });
+}
+
+function hashFor(text) {
+  if (loneSurrogateIndex(text) === -1) return `#text=${encodeURIComponent(text)}`;
+  const units = [];
+  for (let i = 0; i < text.length; i++) units.push(text.charCodeAt(i).toString(16));
+  return `#utf16=${units.join(',')}`;
+}
+
+function field(dom, id) {
+  const match = dom.match(new RegExp(`id="${id}"[^>]*>([^<]*)<`));
+  return match ? match[1] : undefined;
+}
+
+let passed = 0;
+let failed = 0;
+function check(name, got, want) {
+  if (JSON.stringify(got) === JSON.stringify(want)) {
+    passed++;
+  } else {
+    failed++;
+    console.error(`FAIL ${name}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+  }
+}
+
+try {
+  for (const [name, text] of Object.entries(bodies)) {
+    const dom = await chromium(['--dump-dom', base + hashFor(text)]);
+    check(`${name}: page ready`, /data-ready="true"/.test(dom), true);
+    if (loneSurrogateIndex(text) !== -1) {
+      const error = dom.match(/<p id="error"[^>]*>([^<]*)</);
+      check(`${name}: error shown`, Boolean(error) && !/<p id="error"[^>]*hidden/.test(dom), true);
+      check(`${name}: error names the index`,
+        Boolean(error) && error[1].includes(`index ${loneSurrogateIndex(text)}`) &&
+        error[1].includes('utf16_unpaired_surrogate'), true);
+      continue;
+    }
+    let native;
+    try {
+      native = JSON.parse(execFileSync(cli, ['inspect', '--json'], { input: text }).toString());
+    } catch (e) {
+      native = JSON.parse(e.stdout.toString());
+    }
+    check(`${name}: encoding`, field(dom, 'encoding'), native.encoding);
+    check(`${name}: characters`, field(dom, 'characters'), String(native.characters));
+    check(`${name}: units`, field(dom, 'units'), String(native.units));
+    check(`${name}: parts`, field(dom, 'parts'), String(native.parts));
+    check(`${name}: remaining`, field(dom, 'remaining'), String(native.units_remaining));
+    const list = dom.match(/<ol id="segments"[^>]*>([\s\S]*?)<\/ol>/);
+    const parts = list ? list[1] : '';
+    check(`${name}: parts listed`, (parts.match(/<div class="part">/g) || []).length, native.parts);
+    check(`${name}: non-GSM marked`, (parts.match(/<mark /g) || []).length, native.non_gsm.length);
+  }
+  if (screenshot) {
+    await chromium([`--screenshot=${screenshot}`, '--window-size=1000,680',
+      base + hashFor(bodies.mixed + ' ' + 'Thanks! '.repeat(12) + '[ok]')]);
+  }
+} finally {
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -77,7 +77,34 @@ TEST(fast_path_test, analysis_matches_the_per_code_point_path) {
     opts.max_parts = round % 7 == 0 ? 0 : 1 + round % 6;
     opts.udh_octets = round % 3 == 0 ? 7 : 6;
     SCOPED_TRACE(round);
-    expect_same(septet::analyze(text, opts), per_code_point(text, opts));
+    const auto slow = per_code_point(text, opts);
+    expect_same(septet::analyze(text, opts), slow);
+    // The UTF-16 fast path gives the same figures (offsets are then in UTF-16 units).
+    std::u16string utf16;
+    std::vector<std::size_t> utf16_offset_of_byte(text.size() + 1, 0);
+    const auto valid =
+        septet::for_each_code_point(std::string_view(text), [&](char32_t cp, std::size_t offset) {
+          utf16_offset_of_byte[offset] = utf16.size();
+          if (cp > 0xFFFF) {
+            utf16 += static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10U));
+            utf16 += static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FFU));
+          } else {
+            utf16 += static_cast<char16_t>(cp);
+          }
+        });
+    if (valid.ok()) {
+      utf16_offset_of_byte[text.size()] = utf16.size();
+      const auto wide = septet::analyze(std::u16string_view(utf16), opts);
+      EXPECT_EQ(wide.encoding, slow.encoding);
+      EXPECT_EQ(wide.units, slow.units);
+      EXPECT_EQ(wide.parts, slow.parts);
+      EXPECT_EQ(wide.units_remaining, slow.units_remaining);
+      EXPECT_EQ(wide.characters, slow.characters);
+      EXPECT_EQ(wide.limits.ec, slow.limits.ec);
+      if (!slow.limits.ok()) {
+        EXPECT_EQ(wide.limits.count, utf16_offset_of_byte[slow.limits.count]);
+      }
+    }
   }
 }
 

@@ -150,6 +150,49 @@ class tally {
     return {errc::ok, base + n};
   }
 
+  /// Run time only: pushes UTF-16 `text`, counting runs of plain ASCII units in bulk (the form
+  /// JavaScript strings arrive in through WebAssembly). Returns ok, or the first unpaired
+  /// surrogate's offset.
+  auto push_utf16(std::u16string_view text) noexcept -> result {
+    const char16_t* const p = text.data();
+    const std::size_t n = text.size();
+    std::size_t pos = 0;
+    while (pos < n) {
+      std::size_t run = 0;
+      while (pos + run < n && p[pos + run] < 0x80 && tables::plain_ascii[p[pos + run]]) {
+        ++run;
+      }
+      if (run > 0) {
+        std::size_t first = 0;
+        if (m_options.boundary == boundary_policy::grapheme) {
+          push(p[pos], pos);  // the breaker decides before the first, as in push_utf8
+          first = 1;
+        }
+        if (run > first) {
+          push_plain_run(run - first, pos + first);
+        }
+        pos += run;
+        continue;
+      }
+      const char16_t unit = p[pos];
+      if (unit < 0xD800 || unit > 0xDFFF) {
+        push(unit, pos);
+        ++pos;
+        continue;
+      }
+      const bool paired =
+          unit <= 0xDBFF && pos + 1 < n && p[pos + 1] >= 0xDC00 && p[pos + 1] <= 0xDFFF;
+      if (!paired) {
+        return {errc::utf16_unpaired_surrogate, pos};
+      }
+      push(0x10000 + ((static_cast<char32_t>(unit) - 0xD800) << 10U) +
+               (static_cast<char32_t>(p[pos + 1]) - 0xDC00),
+           pos);
+      pos += 2;
+    }
+    return {errc::ok, n};
+  }
+
   /// The analysis of everything pushed, closed with `status`.
   [[nodiscard]] constexpr auto finish(result status) const noexcept -> analysis {
     analysis a;
@@ -229,9 +272,11 @@ template <code_unit Char>
   if (!valid(opts)) {
     return counts.finish({errc::invalid_option, 0});
   }
-  if constexpr (utf8_unit<Char>) {
-    if (!std::is_constant_evaluated()) {
+  if (!std::is_constant_evaluated()) {
+    if constexpr (utf8_unit<Char>) {
       return counts.finish(counts.push_utf8(text, 0));
+    } else if constexpr (std::same_as<Char, char16_t>) {
+      return counts.finish(counts.push_utf16(text));
     }
   }
   const result status =

@@ -27,18 +27,14 @@ auto to_u32(std::size_t value) -> std::uint32_t {
 
 extern "C" {
 
-/// Writes the analysis to `out[0..15)`: status code and offset, encoding (0 gsm7, 1 ucs2),
-/// characters, units, parts, units remaining, UTF-16 length, non-GSM count, first non-GSM index
-/// and code point (or 0xFFFFFFFF), single-part and per-part capacity, limit code and offset.
-EMSCRIPTEN_KEEPALIVE void septet_analyze(const char16_t* text,
-                                         std::uint32_t size,
-                                         std::uint32_t udh_octets,
-                                         std::uint32_t grapheme,
-                                         std::uint32_t* out) {
-  const auto a =
-      septet::analyze(std::u16string_view(text, size), options_for(udh_octets, grapheme));
+constexpr std::uint32_t analysis_fields = 15;
+
+/// The analysis as 15 u32: status code and offset, encoding (0 gsm7, 1 ucs2), characters, units,
+/// parts, units remaining, UTF-16 length, non-GSM count, first non-GSM index and code point (or
+/// 0xFFFFFFFF), single-part and per-part capacity, limit code and offset.
+void write_analysis(const septet::analysis& a, std::uint32_t* out) {
   const std::uint32_t none = 0xFFFFFFFFU;
-  const std::uint32_t fields[] = {
+  const std::uint32_t fields[analysis_fields] = {
       static_cast<std::uint32_t>(a.status.ec),
       to_u32(a.status.count),
       a.encoding == septet::encoding::gsm7 ? 0U : 1U,
@@ -55,57 +51,141 @@ EMSCRIPTEN_KEEPALIVE void septet_analyze(const char16_t* text,
       static_cast<std::uint32_t>(a.limits.ec),
       to_u32(a.limits.count),
   };
-  for (std::size_t i = 0; i < std::size(fields); ++i) {
+  for (std::uint32_t i = 0; i < analysis_fields; ++i) {
     out[i] = fields[i];
   }
 }
 
-/// Writes (begin, end, units) for each part, at most `capacity` of them, ignoring limits; returns
-/// the number of parts (0 for invalid text).
-EMSCRIPTEN_KEEPALIVE std::uint32_t septet_segments(const char16_t* text,
-                                                   std::uint32_t size,
-                                                   std::uint32_t udh_octets,
-                                                   std::uint32_t grapheme,
-                                                   std::uint32_t* out,
-                                                   std::uint32_t capacity) {
-  auto opts = options_for(udh_octets, grapheme);
-  opts.max_characters = 0;
-  opts.max_parts = 0;
+/// Everything `analyze` in JS needs in one call: the analysis fields, then the number of parts S
+/// and S (begin, end, units) triples (shown even past a limit), then the number of non-GSM
+/// characters N and N (index, code point) pairs. Returns the u32 count the whole record needs;
+/// writes only what fits `capacity`.
+EMSCRIPTEN_KEEPALIVE std::uint32_t septet_analyze_all(const char16_t* text,
+                                                      std::uint32_t size,
+                                                      std::uint32_t udh_octets,
+                                                      std::uint32_t grapheme,
+                                                      std::uint32_t* out,
+                                                      std::uint32_t capacity) {
   const std::u16string_view view(text, size);
+  const auto opts = options_for(udh_octets, grapheme);
   const auto a = septet::analyze(view, opts);
-  if (!a.ok()) {
-    return 0;
-  }
-  std::uint32_t written = 0;
-  septet::detail::for_each_part(view, a, opts, [&](const septet::part& p) {
-    if (written < capacity) {
-      out[3 * written] = to_u32(p.begin);
-      out[3 * written + 1] = to_u32(p.end);
-      out[3 * written + 2] = to_u32(p.units);
+  std::uint32_t scratch[analysis_fields];
+  write_analysis(a, capacity >= analysis_fields ? out : scratch);
+  std::uint32_t at = analysis_fields;
+  const auto put = [&](std::uint32_t value) {
+    if (at < capacity) {
+      out[at] = value;
     }
-    ++written;
+    ++at;
+  };
+  if (!a.ok()) {
+    put(0);
+    put(0);
+    return at;
+  }
+  put(to_u32(a.parts));  // limits do not change where parts end
+  septet::detail::for_each_part(view, a, opts, [&](const septet::part& p) {
+    put(to_u32(p.begin));
+    put(to_u32(p.end));
+    put(to_u32(p.units));
   });
-  return written;
+  put(to_u32(a.non_gsm_count));
+  if (a.non_gsm_count > 0) {
+    (void)septet::for_each_code_point(view, [&](char32_t cp, std::size_t index) {
+      if (!septet::gsm7::is_gsm7(cp)) {
+        put(to_u32(index));
+        put(static_cast<std::uint32_t>(cp));
+      }
+    });
+  }
+  return at;
 }
 
-/// Writes (index, code point) for each character GSM 7-bit cannot carry, at most `capacity`;
-/// returns how many there are (0 for invalid text).
-EMSCRIPTEN_KEEPALIVE std::uint32_t septet_non_gsm(const char16_t* text,
-                                                  std::uint32_t size,
-                                                  std::uint32_t* out,
-                                                  std::uint32_t capacity) {
+/// Encodes the parts of `text` as sent. Each part is a record of `record` (7 + 160) u32: UDH
+/// size, size, TP-UDL, data coding, esm_class, begin, end (JS indices), then `size` octets one
+/// per u32. Returns the number of parts, or 0x80000000 | error code (with the index in
+/// out[0] when `capacity` > 0).
+EMSCRIPTEN_KEEPALIVE std::uint32_t septet_encode_parts(const char16_t* text,
+                                                       std::uint32_t size,
+                                                       std::uint32_t reference_16bit,
+                                                       std::uint32_t reference,
+                                                       std::uint32_t unpacked,
+                                                       std::uint32_t grapheme,
+                                                       std::uint32_t* out,
+                                                       std::uint32_t capacity) {
+  constexpr std::uint32_t record = 7 + septet::encoded_part::max_octets;
+  septet::encode_options enc;
+  enc.reference_size =
+      reference_16bit != 0 ? septet::reference_size::bits16 : septet::reference_size::bits8;
+  enc.reference = static_cast<std::uint16_t>(reference);
+  enc.form = unpacked != 0 ? septet::septet_form::unpacked : septet::septet_form::packed;
+  enc.text.boundary =
+      grapheme != 0 ? septet::boundary_policy::grapheme : septet::boundary_policy::code_point;
+  const auto parts = septet::encode_parts(std::u16string_view(text, size), enc);
+  if (!parts.ok()) {
+    if (capacity > 0) {
+      out[0] = to_u32(parts.status.count);
+    }
+    return 0x80000000U | static_cast<std::uint32_t>(parts.status.ec);
+  }
+  const auto count = to_u32(parts.value.size());
+  for (std::uint32_t i = 0; i < count && i < capacity; ++i) {
+    const auto& p = parts.value[i];
+    std::uint32_t* r = out + static_cast<std::size_t>(i) * record;
+    const std::uint32_t header[] = {to_u32(p.udh_size), to_u32(p.size), to_u32(p.udl),
+                                    p.data_coding,      p.esm_class,    to_u32(p.text.begin),
+                                    to_u32(p.text.end)};
+    for (std::size_t k = 0; k < std::size(header); ++k) {
+      r[k] = header[k];
+    }
+    for (std::size_t k = 0; k < p.size; ++k) {
+      r[7 + k] = p.octets[k];
+    }
+  }
+  return count;
+}
+
+/// Checks a template (UTF-8): writes (begin, end) of each `${key}` in UTF-8 bytes, returns their
+/// number, or 0x80000000 | error code with its byte offset in out[0].
+EMSCRIPTEN_KEEPALIVE std::uint32_t septet_template_placeholders(const char* body,
+                                                                std::uint32_t size,
+                                                                std::uint32_t* out,
+                                                                std::uint32_t capacity) {
   std::uint32_t found = 0;
-  const auto status = septet::for_each_code_point(
-      std::u16string_view(text, size), [&](char32_t cp, std::size_t at) {
-        if (!septet::gsm7::is_gsm7(cp)) {
-          if (found < capacity) {
-            out[2 * found] = to_u32(at);
-            out[2 * found + 1] = static_cast<std::uint32_t>(cp);
-          }
-          ++found;
+  const auto status = septet::scan_template(
+      std::string_view(body, size), [](std::string_view) {},
+      [&](std::string_view key, std::size_t offset) {
+        if (found < capacity) {
+          out[2 * found] = to_u32(offset);
+          out[2 * found + 1] = to_u32(offset + key.size() + 3);
         }
+        ++found;
       });
-  return status.ok() ? found : 0;
+  const auto valid = septet::validate(std::string_view(body, size));
+  const auto first_error = !valid.ok() ? valid : status;
+  if (!first_error.ok()) {
+    if (capacity > 0) {
+      out[0] = to_u32(first_error.count);
+    }
+    return 0x80000000U | static_cast<std::uint32_t>(first_error.ec);
+  }
+  return found;
+}
+
+/// Normalises an MSISDN (UTF-8) into `out` (15 bytes at most); returns its length, or
+/// 0x80000000 | error code.
+EMSCRIPTEN_KEEPALIVE std::uint32_t septet_parse_msisdn(const char* text,
+                                                       std::uint32_t size,
+                                                       char* out) {
+  const auto parsed = septet::parse_msisdn(std::string_view(text, size));
+  if (!parsed.ok()) {
+    return 0x80000000U | static_cast<std::uint32_t>(parsed.status.ec);
+  }
+  const auto digits = parsed.value.digits();
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    out[i] = digits[i];
+  }
+  return to_u32(digits.size());
 }
 
 /// The stable name of an error code, e.g. "utf16_unpaired_surrogate".

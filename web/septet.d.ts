@@ -44,8 +44,63 @@ export interface AnalyzeOptions {
   graphemeSafe?: boolean;
 }
 
+export interface EncodedPart {
+  /** User data header in hex, empty for a single part. */
+  udh: string;
+  /** User data in hex: packed septets (or one per octet when unpacked), or UTF-16BE. */
+  ud: string;
+  /** TP-UDL: septets (UDH included) for GSM 7-bit, octets for UCS-2. */
+  udl: number;
+  data_coding: number;
+  esm_class: number;
+  begin: number;
+  end: number;
+  text: string;
+}
+
+export interface EncodeOptions {
+  referenceSize?: 8 | 16;
+  reference?: number;
+  unpacked?: boolean;
+  graphemeSafe?: boolean;
+}
+
+export interface Encoded {
+  data_coding?: number;
+  encoding?: 'gsm7' | 'ucs2';
+  parts: EncodedPart[];
+  error: SeptetError | null;
+}
+
+export interface Recipient {
+  msisdn: string;
+  values?: Record<string, string>;
+}
+
+export interface EstimateOptions extends AnalyzeOptions {
+  defaults?: Record<string, string>;
+  pricePerPart?: number;
+  maxParts?: number;
+  perRecipient?: boolean;
+}
+
+export interface Estimate {
+  error?: SeptetError;
+  recipients: number;
+  failed: number;
+  failures: { msisdn: string; reason: string }[];
+  parts: number;
+  parts_by_encoding: { text: number; unicode: number };
+  cost: number | null;
+  per_recipient: { msisdn: string; body: string; parts: number; encoding: 'text' | 'unicode' }[];
+}
+
 export interface Septet {
   analyze(text: string, options?: AnalyzeOptions): Analysis;
+  encodeParts(text: string, options?: EncodeOptions): Encoded;
+  estimate(template: string, recipients: Recipient[], options?: EstimateOptions): Estimate;
+  /** Digits only, as Sinch echoes them, or null. */
+  normaliseMsisdn(text: string): string | null;
 }
 
 export default function init(): Promise<Septet>;

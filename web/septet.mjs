@@ -16,7 +16,6 @@ export default async function init() {
   const wasm = await createSeptetWasm();
   let textPtr = 0;
   let textCapacity = 0;
-  const fields = wasm._malloc(FIELDS * 4);
 
   // Copies the string's UTF-16 units into wasm memory, as they are (lone surrogates included).
   function put(text) {
@@ -25,8 +24,9 @@ export default async function init() {
       textCapacity = Math.max(256, (text.length + 1) * 2);
       textPtr = wasm._malloc(textCapacity * 2);
     }
-    const units = new Uint16Array(wasm.HEAPU16.buffer, textPtr, text.length);
-    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    const heap = wasm.HEAPU16;  // read each time: memory growth replaces the view
+    const base = textPtr >> 1;
+    for (let i = 0; i < text.length; i++) heap[base + i] = text.charCodeAt(i);
     return textPtr;
   }
 
@@ -42,42 +42,8 @@ export default async function init() {
     };
   }
 
-  function segments(text, ptr, udhOctets, grapheme) {
-    const count = wasm._septet_segments(ptr, text.length, udhOctets, grapheme, 0, 0);
-    if (count === 0) return [];
-    const buffer = wasm._malloc(count * 12);
-    try {
-      wasm._septet_segments(ptr, text.length, udhOctets, grapheme, buffer, count);
-      const raw = readU32(buffer, count * 3);
-      const list = [];
-      for (let i = 0; i < count; i++) {
-        const [begin, end, units] = raw.slice(3 * i, 3 * i + 3);
-        list.push({ begin, end, units, text: text.slice(begin, end) });
-      }
-      return list;
-    } finally {
-      wasm._free(buffer);
-    }
-  }
-
-  function nonGsm(text, ptr) {
-    const count = wasm._septet_non_gsm(ptr, text.length, 0, 0);
-    if (count === 0) return [];
-    const buffer = wasm._malloc(count * 8);
-    try {
-      wasm._septet_non_gsm(ptr, text.length, buffer, count);
-      const raw = readU32(buffer, count * 2);
-      const list = [];
-      for (let i = 0; i < count; i++) {
-        const index = raw[2 * i];
-        const cp = raw[2 * i + 1];
-        list.push({ char: String.fromCodePoint(cp), code_point: codePointLabel(cp), index });
-      }
-      return list;
-    } finally {
-      wasm._free(buffer);
-    }
-  }
+  let record = wasm._malloc(1024 * 4);
+  let recordCapacity = 1024;
 
   /**
    * Analyzes `text`: encoding, characters (code points), units (septets or UTF-16 units), parts,
@@ -85,11 +51,18 @@ export default async function init() {
    * options: {udhOctets: 6 (8-bit reference) or 7 (16-bit), graphemeSafe: false}.
    */
   function analyze(text, options = {}) {
+    text = String(text);
     const udhOctets = options.udhOctets ?? 6;
     const grapheme = options.graphemeSafe ? 1 : 0;
-    const ptr = put(String(text));
-    wasm._septet_analyze(ptr, text.length, udhOctets, grapheme, fields);
-    const f = readU32(fields, FIELDS);
+    const ptr = put(text);
+    let needed = wasm._septet_analyze_all(ptr, text.length, udhOctets, grapheme, record, recordCapacity);
+    if (needed > recordCapacity) {
+      wasm._free(record);
+      recordCapacity = needed * 2;
+      record = wasm._malloc(recordCapacity * 4);
+      needed = wasm._septet_analyze_all(ptr, text.length, udhOctets, grapheme, record, recordCapacity);
+    }
+    const f = wasm.HEAPU32.subarray(record >> 2, (record >> 2) + FIELDS);
     const result = {
       encoding: f[2] === 0 ? 'gsm7' : 'ucs2',
       characters: f[3],
@@ -98,21 +71,188 @@ export default async function init() {
       units_remaining: f[6],
       utf16_units: f[7],
       capacity: { single_part: f[11], per_part: f[12] },
-      segments: [],
-      non_gsm: [],
       within_limits: f[0] === 0 && f[13] === 0,
-      error: null,
+      error: f[0] === 0 ? null : error(f[0], f[1]),
       limit: f[13] === 0 ? null : error(f[13], f[14]),
     };
-    if (f[0] !== 0) {
-      result.error = error(f[0], f[1]);
-      return result;
-    }
-    result.segments = segments(text, ptr, udhOctets, grapheme);
-    result.non_gsm = nonGsm(text, ptr);
     if (f[9] !== NONE) result.first_non_gsm = { index: f[9], code_point: codePointLabel(f[10]) };
+    // The lists are built when first read: counting alone stays cheap.
+    // A copy: the wasm buffer is reused by the next call.
+    const rest = wasm.HEAPU32.slice((record >> 2) + FIELDS, (record >> 2) + needed);
+    let segments = null;
+    let nonGsm = null;
+    Object.defineProperties(result, {
+      segments: {
+        enumerable: true,
+        get() {
+          if (segments === null) {
+            segments = [];
+            for (let i = 0, at = 1; i < rest[0]; i++, at += 3) {
+              segments.push({ begin: rest[at], end: rest[at + 1], units: rest[at + 2],
+                text: text.slice(rest[at], rest[at + 1]) });
+            }
+          }
+          return segments;
+        },
+      },
+      non_gsm: {
+        enumerable: true,
+        get() {
+          if (nonGsm === null) {
+            nonGsm = [];
+            const start = 2 + 3 * rest[0];
+            for (let i = 0, at = start; i < rest[start - 1]; i++, at += 2) {
+              const cp = rest[at + 1];
+              nonGsm.push({ char: String.fromCodePoint(cp), code_point: codePointLabel(cp), index: rest[at] });
+            }
+          }
+          return nonGsm;
+        },
+      },
+    });
     return result;
   }
 
-  return { analyze };
+  const RECORD = 7 + 160;
+  const ERROR_BIT = 0x80000000;
+  const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join('');
+
+  /**
+   * The parts as sent: UDH and user data in hex, TP-UDL, data coding, esm_class, and the text each
+   * part carries. options: {referenceSize: 8 | 16, reference: 0, unpacked: false, graphemeSafe}.
+   */
+  function encodeParts(text, options = {}) {
+    text = String(text);
+    const ptr = put(text);
+    const args = [ptr, text.length, options.referenceSize === 16 ? 1 : 0, options.reference ?? 0,
+      options.unpacked ? 1 : 0, options.graphemeSafe ? 1 : 0];
+    const probe = wasm._malloc(4);
+    let count;
+    try {
+      count = wasm._septet_encode_parts(...args, probe, 0) >>> 0;
+      if (count & ERROR_BIT) {
+        wasm._septet_encode_parts(...args, probe, 1);
+        return { error: error(count & ~ERROR_BIT, readU32(probe, 1)[0]), parts: [] };
+      }
+    } finally {
+      wasm._free(probe);
+    }
+    const buffer = wasm._malloc(count * RECORD * 4);
+    try {
+      wasm._septet_encode_parts(...args, buffer, count);
+      const raw = readU32(buffer, count * RECORD);
+      const parts = [];
+      for (let i = 0; i < count; i++) {
+        const r = raw.slice(i * RECORD, (i + 1) * RECORD);
+        const [udhSize, size, udl, dataCoding, esmClass, begin, end] = r;
+        const bytes = r.slice(7, 7 + size);
+        parts.push({ udh: hex(bytes.slice(0, udhSize)), ud: hex(bytes.slice(udhSize)), udl,
+          data_coding: dataCoding, esm_class: esmClass, begin, end, text: text.slice(begin, end) });
+      }
+      return { data_coding: parts[0].data_coding, encoding: parts[0].data_coding === 8 ? 'ucs2' : 'gsm7',
+        parts, error: null };
+    } finally {
+      wasm._free(buffer);
+    }
+  }
+
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+
+  function utf8Call(text, fn) {
+    const bytes = encoder.encode(text);
+    const ptr = wasm._malloc(bytes.length + 1);
+    try {
+      wasm.HEAPU8.set(bytes, ptr);
+      return fn(ptr, bytes.length, bytes);
+    } finally {
+      wasm._free(ptr);
+    }
+  }
+
+  function normaliseMsisdn(text) {
+    return utf8Call(String(text), (ptr, size) => {
+      const out = wasm._malloc(16);
+      try {
+        const n = wasm._septet_parse_msisdn(ptr, size, out) >>> 0;
+        return n & ERROR_BIT ? null : wasm.UTF8ToString(out, n);
+      } finally {
+        wasm._free(out);
+      }
+    });
+  }
+
+  /**
+   * What sending `template` to `recipients` would take: [{msisdn, values: {key: value}}], values
+   * falling back to options.defaults, as Sinch's `default`. A recipient without a value and
+   * without a default fails alone (Sinch's 405), as does one over options.maxParts (411).
+   * options: {defaults, pricePerPart, maxParts, udhOctets, graphemeSafe, perRecipient}.
+   */
+  function estimate(template, recipients, options = {}) {
+    template = String(template);
+    const checked = analyze(template, options);
+    if (checked.error) return { error: checked.error };
+    const pieces = utf8Call(template, (ptr, size, bytes) => {
+      const count = wasm._septet_template_placeholders(ptr, size, 0, 0) >>> 0;
+      const buffer = wasm._malloc(Math.max(1, count & ~ERROR_BIT) * 8);
+      try {
+        const again = wasm._septet_template_placeholders(ptr, size, buffer, count & ERROR_BIT ? 1 : count) >>> 0;
+        if (again & ERROR_BIT) return { error: error(again & ~ERROR_BIT, readU32(buffer, 1)[0]) };
+        const ranges = readU32(buffer, count * 2);
+        const list = [];
+        let at = 0;
+        for (let i = 0; i < count; i++) {
+          const [begin, end] = ranges.slice(2 * i, 2 * i + 2);
+          list.push({ text: decoder.decode(bytes.slice(at, begin)) });
+          list.push({ key: decoder.decode(bytes.slice(begin + 2, end - 1)) });
+          at = end;
+        }
+        list.push({ text: decoder.decode(bytes.slice(at)) });
+        return { list };
+      } finally {
+        wasm._free(buffer);
+      }
+    });
+    if (pieces.error) return { error: pieces.error };
+    const defaults = options.defaults ?? {};
+    const totals = { recipients: 0, failed: 0, failures: [], parts: 0,
+      parts_by_encoding: { text: 0, unicode: 0 }, cost: 0, per_recipient: [] };
+    for (const recipient of recipients) {
+      totals.recipients++;
+      const msisdn = normaliseMsisdn(recipient.msisdn);
+      let reason = msisdn === null ? 'invalid_msisdn' : null;
+      let body = '';
+      for (const piece of pieces.list) {
+        if (reason) break;
+        if (piece.text !== undefined) {
+          body += piece.text;
+          continue;
+        }
+        const value = recipient.values?.[piece.key] ?? defaults[piece.key];
+        if (value === undefined) reason = 'unmatched_parameter';
+        else if (analyze(String(value)).utf16_units > 160) reason = 'value_too_long';
+        else body += String(value);  // verbatim: never expanded again
+      }
+      let a = null;
+      if (!reason) {
+        a = analyze(body, options);
+        if (a.error) reason = a.error.code;
+        else if (options.maxParts && a.parts > options.maxParts) reason = 'exceeded_parts_limit';
+      }
+      if (reason) {
+        totals.failed++;
+        totals.failures.push({ msisdn: String(recipient.msisdn), reason });
+        continue;
+      }
+      totals.parts += a.parts;
+      totals.parts_by_encoding[a.encoding === 'gsm7' ? 'text' : 'unicode'] += a.parts;
+      if (options.perRecipient) {
+        totals.per_recipient.push({ msisdn, body, parts: a.parts, encoding: a.encoding === 'gsm7' ? 'text' : 'unicode' });
+      }
+    }
+    totals.cost = options.pricePerPart === undefined ? null : totals.parts * options.pricePerPart;
+    return totals;
+  }
+
+  return { analyze, encodeParts, estimate, normaliseMsisdn };
 }

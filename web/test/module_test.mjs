@@ -40,5 +40,48 @@ for (const [name, text] of Object.entries(bodies)) {
   check(`${name}: non-GSM`, js.non_gsm.map((c) => c.code_point), native.non_gsm.map((c) => c.code_point));
   check(`${name}: within limits`, js.within_limits, native.within_limits);
 }
+// encodeParts: the same hex, TP-UDL and data coding as `septet encode --json`.
+for (const [name, text] of Object.entries(bodies)) {
+  if (loneSurrogateIndex(text) !== -1) continue;
+  for (const args of [[], ['--udh-ref', '16', '--ref', '513'], ['--unpacked']]) {
+    let native;
+    try {
+      native = JSON.parse(execFileSync(cli, ['encode', '--json', ...args], { input: text }).toString());
+    } catch (e) {
+      native = JSON.parse(e.stdout.toString());
+    }
+    const js = septet.encodeParts(text, { referenceSize: args.includes('16') ? 16 : 8,
+      reference: args.includes('513') ? 513 : 0, unpacked: args.includes('--unpacked') });
+    if (native.error) {
+      check(`${name} ${args}: encode error`, js.error && js.error.code, native.error.code);
+      continue;
+    }
+    check(`${name} ${args}: data coding`, js.data_coding, native.data_coding);
+    check(`${name} ${args}: parts`, js.parts.map((p) => [p.udh, p.ud, p.udl, p.esm_class]),
+      native.parts.map((p) => [p.udh, p.ud, p.udl, p.esm_class]));
+  }
+}
+
+// estimate: Sinch's documented dry-run example, per-recipient failures, verbatim values.
+const example = septet.estimate('Hello ${name}!', [
+  { msisdn: '+12017777777', values: { name: 'John' } },
+  { msisdn: '+12018888888' },
+  { msisdn: '+12019999999' },
+], { defaults: { name: 'there' }, perRecipient: true, pricePerPart: 0.5 });
+check('estimate: example parts', [example.recipients, example.parts, example.cost], [3, 3, 1.5]);
+check('estimate: example bodies', example.per_recipient.map((r) => r.body),
+  ['Hello John!', 'Hello there!', 'Hello there!']);
+const failing = septet.estimate('Code ${code}', [
+  { msisdn: '+46701234567', values: { code: '${x} $5' } },
+  { msisdn: '+46701234568' },
+  { msisdn: '+1' },
+  { msisdn: '+46701234569', values: { code: 'x'.repeat(161) } },
+], { perRecipient: true });
+check('estimate: failures', failing.failures.map((f) => f.reason),
+  ['unmatched_parameter', 'invalid_msisdn', 'value_too_long']);
+check('estimate: verbatim value', failing.per_recipient[0].body, 'Code ${x} $5');
+check('estimate: bad template', septet.estimate('Hi ${', []).error.code, 'unterminated_placeholder');
+check('msisdn', septet.normaliseMsisdn('0046 70-123 45 67'), '46701234567');
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

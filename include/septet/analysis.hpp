@@ -175,6 +175,22 @@ class tally {
         continue;
       }
       const char16_t unit = p[pos];
+      if (m_non_gsm_count != 0 && m_options.boundary == boundary_policy::code_point) {
+        // Already UCS-2: a run of BMP characters is one unit and one offset each, with a break
+        // allowed before every one, so it can be counted in bulk too.
+        std::size_t bmp = 0;
+        std::size_t non_gsm = 0;
+        while (pos + bmp < n && (p[pos + bmp] < 0xD800 || p[pos + bmp] > 0xDFFF) &&
+               !(p[pos + bmp] < 0x80 && tables::plain_ascii[p[pos + bmp]])) {
+          non_gsm += gsm7::is_gsm7(p[pos + bmp]) ? std::size_t{0} : std::size_t{1};
+          ++bmp;
+        }
+        if (bmp > 1) {
+          push_ucs2_run(bmp, non_gsm, pos);
+          pos += bmp;
+          continue;
+        }
+      }
       if (unit < 0xD800 || unit > 0xDFFF) {
         push(unit, pos);
         ++pos;
@@ -225,6 +241,21 @@ class tally {
   }
 
  private:
+  /// `n` BMP characters of a message already known to be UCS-2 (so the GSM split no longer
+  /// matters), `non_gsm` of them outside GSM, one offset each from `base`, breaks allowed.
+  constexpr void push_ucs2_run(std::size_t n, std::size_t non_gsm, std::size_t base) noexcept {
+    if (m_options.max_characters != 0 && m_cap_offset == no_offset &&
+        m_utf16_units + n > m_options.max_characters) {
+      m_cap_offset = base + (m_options.max_characters - m_utf16_units);
+    }
+    m_utf16_units += n;
+    m_characters += n;
+    m_non_gsm_count += non_gsm;
+    m_ucs2.push_unit_run(n, base, [&](std::size_t cut_offset, std::size_t) {
+      note_part(m_ucs2, m_ucs2_parts_over_offset, cut_offset);
+    });
+  }
+
   /// `n` >= 1 plain ASCII characters (tables::plain_ascii) at offsets base.., each with a break
   /// allowed before it, in bulk.
   constexpr void push_plain_run(std::size_t n, std::size_t base) noexcept {

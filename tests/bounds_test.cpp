@@ -85,4 +85,30 @@ TEST(bounds_test, exact_bounds_match_rendering_each_recipient) {
   EXPECT_GE(range.max_parts, high);
 }
 
+TEST(bounds_test, the_safe_range_holds_with_grapheme_boundaries) {
+  // Ten clusters of 34 units each need a part of their own under the grapheme policy.
+  std::string clusters;
+  for (int i = 0; i < 10; ++i) {
+    clusters += "a";
+    for (int k = 0; k < 33; ++k) {
+      clusters += "\xCC\x81";
+    }
+  }
+  septet::parameter_table params;
+  ASSERT_TRUE(params.set("v", "+46701234567", "b").ok());
+  ASSERT_TRUE(params.set("v", "default", "").ok());
+  const std::string body = clusters + "${v}";  // the template views it: keep it alive
+  const auto tmpl = septet::message_template::parse(body);
+  ASSERT_TRUE(tmpl.ok());
+  septet::options graphemes;
+  graphemes.boundary = septet::boundary_policy::grapheme;
+  const auto exact = septet::bounds(tmpl.value, params, graphemes);
+  EXPECT_TRUE(exact.exact);
+  EXPECT_EQ(exact.max_parts, 10U);
+  const auto range = septet::bounds(tmpl.value, params, graphemes, 0);
+  EXPECT_FALSE(range.exact);
+  EXPECT_LE(range.min_parts, exact.min_parts);
+  EXPECT_GE(range.max_parts, exact.max_parts);
+}
+
 }  // namespace

@@ -102,6 +102,19 @@ TEST(sinch_dry_run_test, requests_sinch_would_refuse) {
   EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": "x", "type": "mt_binary"})")),
             "syntax_constraint_violation");
   EXPECT_EQ(code_of(json::parse(R"([1, 2])")), "syntax_invalid_json");
+  // Wrongly typed fields are errors, never exceptions.
+  EXPECT_EQ(code_of(json::parse(R"({"type": 1, "to": ["46701234567"], "body": "x"})")),
+            "syntax_constraint_violation");
+  EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": 5})")),
+            "syntax_constraint_violation");
+  EXPECT_EQ(code_of(json::parse(R"({"to": "46701234567", "body": "x"})")),
+            "syntax_constraint_violation");
+  EXPECT_EQ(code_of(json::parse(R"({"to": [7], "body": "x"})")), "syntax_invalid_parameter_format");
+  EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": "x", "parameters": []})")),
+            "syntax_invalid_parameter_format");
+  EXPECT_EQ(code_of(json::parse(
+                R"({"to": ["46701234567"], "body": "x", "max_number_of_message_parts": "2"})")),
+            "syntax_invalid_parameter_format");
 }
 
 TEST(sinch_dry_run_test, per_recipient_list_is_capped_like_sinch) {

@@ -192,12 +192,17 @@ export default async function init() {
     template = String(template);
     const checked = analyze(template, options);
     if (checked.error) return { error: checked.error };
+    if (checked.limit && checked.limit.code === 'body_too_long') return { error: checked.limit };
     const pieces = utf8Call(template, (ptr, size, bytes) => {
       const count = wasm._septet_template_placeholders(ptr, size, 0, 0) >>> 0;
       const buffer = wasm._malloc(Math.max(1, count & ~ERROR_BIT) * 8);
       try {
         const again = wasm._septet_template_placeholders(ptr, size, buffer, count & ERROR_BIT ? 1 : count) >>> 0;
-        if (again & ERROR_BIT) return { error: error(again & ~ERROR_BIT, readU32(buffer, 1)[0]) };
+        if (again & ERROR_BIT) {
+          // The core reports a UTF-8 byte offset: turn it into a JS string index.
+          const byteOffset = readU32(buffer, 1)[0];
+          return { error: error(again & ~ERROR_BIT, decoder.decode(bytes.slice(0, byteOffset)).length) };
+        }
         const ranges = readU32(buffer, count * 2);
         const list = [];
         let at = 0;
@@ -228,7 +233,9 @@ export default async function init() {
           body += piece.text;
           continue;
         }
-        const value = recipient.values?.[piece.key] ?? defaults[piece.key];
+        // Own properties only: "constructor" or "toString" must not find Object's.
+        const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
+        const value = own(recipient.values, piece.key) ?? own(defaults, piece.key);
         if (value === undefined) reason = 'unmatched_parameter';
         else if (analyze(String(value)).utf16_units > 160) reason = 'value_too_long';
         else body += String(value);  // verbatim: never expanded again

@@ -124,6 +124,11 @@ class message_template {
     return out;
   }
 
+  /// A temporary std::string would leave the template viewing freed memory: not allowed.
+  template <class String>
+  requires std::same_as<String, std::string>
+  static auto parse(String&& body) -> outcome<message_template> = delete;
+
   [[nodiscard]] constexpr auto body() const noexcept -> std::string_view {
     return m_body;
   }

@@ -45,8 +45,16 @@ struct unit_range {
 [[nodiscard]] constexpr auto fewest_parts(std::size_t units, const capacity& c) -> std::size_t {
   return units <= c.single_part ? 1 : (units + c.per_part - 1) / c.per_part;
 }
-[[nodiscard]] constexpr auto most_parts(std::size_t units, const capacity& c) -> std::size_t {
-  return units <= c.single_part ? 1 : (units + c.per_part - 2) / (c.per_part - 1);
+[[nodiscard]] constexpr auto most_parts(std::size_t units,
+                                        const capacity& c,
+                                        boundary_policy boundary) -> std::size_t {
+  if (units <= c.single_part) {
+    return 1;
+  }
+  // Grapheme boundaries can leave a part far from full (a cluster moved whole); a part always
+  // holds at least one unit.
+  return boundary == boundary_policy::grapheme ? units
+                                               : (units + c.per_part - 2) / (c.per_part - 1);
 }
 
 }  // namespace detail
@@ -117,11 +125,12 @@ struct unit_range {
   out.min_parts = std::numeric_limits<std::size_t>::max();
   if (gsm_possible) {
     out.min_parts = detail::fewest_parts(static_septets + septets.low, gsm);
-    out.max_parts = detail::most_parts(static_septets + septets.high, gsm);
+    out.max_parts = detail::most_parts(static_septets + septets.high, gsm, opts.boundary);
   }
   if (ucs2_possible) {
     out.min_parts = std::min(out.min_parts, detail::fewest_parts(static_units + units.low, ucs2));
-    out.max_parts = std::max(out.max_parts, detail::most_parts(static_units + units.high, ucs2));
+    out.max_parts =
+        std::max(out.max_parts, detail::most_parts(static_units + units.high, ucs2, opts.boundary));
   }
   out.any_ucs2 = ucs2_possible;
   out.all_ucs2 = !gsm_possible;

@@ -265,6 +265,16 @@ TEST(cli_test, encode_ucs2_with_16bit_reference_round_trips) {
   EXPECT_EQ(run("decode --data-coding 8", lines).out, long_text);
 }
 
+TEST(cli_test, decode_with_udl_keeps_a_final_at_sign) {
+  // "1234567@": 8 septets fill 7 octets; without TP-UDL the final '@' (septet 0) reads as padding.
+  const auto j = nlohmann::json::parse(run("encode --json '1234567@'").out);
+  const std::string ud = j["parts"][0]["ud"];
+  EXPECT_EQ(run("decode", ud + "\n").out, "1234567");  // and a warning on stderr
+  EXPECT_EQ(run("decode", ud + ":8\n").out, "1234567@");
+  EXPECT_EQ(run("decode", ud + ":x\n").status, 2);
+  EXPECT_EQ(run("decode", R"({"data_coding":"zero","parts":[]})").status, 2);  // typed, no abort
+}
+
 TEST(cli_test, decode_reports_missing_parts_and_bad_hex) {
   const auto j = nlohmann::json::parse(run("encode --json", std::string(400, 'z')).out);
   const std::string only_first =
@@ -396,8 +406,31 @@ TEST(cli_test, estimate_prices_by_country_and_bad_input) {
   EXPECT_EQ(j["unpriced"]["count"], 1);
   EXPECT_EQ(j["unpriced"]["examples"][0]["recipient"], "33612345678");
   EXPECT_EQ(run("estimate --template 'Hi ${' --recipients " + recipients).status, 2);
+  // Shared calling codes: +1 is the US and Canada; each number is priced by its own country.
+  const auto nanp = write_file("nanp.csv", "msisdn\n+12025550123\n+14165550123\n");
+  const auto us_ca = write_file("us_ca.csv", "country,price\nUS,0.01\nCA,0.02\n");
+  const auto both = nlohmann::json::parse(
+      run("estimate --json --no-progress --template Hi --recipients " + nanp + " --prices " + us_ca)
+          .out);
+  EXPECT_NEAR(both["cost"].get<double>(), 0.03, 1e-9);
+  EXPECT_EQ(both["cost_by_prefix"]["US"]["parts"], 1);
+  EXPECT_EQ(both["cost_by_prefix"]["CA"]["parts"], 1);
+  const auto nan_price = write_file("nan_price.csv", "prefix,price\n46,nan\n");
+  EXPECT_EQ(
+      run("estimate --template Hi --recipients " + recipients + " --prices " + nan_price).status,
+      2);
   const auto no_msisdn = write_file("bad_header.csv", "phone\n+46701234567\n");
   EXPECT_EQ(run("estimate --template Hi --recipients " + no_msisdn).status, 2);
+  // A row with more fields than the header fails alone; a Latin-1 byte does not break --json.
+  const auto odd = write_file("odd_rows.csv",
+                              "msisdn,name\n+46701234567,Al,extra\n+46\xA0"
+                              "701234567,Bo\n");
+  const auto odd_run =
+      run("estimate --json --no-progress --template 'Hi ${name}' --recipients " + odd);
+  EXPECT_EQ(odd_run.status, 1) << odd_run.out;
+  const auto odd_json = nlohmann::json::parse(odd_run.out);
+  EXPECT_EQ(odd_json["failures"]["by_reason"]["more_fields_than_the_header"], 1);
+  EXPECT_EQ(odd_json["failures"]["by_reason"]["invalid_msisdn"], 1);
   const auto broken = write_file("broken.csv", "msisdn\n\"+46701234567\n");  // open quote
   EXPECT_EQ(run("estimate --template Hi --no-progress --recipients " + broken).status, 2);
   const auto human = run("estimate --template Hi --no-progress --recipients " + recipients);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <list>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include <ostream>
 #include <septet/septet.hpp>
 #include <string_view>
+#include <unordered_map>
 
 #include "csv_rows.hpp"
 
@@ -75,13 +77,96 @@ class price_table {
   std::vector<node> m_nodes{1};
 };
 
+/// JSON text of `j`; bytes of the input that are not UTF-8 (a Latin-1 cell) become U+FFFD
+/// instead of an exception.
+auto dump(const nlohmann::ordered_json& j) -> std::string {
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 auto is_digits(std::string_view text) -> bool {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-/// Reads `prefix,price` or `country,price` rows (header first). Countries are ISO 3166 alpha-2
-/// codes, turned into calling codes by libphonenumber.
-auto load_prices(const std::string& path, price_table& prices, std::string& error) -> bool {
+/// Prices by dialling prefix (longest wins) or by country. A country is found for each number
+/// with libphonenumber, because calling codes are shared (+1: US, CA and the Caribbean; +7: RU
+/// and KZ; +44: GB, GG, JE, IM).
+class pricing {
+ public:
+  void add_prefix(std::string_view prefix, std::int64_t price) {
+    m_prefixes.add(prefix, price);
+  }
+  void add_country(std::string region, std::int64_t price) {
+    m_countries[std::move(region)] = price;
+  }
+  [[nodiscard]] auto empty() const -> bool {
+    return m_prefixes.empty() && m_countries.empty();
+  }
+  /// The price of `digits` and what it was found by (a prefix, or a country code).
+  [[nodiscard]] auto find(std::string_view digits)
+      -> std::optional<std::pair<std::int64_t, const std::string*>> {
+    if (m_countries.empty()) {
+      return m_prefixes.find(digits);
+    }
+    const auto found = m_countries.find(region_of(digits));
+    if (found == m_countries.end()) {
+      return std::nullopt;
+    }
+    return {{found->second, &found->first}};
+  }
+
+ private:
+  /// The ISO region of an international number ("ZZ" if none). A calling code used by one
+  /// region answers at once; numbers under a shared code are parsed by libphonenumber, cached by
+  /// their first 8 digits (numbering plans hand out regions by leading digits).
+  auto region_of(std::string_view digits) -> std::string {
+    const auto* phone = i18n::phonenumbers::PhoneNumberUtil::GetInstance();
+    for (std::size_t length = 1; length <= 3 && length <= digits.size(); ++length) {
+      const int code = std::stoi(std::string(digits.substr(0, length)));
+      const auto single = m_single_region.find(code);
+      if (single != m_single_region.end()) {
+        if (!single->second.empty()) {
+          return single->second;
+        }
+        break;  // a shared code: look at the number
+      }
+      std::list<std::string> regions;
+      phone->GetRegionCodesForCountryCallingCode(code, &regions);
+      if (regions.empty()) {
+        continue;  // not a calling code yet: calling codes are prefix-free
+      }
+      m_single_region[code] = regions.size() == 1 ? regions.front() : std::string();
+      if (regions.size() == 1) {
+        return regions.front();
+      }
+      break;
+    }
+    const std::string key(digits.substr(0, 8));
+    const auto cached = m_region_cache.find(key);
+    if (cached != m_region_cache.end()) {
+      return cached->second;
+    }
+    i18n::phonenumbers::PhoneNumber number;
+    std::string region = "ZZ";
+    if (phone->Parse("+" + std::string(digits), "ZZ", &number) ==
+        i18n::phonenumbers::PhoneNumberUtil::NO_PARSING_ERROR) {
+      phone->GetRegionCodeForNumber(number, &region);
+    }
+    if (m_region_cache.size() > 100000) {
+      m_region_cache.clear();  // keep memory flat on huge, scattered lists
+    }
+    m_region_cache.emplace(key, region);
+    return region;
+  }
+
+  price_table m_prefixes;
+  std::map<std::string, std::int64_t, std::less<>> m_countries;
+  std::map<int, std::string> m_single_region;  // calling code -> its one region, or "" if shared
+  std::unordered_map<std::string, std::string> m_region_cache;
+};
+
+/// Reads `prefix,price` or `country,price` rows (header first); countries are ISO 3166 alpha-2
+/// codes that libphonenumber knows. Prices are decimal numbers of at most a million.
+auto load_prices(const std::string& path, pricing& prices, std::string& error) -> bool {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     error = "cannot read " + path;
@@ -102,28 +187,31 @@ auto load_prices(const std::string& path, price_table& prices, std::string& erro
       error = where + ": two fields expected";
       return false;
     }
+    char* end = nullptr;
+    const double price = std::strtod(row[1].c_str(), &end);
+    if (end == row[1].c_str() || *end != '\0' || !std::isfinite(price) || price < 0 ||
+        price > 1e6) {
+      error = where + ": '" + row[1] + "' is not a price";
+      return false;
+    }
+    const std::int64_t micros = std::llround(price * micro);
     std::string prefix = row[0];
     if (by_country) {
-      const int code = phone->GetCountryCodeForRegion(prefix);
-      if (code == 0) {
+      if (phone->GetCountryCodeForRegion(prefix) == 0) {
         error = where + ": '" + prefix + "' is not an ISO 3166 country libphonenumber knows";
         return false;
       }
-      prefix = std::to_string(code);
-    } else if (!prefix.empty() && prefix[0] == '+') {
+      prices.add_country(prefix, micros);
+      continue;
+    }
+    if (!prefix.empty() && prefix[0] == '+') {
       prefix.erase(0, 1);
     }
     if (!is_digits(prefix)) {
       error = where + ": '" + row[0] + "' is not a dialling prefix";
       return false;
     }
-    char* end = nullptr;
-    const double price = std::strtod(row[1].c_str(), &end);
-    if (end == row[1].c_str() || *end != '\0' || price < 0) {
-      error = where + ": '" + row[1] + "' is not a price";
-      return false;
-    }
-    prices.add(prefix, std::llround(price * micro));
+    prices.add_prefix(prefix, micros);
   }
   if (!rows.error().empty()) {
     error = path + ": " + rows.error();
@@ -187,7 +275,7 @@ struct totals {
   std::size_t text_parts = 0;
   std::size_t unicode_parts = 0;
   std::int64_t cost = 0;                                                  // micro-units
-  std::map<std::string, std::pair<std::size_t, std::int64_t>> by_prefix;  // prefix -> parts, cost
+  std::map<std::string, std::pair<std::size_t, std::int64_t>> by_prefix;  // prefix or country
   std::map<std::size_t, std::size_t> histogram;                           // parts -> recipients
   failure_summary failed;
   failure_summary unpriced;
@@ -222,9 +310,10 @@ auto print_human(const totals& t, const estimate_settings& settings, bool priced
     out << line << std::string(std::max<std::size_t>(bar, 1), '#') << '\n';
   }
   if (priced && !t.by_prefix.empty()) {
-    out << "\ncost by prefix\n";
+    out << "\ncost by prefix or country\n";
     for (const auto& [prefix, entry] : t.by_prefix) {
-      std::snprintf(line, sizeof line, "  +%-8s %10zu parts  %12.6g\n", prefix.c_str(), entry.first,
+      const std::string label = is_digits(prefix) ? "+" + prefix : prefix;
+      std::snprintf(line, sizeof line, "  %-9s %10zu parts  %12.6g\n", label.c_str(), entry.first,
                     from_micros(entry.second));
       out << line;
     }
@@ -270,7 +359,7 @@ auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_stat
     return fail("template: longer than Sinch's 2000 characters (" +
                 std::to_string(body.utf16_units) + " UTF-16 units)");
   }
-  price_table prices;
+  pricing prices;
   std::string error;
   if (!settings.prices_path.empty() && !load_prices(settings.prices_path, prices, error)) {
     return fail(error);
@@ -333,6 +422,9 @@ auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_stat
     if (!number.ok()) {
       status = "invalid_msisdn";
     } else {
+      if (row.size() > header.size()) {
+        status = "more_fields_than_the_header";
+      }
       for (std::size_t column = 1; column < row.size() && status == "ok"; ++column) {
         if (!row[column].empty() && !septet::parameter_table::check_value(row[column]).ok()) {
           status = "value_too_long_or_invalid:" + keys[column - 1];
@@ -377,7 +469,7 @@ auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_stat
         nlohmann::ordered_json j{{"msisdn", shown}, {"parts", parts}, {"status", status}};
         j["encoding"] = status == "ok" ? nlohmann::ordered_json(coding) : nullptr;
         j["price"] = price ? nlohmann::ordered_json(from_micros(price->first)) : nullptr;
-        per_recipient << j.dump() << '\n';
+        per_recipient << dump(j) << '\n';
       } else {
         char csv_line[128];
         std::snprintf(csv_line, sizeof csv_line, "%zu,%s,", parts, status == "ok" ? coding : "");
@@ -429,7 +521,7 @@ auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_stat
     j["cost_by_prefix"] = std::move(by_prefix);
     j["failures"] = {{"by_reason", t.failed.by_reason}, {"examples", t.failed.examples}};
     j["unpriced"] = {{"count", t.unpriced.count}, {"examples", t.unpriced.examples}};
-    out << j.dump() << '\n';
+    out << dump(j) << '\n';
   } else {
     print_human(t, settings, priced, out);
   }

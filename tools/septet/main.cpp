@@ -95,7 +95,8 @@ auto main(int argc, char** argv) -> int {
   auto* decode = app.add_subcommand(
       "decode",
       "Reassembles parts read from stdin, one per line as hex (UDH followed by user data, any\n"
-      "order), or the JSON of 'septet encode --json'; prints the text.");
+      "order; HEX:UDL gives TP-UDL, which makes GSM 7-bit exact), or the JSON of\n"
+      "'septet encode --json'; prints the text.");
   septet_cli::decode_settings decoding;
   unsigned data_coding = 0;
   std::string udhi = "auto";

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
@@ -141,17 +142,31 @@ auto decode(std::string_view input, const decode_settings& settings, std::ostrea
     if (j.is_discarded() || !j.contains("parts") || !j["parts"].is_array()) {
       return fail("input is not the JSON of septet encode --json", false, out);
     }
-    const auto coding = j.value("data_coding", 0U);
+    // Read field by field with type checks: a wrongly typed field is an error, not an abort.
+    const auto string_field = [](const nlohmann::json& o, const char* key) -> std::string {
+      const auto it = o.find(key);
+      return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    const auto coding = j.find("data_coding");
+    if (coding == j.end() || !coding->is_number_unsigned() || coding->get<unsigned>() > 255) {
+      return fail("the JSON needs a data_coding of 0..255", false, out);
+    }
     for (const auto& p : j["parts"]) {
-      auto bytes = from_hex(p.value("udh", "") + p.value("ud", ""));
+      if (!p.is_object()) {
+        return fail("each part must be an object", false, out);
+      }
+      const std::string udh = string_field(p, "udh");
+      auto bytes = from_hex(udh + string_field(p, "ud"));
       if (!bytes) {
         return fail("a part's udh or ud is not hex", false, out);
       }
       buffers.push_back(std::move(*bytes));
       septet::received_part in;
-      in.data_coding = static_cast<std::uint8_t>(coding);
-      in.udhi = !p.value("udh", "").empty();
-      in.udl = p.value("udl", septet::unknown_length);
+      in.data_coding = static_cast<std::uint8_t>(coding->get<unsigned>());
+      in.udhi = !udh.empty();
+      const auto udl = p.find("udl");
+      in.udl = udl != p.end() && udl->is_number_unsigned() ? udl->get<std::size_t>()
+                                                           : septet::unknown_length;
       in.form = settings.form;
       parts.push_back(in);
     }
@@ -166,7 +181,20 @@ auto decode(std::string_view input, const decode_settings& settings, std::ostrea
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
         continue;
       }
-      auto bytes = from_hex(line);
+      // "HEX" or "HEX:UDL": TP-UDL makes GSM 7-bit exact (a final '@' and padding look alike).
+      const std::size_t colon = line.find(':');
+      auto bytes = from_hex(line.substr(0, colon));
+      std::size_t udl = septet::unknown_length;
+      if (colon != std::string_view::npos) {
+        const std::string digits(line.substr(colon + 1));
+        char* end = nullptr;
+        const unsigned long value = std::strtoul(digits.c_str(), &end, 10);
+        if (digits.empty() || *end != '\0' || value > 1000) {
+          return fail("line " + std::to_string(line_number) + ": UDL after ':' is not a number",
+                      false, out);
+        }
+        udl = value;
+      }
       if (!bytes) {
         return fail("line " + std::to_string(line_number) + " is not hex", false, out);
       }
@@ -174,6 +202,7 @@ auto decode(std::string_view input, const decode_settings& settings, std::ostrea
       septet::received_part in;
       in.data_coding = settings.data_coding;
       in.form = settings.form;
+      in.udl = udl;
       parts.push_back(in);
     }
     const bool udhi = settings.udhi == udhi_mode::yes ||
@@ -187,6 +216,24 @@ auto decode(std::string_view input, const decode_settings& settings, std::ostrea
   }
   if (parts.empty()) {
     return fail("no parts on standard input", false, out);
+  }
+  // Without TP-UDL, seven zero bits at the end of packed GSM 7-bit data read as padding; say so,
+  // since they could also have been a final '@'.
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto& p = parts[i];
+    if (p.udl != septet::unknown_length || p.form != septet::septet_form::packed ||
+        septet::alphabet_of(p.data_coding) != septet::alphabet::gsm7) {
+      continue;
+    }
+    const auto udh = p.udhi ? septet::parse_udh(p.user_data) : septet::outcome<septet::udh_info>{};
+    const auto payload = p.user_data.subspan(std::min(udh.value.size, p.user_data.size()));
+    const std::size_t fill = septet::gsm7::fill_bits(udh.value.size);
+    if (!payload.empty() && (payload.size() * 8 - fill) % 7 == 0 && (payload.back() >> 1U) == 0) {
+      std::fprintf(stderr,
+                   "septet: part on line %zu ends in 7 zero bits, read as padding; if it was a "
+                   "final '@', give the TP-UDL as HEX:UDL\n",
+                   i + 1);
+    }
   }
   const auto text = septet::reassemble(parts);
   if (!text.ok()) {

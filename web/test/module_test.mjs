@@ -82,6 +82,11 @@ check('estimate: failures', failing.failures.map((f) => f.reason),
 check('estimate: verbatim value', failing.per_recipient[0].body, 'Code ${x} $5');
 check('estimate: bad template', septet.estimate('Hi ${', []).error.code, 'unterminated_placeholder');
 check('msisdn', septet.normaliseMsisdn('0046 70-123 45 67'), '46701234567');
+check('estimate: inherited names are not values',
+  septet.estimate('Hi ${constructor}', [{ msisdn: '+46701234567' }]).failures.map((f) => f.reason),
+  ['unmatched_parameter']);
+check('estimate: template over 2000', septet.estimate('x'.repeat(2001), []).error.code, 'body_too_long');
+check('estimate: error index is a JS index', septet.estimate('\u{1F600}\u00e9 ${', []).error.index, 4);
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

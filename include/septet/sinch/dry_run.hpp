@@ -107,7 +107,10 @@ inline auto dry_run(const nlohmann::json& request, const dry_run_options& opts =
   if (!request.is_object()) {
     return fail({"syntax_invalid_json", "The request body must be a JSON object."});
   }
-  const std::string type = request.value("type", std::string("mt_text"));
+  const auto type_field = request.find("type");
+  const std::string type = type_field == request.end() ? std::string("mt_text")
+                           : type_field->is_string()   ? type_field->get<std::string>()
+                                                       : type_field->dump();
   if (type != "mt_text") {
     return fail({"syntax_constraint_violation",
                  "Offline dry run supports type 'mt_text' only, not '" + type + "'."});

@@ -9,12 +9,6 @@ namespace {
 
 using septet_bench::text_class;
 
-void set_throughput(benchmark::State& state, std::size_t bytes) {
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
-                          static_cast<std::int64_t>(bytes));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
-}
-
 // Baseline: a count of UTF-8 lead bytes (code points) that the compiler can vectorise.
 void bm_baseline_code_point_count(benchmark::State& state) {
   const auto text =
@@ -26,7 +20,7 @@ void bm_baseline_code_point_count(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(count);
   }
-  set_throughput(state, text.size());
+  septet_bench::set_throughput(state, text.size());
 }
 BENCHMARK(bm_baseline_code_point_count)->Arg(160)->Arg(2000);
 
@@ -39,7 +33,7 @@ void bm_analyze(benchmark::State& state) {
     auto a = septet::analyze(text, opts);
     benchmark::DoNotOptimize(a);
   }
-  set_throughput(state, text.size());
+  septet_bench::set_throughput(state, text.size());
 }
 BENCHMARK(bm_analyze<text_class::ascii>)->Arg(16)->Arg(160)->Arg(459)->Arg(2000)->Arg(1 << 20);
 BENCHMARK(bm_analyze<text_class::gsm_extension>)->Arg(160)->Arg(2000);
@@ -57,7 +51,7 @@ void bm_segment(benchmark::State& state) {
     benchmark::DoNotOptimize(r);
     benchmark::DoNotOptimize(parts);
   }
-  set_throughput(state, text.size());
+  septet_bench::set_throughput(state, text.size());
 }
 BENCHMARK(bm_segment<text_class::ascii>)->Arg(459)->Arg(2000);
 BENCHMARK(bm_segment<text_class::emoji>)->Arg(459)->Arg(2000);
@@ -73,7 +67,7 @@ void bm_counter_keystrokes(benchmark::State& state) {
     auto a = c.analysis();
     benchmark::DoNotOptimize(a);
   }
-  set_throughput(state, text.size());
+  septet_bench::set_throughput(state, text.size());
 }
 BENCHMARK(bm_counter_keystrokes)->Arg(160);
 

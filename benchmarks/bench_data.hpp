@@ -1,7 +1,10 @@
 #ifndef SEPTET_BENCHMARKS_BENCH_DATA_HPP
 #define SEPTET_BENCHMARKS_BENCH_DATA_HPP
 
+#include <benchmark/benchmark.h>
+
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -46,6 +49,13 @@ inline auto text_of(text_class kind, std::size_t size) -> std::string {
   }
   text.resize(end);
   return text;
+}
+
+/// Reports `bytes` per iteration as bytes/s, and one message per iteration as items/s.
+inline void set_throughput(benchmark::State& state, std::size_t bytes) {
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(bytes));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
 }  // namespace septet_bench

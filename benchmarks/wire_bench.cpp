@@ -10,12 +10,6 @@ namespace {
 
 using septet_bench::text_class;
 
-void set_throughput(benchmark::State& state, std::size_t bytes) {
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
-                          static_cast<std::int64_t>(bytes));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
-}
-
 auto septets_of(std::size_t count) -> std::vector<std::uint8_t> {
   std::vector<std::uint8_t> septets(count);
   for (std::size_t i = 0; i < count; ++i) {
@@ -33,7 +27,7 @@ void bm_pack(benchmark::State& state) {
     benchmark::DoNotOptimize(r);
     benchmark::DoNotOptimize(out.data());
   }
-  set_throughput(state, septets.size());
+  septet_bench::set_throughput(state, septets.size());
 }
 BENCHMARK(bm_pack)->Arg(153)->Arg(4096);
 
@@ -48,7 +42,7 @@ void bm_unpack(benchmark::State& state) {
     benchmark::DoNotOptimize(r);
     benchmark::DoNotOptimize(out.data());
   }
-  set_throughput(state, packed.size());
+  septet_bench::set_throughput(state, packed.size());
 }
 BENCHMARK(bm_unpack)->Arg(153)->Arg(4096);
 
@@ -61,7 +55,7 @@ void bm_encode_parts(benchmark::State& state) {
     benchmark::DoNotOptimize(r);
     benchmark::DoNotOptimize(parts.data());
   }
-  set_throughput(state, text.size());
+  septet_bench::set_throughput(state, text.size());
 }
 BENCHMARK(bm_encode_parts<text_class::ascii>)->Arg(160)->Arg(1530);
 BENCHMARK(bm_encode_parts<text_class::cyrillic>)->Arg(160)->Arg(1530);
@@ -80,7 +74,7 @@ void bm_reassemble(benchmark::State& state) {
     benchmark::DoNotOptimize(r);
     benchmark::DoNotOptimize(out.data());
   }
-  set_throughput(state, text.size());
+  septet_bench::set_throughput(state, text.size());
 }
 BENCHMARK(bm_reassemble)->Arg(1530);
 

@@ -12,19 +12,6 @@ namespace {
 using septet::errc;
 using septet::result;
 
-void expect_same(const septet::analysis& got, const septet::analysis& want) {
-  EXPECT_EQ(got.status, want.status);
-  EXPECT_EQ(got.encoding, want.encoding);
-  EXPECT_EQ(got.characters, want.characters);
-  EXPECT_EQ(got.units, want.units);
-  EXPECT_EQ(got.parts, want.parts);
-  EXPECT_EQ(got.units_remaining, want.units_remaining);
-  EXPECT_EQ(got.utf16_units, want.utf16_units);
-  EXPECT_EQ(got.non_gsm_count, want.non_gsm_count);
-  EXPECT_EQ(got.first_non_gsm, want.first_non_gsm);
-  EXPECT_EQ(got.limits, want.limits);
-}
-
 TEST(counter_test, agrees_with_analyze_at_every_keystroke) {
   const std::string text = "Hi " + std::string(septet_test::euro) + " caf" +
                            std::string(septet_test::e_acute) + "!" +
@@ -33,7 +20,7 @@ TEST(counter_test, agrees_with_analyze_at_every_keystroke) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     (void)c.append(text.substr(i, 1));  // one byte at a time, splitting every sequence
     SCOPED_TRACE(i);
-    expect_same(c.analysis(), septet::analyze(text.substr(0, i + 1)));
+    septet_test::expect_same(c.analysis(), septet::analyze(text.substr(0, i + 1)));
   }
   EXPECT_EQ(c.size(), text.size());
 }
@@ -46,7 +33,7 @@ TEST(counter_test, agrees_with_analyze_for_every_two_chunk_split) {
     (void)c.append(text.substr(0, cut));
     (void)c.append(text.substr(cut));
     SCOPED_TRACE(cut);
-    expect_same(c.analysis(), septet::analyze(text));
+    septet_test::expect_same(c.analysis(), septet::analyze(text));
   }
 }
 
@@ -58,8 +45,8 @@ TEST(counter_test, errors_are_sticky_and_at_the_whole_text_offset) {
   EXPECT_EQ(c.append("A"), (result{errc::utf8_truncated, 3}));
   EXPECT_EQ(c.append("more"), (result{errc::utf8_truncated, 3}));
   EXPECT_EQ(c.size(), 10U);
-  expect_same(c.analysis(), septet::analyze("abc\xE2\x82"
-                                            "Amore"));
+  septet_test::expect_same(c.analysis(), septet::analyze("abc\xE2\x82"
+                                                         "Amore"));
   c.reset();
   EXPECT_TRUE(c.append(u8"ok").ok());
   EXPECT_EQ(c.analysis().units, 2U);
@@ -72,7 +59,7 @@ TEST(counter_test, options_are_honoured) {
   septet::counter c(opts);
   const std::string text = septet_test::repeat(septet_test::zhe, 65) + "e\xCC\x81\xCC\x81xyz";
   (void)c.append(text);
-  expect_same(c.analysis(), septet::analyze(text, opts));
+  septet_test::expect_same(c.analysis(), septet::analyze(text, opts));
   septet::options bad;
   bad.udh_octets = 200;
   EXPECT_EQ(septet::counter(bad).analysis().status.ec, errc::invalid_option);
@@ -115,7 +102,7 @@ TEST(counter_test, random_chunking_of_random_bytes_agrees_with_analyze) {
       pos += take;
     }
     SCOPED_TRACE(round);
-    expect_same(c.analysis(), septet::analyze(text, opts));
+    septet_test::expect_same(c.analysis(), septet::analyze(text, opts));
   }
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "test_text.hpp"
+
 namespace {
 
 auto per_code_point(std::string_view text, const septet::options& opts) -> septet::analysis {
@@ -14,19 +16,6 @@ auto per_code_point(std::string_view text, const septet::options& opts) -> septe
   const auto status = septet::for_each_code_point(
       text, [&](char32_t cp, std::size_t offset) { counts.push(cp, offset); });
   return counts.finish(status.ok() ? septet::result{septet::errc::ok, text.size()} : status);
-}
-
-void expect_same(const septet::analysis& got, const septet::analysis& want) {
-  EXPECT_EQ(got.status, want.status);
-  EXPECT_EQ(got.encoding, want.encoding);
-  EXPECT_EQ(got.characters, want.characters);
-  EXPECT_EQ(got.units, want.units);
-  EXPECT_EQ(got.parts, want.parts);
-  EXPECT_EQ(got.units_remaining, want.units_remaining);
-  EXPECT_EQ(got.utf16_units, want.utf16_units);
-  EXPECT_EQ(got.non_gsm_count, want.non_gsm_count);
-  EXPECT_EQ(got.first_non_gsm, want.first_non_gsm);
-  EXPECT_EQ(got.limits, want.limits);
 }
 
 TEST(fast_path_test, vector_scan_matches_the_table_for_every_byte_at_every_position) {
@@ -78,7 +67,7 @@ TEST(fast_path_test, analysis_matches_the_per_code_point_path) {
     opts.udh_octets = round % 3 == 0 ? 7 : 6;
     SCOPED_TRACE(round);
     const auto slow = per_code_point(text, opts);
-    expect_same(septet::analyze(text, opts), slow);
+    septet_test::expect_same(septet::analyze(text, opts), slow);
     // The UTF-16 fast path gives the same figures (offsets are then in UTF-16 units).
     std::u16string utf16;
     std::vector<std::size_t> utf16_offset_of_byte(text.size() + 1, 0);

@@ -1,7 +1,10 @@
 #ifndef SEPTET_TESTS_TEST_TEXT_HPP
 #define SEPTET_TESTS_TEST_TEXT_HPP
 
+#include <gtest/gtest.h>
+
 #include <cstddef>
+#include <septet/analysis.hpp>
 #include <string>
 #include <string_view>
 
@@ -23,6 +26,20 @@ inline constexpr std::string_view grinning = "\xF0\x9F\x98\x80";  // U+1F600, as
 inline constexpr std::string_view zhe = "\xD0\xB6";               // U+0436, BMP, not GSM
 inline constexpr std::string_view infinity = "\xE2\x88\x9E";      // U+221E, BMP, not GSM
 inline constexpr std::string_view e_acute = "\xC3\xA9";           // U+00E9, GSM default
+
+/// Every figure of two analyses is equal.
+inline void expect_same(const septet::analysis& got, const septet::analysis& want) {
+  EXPECT_EQ(got.status, want.status);
+  EXPECT_EQ(got.encoding, want.encoding);
+  EXPECT_EQ(got.characters, want.characters);
+  EXPECT_EQ(got.units, want.units);
+  EXPECT_EQ(got.parts, want.parts);
+  EXPECT_EQ(got.units_remaining, want.units_remaining);
+  EXPECT_EQ(got.utf16_units, want.utf16_units);
+  EXPECT_EQ(got.non_gsm_count, want.non_gsm_count);
+  EXPECT_EQ(got.first_non_gsm, want.first_non_gsm);
+  EXPECT_EQ(got.limits, want.limits);
+}
 
 }  // namespace septet_test
 

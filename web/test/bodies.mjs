@@ -28,3 +28,23 @@ export function loneSurrogateIndex(text) {
   }
   return -1;
 }
+
+/** check(name, got, want) compares as JSON; finish() prints "N passed, N failed" and exits. */
+export function checker() {
+  let passed = 0;
+  let failed = 0;
+  return {
+    check(name, got, want) {
+      if (JSON.stringify(got) === JSON.stringify(want)) {
+        passed++;
+      } else {
+        failed++;
+        console.error(`FAIL ${name}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+      }
+    },
+    finish() {
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exit(failed === 0 ? 0 : 1);
+    },
+  };
+}

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { bodies, loneSurrogateIndex } from './bodies.mjs';
+import { bodies, checker, loneSurrogateIndex } from './bodies.mjs';
 
 const [outdir, cli, screenshot] = process.argv.slice(2);
 const types = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript' };
@@ -49,16 +49,7 @@ function field(dom, id) {
   return match ? match[1] : undefined;
 }
 
-let passed = 0;
-let failed = 0;
-function check(name, got, want) {
-  if (JSON.stringify(got) === JSON.stringify(want)) {
-    passed++;
-  } else {
-    failed++;
-    console.error(`FAIL ${name}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
-  }
-}
+const { check, finish } = checker();
 
 try {
   for (const [name, text] of Object.entries(bodies)) {
@@ -96,5 +87,4 @@ try {
   server.close();
   rmSync(profile, { recursive: true, force: true });
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

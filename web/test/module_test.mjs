@@ -2,22 +2,12 @@
 //   node web/test/module_test.mjs OUTDIR SEPTET_CLI
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { bodies, loneSurrogateIndex } from './bodies.mjs';
+import { bodies, checker, loneSurrogateIndex } from './bodies.mjs';
 
 const [outdir, cli] = process.argv.slice(2);
 const { default: init } = await import(pathToFileURL(`${outdir}/septet.mjs`).href);
 const septet = await init();
-let failed = 0;
-let passed = 0;
-
-function check(name, got, want) {
-  if (JSON.stringify(got) === JSON.stringify(want)) {
-    passed++;
-  } else {
-    failed++;
-    console.error(`FAIL ${name}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
-  }
-}
+const { check, finish } = checker();
 
 for (const [name, text] of Object.entries(bodies)) {
   const js = septet.analyze(text);
@@ -88,5 +78,4 @@ check('estimate: inherited names are not values',
 check('estimate: template over 2000', septet.estimate('x'.repeat(2001), []).error.code, 'body_too_long');
 check('estimate: error index is a JS index', septet.estimate('\u{1F600}\u00e9 ${', []).error.index, 4);
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

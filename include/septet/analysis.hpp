@@ -341,15 +341,8 @@ template <code_unit Char>
 template <code_unit Char>
 [[nodiscard]] auto non_gsm_in(std::basic_string_view<Char> text)
     -> outcome<std::vector<non_gsm_character>> {
-  outcome<std::vector<non_gsm_character>> found;
-  const result counted = non_gsm_in(text, std::span<non_gsm_character>{});
-  if (counted.ec != errc::output_too_small) {
-    found.status = counted;  // none, or invalid input
-    return found;
-  }
-  found.value.resize(counted.count);
-  found.status = non_gsm_in(text, std::span{found.value});
-  return found;
+  return fill_owning<std::vector<non_gsm_character>>(
+      [&](std::span<non_gsm_character> out) { return non_gsm_in(text, out); });
 }
 
 }  // namespace detail

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 namespace septet::inline v0 {
@@ -184,6 +185,26 @@ struct outcome {
     return status.ok();
   }
 };
+
+namespace detail {
+
+/// The owning form of a caller-span call: `fill(span)` returns ok with the items written, or
+/// output_too_small with the items needed. Asks once with an empty span for the size, then fills
+/// a container of exactly that size.
+template <class Container, class Fill>
+[[nodiscard]] auto fill_owning(Fill&& fill) -> outcome<Container> {
+  outcome<Container> out;
+  const result needed = fill(std::span<typename Container::value_type>{});
+  if (needed.ec != errc::output_too_small) {
+    out.status = needed;  // nothing to write, or an error
+    return out;
+  }
+  out.value.resize(needed.count);
+  out.status = fill(std::span{out.value});
+  return out;
+}
+
+}  // namespace detail
 
 }  // namespace septet::inline v0
 

@@ -139,15 +139,8 @@ template <text Text>
 /// Owning form of encode (may throw std::bad_alloc).
 template <text Text>
 [[nodiscard]] auto encode(const Text& text) -> outcome<std::vector<std::uint8_t>> {
-  outcome<std::vector<std::uint8_t>> septets;
-  const result needed = encode(text, std::span<std::uint8_t>{});
-  if (needed.ec != errc::output_too_small) {
-    septets.status = needed;  // empty text, or an error
-    return septets;
-  }
-  septets.value.resize(needed.count);
-  septets.status = encode(text, std::span{septets.value});
-  return septets;
+  return septet::detail::fill_owning<std::vector<std::uint8_t>>(
+      [&](std::span<std::uint8_t> out) { return encode(text, out); });
 }
 
 /// UTF-8 bytes that decoding `septets` septets can take at most (Greek capitals: 2 per septet).

@@ -310,15 +310,8 @@ template <parameter_source Parameters>
 [[nodiscard]] auto render(const message_template& tmpl,
                           const Parameters& params,
                           const msisdn& recipient) -> outcome<std::string> {
-  outcome<std::string> text;
-  const result needed = render(tmpl, params, recipient, std::span<char>{});
-  if (needed.ec != errc::output_too_small) {
-    text.status = needed;
-    return text;
-  }
-  text.value.resize(needed.count);
-  text.status = render(tmpl, params, recipient, std::span{text.value});
-  return text;
+  return detail::fill_owning<std::string>(
+      [&](std::span<char> out) { return render(tmpl, params, recipient, out); });
 }
 
 /// The analysis of `tmpl` rendered for `recipient`, without building the text: the pieces are

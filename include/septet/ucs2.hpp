@@ -55,15 +55,8 @@ template <text Text>
 /// Owning form of encode (may throw std::bad_alloc).
 template <text Text>
 [[nodiscard]] auto encode(const Text& text) -> outcome<std::vector<std::uint8_t>> {
-  outcome<std::vector<std::uint8_t>> octets;
-  const result needed = encode(text, std::span<std::uint8_t>{});
-  if (needed.ec != errc::output_too_small) {
-    octets.status = needed;
-    return octets;
-  }
-  octets.value.resize(needed.count);
-  octets.status = encode(text, std::span{octets.value});
-  return octets;
+  return septet::detail::fill_owning<std::vector<std::uint8_t>>(
+      [&](std::span<std::uint8_t> out) { return encode(text, out); });
 }
 
 /// UTF-8 bytes that decoding `octets` octets can take at most (3 per BMP unit).

@@ -23,10 +23,6 @@ auto to_u32(std::size_t value) -> std::uint32_t {
   return static_cast<std::uint32_t>(value);
 }
 
-}  // namespace
-
-extern "C" {
-
 constexpr std::uint32_t analysis_fields = 15;
 
 /// The analysis as 15 u32: status code and offset, encoding (0 gsm7, 1 ucs2), characters, units,
@@ -55,6 +51,10 @@ void write_analysis(const septet::analysis& a, std::uint32_t* out) {
     out[i] = fields[i];
   }
 }
+
+}  // namespace
+
+extern "C" {
 
 /// Everything `analyze` in JS needs in one call: the analysis fields, then the number of parts S
 /// and S (begin, end, units) triples (shown even past a limit), then the number of non-GSM

@@ -81,16 +81,11 @@ TEST(counter_test, random_chunking_of_random_bytes_agrees_with_analyze) {
                                            "\xED\xA0\x80",
                                            "\xF0\x9F"};
   std::mt19937 rng(42);
-  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-  std::uniform_int_distribution<std::size_t> length(0, 400);
   std::uniform_int_distribution<std::size_t> chunk(0, 9);
   for (int round = 0; round < 500; ++round) {
-    std::string text;
-    const std::size_t n = length(rng);
     const bool valid_only = round % 3 != 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      text += pieces[valid_only ? pick(rng) % 10 : pick(rng)];
-    }
+    const std::string text =
+        septet_test::random_text(rng, pieces, valid_only ? 10 : pieces.size(), 400);
     septet::options opts;
     opts.boundary =
         round % 2 == 0 ? septet::boundary_policy::grapheme : septet::boundary_policy::code_point;

@@ -50,15 +50,9 @@ TEST(fast_path_test, analysis_matches_the_per_code_point_path) {
                                            "\xC0\x80",
                                            "plain text without anything special "};
   std::mt19937 rng(11);
-  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-  std::uniform_int_distribution<std::size_t> length(0, 300);
   for (std::size_t round = 0; round < 2000; ++round) {
-    std::string text;
-    const std::size_t n = length(rng);
     const std::size_t kinds = round % 4 == 0 ? pieces.size() : (round % 4 == 1 ? 8 : 13);
-    for (std::size_t i = 0; i < n; ++i) {
-      text += pieces[pick(rng) % kinds];
-    }
+    const std::string text = septet_test::random_text(rng, pieces, kinds, 300);
     septet::options opts;
     opts.boundary =
         round % 2 == 0 ? septet::boundary_policy::grapheme : septet::boundary_policy::code_point;

@@ -196,15 +196,10 @@ TEST(segment_test, random_texts_tile_and_respect_capacity) {
                                            "\xEF\xB8\x8F",
                                            "\xF0\x9F\x8F\xBD"};
   std::mt19937 rng(7);
-  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-  std::uniform_int_distribution<std::size_t> length(0, 500);
   for (int round = 0; round < 300; ++round) {
-    std::string text;
-    const std::size_t n = length(rng);
     const bool gsm_only = round % 2 == 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      text += pieces[gsm_only ? pick(rng) % 6 : pick(rng)];
-    }
+    const std::string text =
+        septet_test::random_text(rng, pieces, gsm_only ? 6 : pieces.size(), 500);
     for (const auto policy :
          {septet::boundary_policy::code_point, septet::boundary_policy::grapheme}) {
       septet::options opts;

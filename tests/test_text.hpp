@@ -4,9 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <random>
 #include <septet/analysis.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace septet_test {
 
@@ -26,6 +28,20 @@ inline constexpr std::string_view grinning = "\xF0\x9F\x98\x80";  // U+1F600, as
 inline constexpr std::string_view zhe = "\xD0\xB6";               // U+0436, BMP, not GSM
 inline constexpr std::string_view infinity = "\xE2\x88\x9E";      // U+221E, BMP, not GSM
 inline constexpr std::string_view e_acute = "\xC3\xA9";           // U+00E9, GSM default
+
+/// Up to `max_length` pieces, each picked at random from the first `kinds` of `pieces`.
+inline auto random_text(std::mt19937& rng,
+                        const std::vector<std::string>& pieces,
+                        std::size_t kinds,
+                        std::size_t max_length) -> std::string {
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<std::size_t> length(0, max_length);
+  std::string text;
+  for (std::size_t i = length(rng); i > 0; --i) {
+    text += pieces[pick(rng) % kinds];
+  }
+  return text;
+}
 
 /// Every figure of two analyses is equal.
 inline void expect_same(const septet::analysis& got, const septet::analysis& want) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# One command from a fresh Debian machine to the septet CLI inspecting example messages:
-#   bash tools/quickstart.sh            # the bundled examples
+# One command from a fresh Debian machine to the septet CLI inspecting example messages, then
+# sending one through Sinch's API to a local sandbox (septet sandbox) and reading it back:
+#   bash tools/quickstart.sh            # the bundled examples and the send
 #   bash tools/quickstart.sh "Hi there"  # your own text
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,3 +20,26 @@ for example in examples/*.txt; do
   "$septet" inspect <"$example" || true
   echo
 done
+
+# A send end-to-end over real HTTP, against the local Sinch sandbox (no account needed). With a
+# real service plan, drop --base-url, give --region, and set SINCH_API_TOKEN to your token.
+sandbox_out=$(mktemp)
+"$septet" sandbox --port 0 >"$sandbox_out" 2>/dev/null &
+sandbox_pid=$!
+trap 'kill -INT $sandbox_pid 2>/dev/null; wait $sandbox_pid 2>/dev/null; rm -f "$sandbox_out"' EXIT
+for _ in $(seq 50); do
+  [[ -s $sandbox_out ]] && break
+  sleep 0.1
+done
+url=$(head -1 "$sandbox_out")
+export SINCH_API_TOKEN=sandbox-token
+connection=(--base-url "$url" --plan sandbox-plan)
+echo "== septet send ${connection[*]} --to +46700000001,+46700000002 ... (sandbox at $url)"
+batch=$("$septet" send --json "${connection[@]}" --from +46700000000 \
+  --to +46700000001,+46700000002 --param 'name:+46700000001=Ana' --param 'name:default=there' \
+  'Hi ${name}, your parcel is on its way. Track it at https://example.com/t/42')
+echo "$batch"
+id=$(sed -n 's/^  "id": "\(.*\)",$/\1/p' <<<"$batch")
+echo
+echo "== septet status ${connection[*]} $id"
+"$septet" status "${connection[@]}" "$id"

@@ -5,8 +5,9 @@
 #   bash tools/setup.sh test   # everything the test suite needs (includes web)
 set -euo pipefail
 
+# The CLI's Sinch commands need libcurl (client), OpenSSL (signatures) and cpp-httplib (sandbox).
 packages=(cmake ninja-build g++ libutfcpp-dev libcli11-dev nlohmann-json3-dev libcsv-dev
-  libphonenumber-dev)
+  libphonenumber-dev libcurl4-openssl-dev libssl-dev libcpp-httplib-dev)
 if [[ "${1:-run}" == test || "${1:-run}" == web ]]; then
   # emscripten (with node-acorn, which it needs to optimise JS), node, and Chromium for the
   # WebAssembly build and its browser test.

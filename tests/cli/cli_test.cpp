@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -435,6 +436,66 @@ TEST(cli_test, estimate_prices_by_country_and_bad_input) {
   EXPECT_EQ(run("estimate --template Hi --no-progress --recipients " + broken).status, 2);
   const auto human = run("estimate --template Hi --no-progress --recipients " + recipients);
   EXPECT_NE(human.out.find("parts per recipient"), std::string::npos) << human.out;
+}
+
+// send, status and inbounds against `septet sandbox` started as its own process.
+TEST(Cli, SendStatusAndInboundsAgainstTheSandbox) {
+  // Started with fork and exec, so the test knows its pid and can stop it with SIGINT.
+  int out_pipe[2];
+  ASSERT_EQ(pipe(out_pipe), 0);
+  const pid_t server = fork();
+  ASSERT_GE(server, 0);
+  if (server == 0) {
+    dup2(out_pipe[1], STDOUT_FILENO);
+    close(out_pipe[0]);
+    execl(SEPTET_CLI, SEPTET_CLI, "sandbox", "--port", "0", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(out_pipe[1]);
+  FILE* server_out = fdopen(out_pipe[0], "r");
+  std::array<char, 256> line{};
+  ASSERT_NE(fgets(line.data(), static_cast<int>(line.size()), server_out), nullptr);
+  std::string url(line.data());
+  url.erase(url.find_last_not_of("\r\n") + 1);
+  ASSERT_EQ(url.rfind("http://127.0.0.1:", 0), 0U) << url;
+  const std::string connection = "--base-url " + url + " --plan sandbox-plan";
+  setenv("SINCH_API_TOKEN", "sandbox-token", 1);
+
+  auto sent =
+      run("send --json " + connection +
+          " --from +46700000000 --to +46700000001,+46700000002"
+          " --param 'name:+46700000001=Ana' --param name:default=there 'Hi ${name} \u20ac'");
+  ASSERT_EQ(sent.status, 0) << sent.out;
+  const auto batch = nlohmann::json::parse(sent.out);
+  const std::string id = batch["id"];
+  EXPECT_EQ(id.size(), 26U);
+  EXPECT_EQ(batch["to"], nlohmann::json::array({"46700000001", "46700000002"}));
+  EXPECT_EQ(batch["parameters"]["name"]["default"], "there");
+
+  auto batch_status = run("status --json " + connection + " " + id);
+  ASSERT_EQ(batch_status.status, 0) << batch_status.out;
+  const auto report = nlohmann::json::parse(batch_status.out);
+  EXPECT_EQ(report["batch"]["id"], id);
+  EXPECT_EQ(report["delivery_report"]["statuses"][0]["status"], "Delivered");
+  EXPECT_EQ(report["delivery_report"]["statuses"][0]["count"], 2);
+
+  auto human = run("status " + connection + " " + id);
+  EXPECT_NE(human.out.find("Delivered (code 0)  2"), std::string::npos) << human.out;
+  auto inbound = run("inbounds --json " + connection);
+  EXPECT_EQ(inbound.status, 0);
+  EXPECT_EQ(nlohmann::json::parse(inbound.out), nlohmann::json::array());
+
+  EXPECT_EQ(run("send " + connection + " --to +1 'x'").status, 2);  // refused before sending
+  setenv("SINCH_API_TOKEN", "wrong", 1);
+  EXPECT_EQ(run("status " + connection + " " + id).status, 1);  // 401
+  unsetenv("SINCH_API_TOKEN");
+  EXPECT_EQ(run("send " + connection + " --to +46700000001 'x'").status, 2);  // no token
+
+  ASSERT_EQ(kill(server, SIGINT), 0);
+  int status = -1;
+  ASSERT_EQ(waitpid(server, &status, 0), server);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);  // stops cleanly on SIGINT
+  fclose(server_out);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "dry_run.hpp"
 #include "estimate.hpp"
 #include "inspect.hpp"
+#include "sinch_commands.hpp"
 #include "wire.hpp"
 
 namespace {
@@ -152,6 +153,88 @@ auto main(int argc, char** argv) -> int {
   estimate->add_flag("--json", costing.json, "Print one JSON object");
   estimate->add_flag("!--no-progress", costing.progress, "No progress lines on stderr");
 
+  // The Sinch commands. The API token comes only from SINCH_API_TOKEN, never from the command
+  // line, where other users could read it.
+  const auto add_connection = [](CLI::App* command, septet_cli::sinch_connection& connection) {
+    command->add_option("--region", connection.region, "Sinch region: us, eu, au, br, ca");
+    command->add_option("--plan", connection.plan, "Service plan ID")->required();
+    command->add_option("--base-url", connection.base_url,
+                        "Instead of https://{region}.sms.api.sinch.com (e.g. a septet sandbox)");
+    command->add_flag("--json", connection.json, "Print JSON");
+  };
+  auto* send = app.add_subcommand(
+      "send",
+      "Sends TEXT (or all of stdin) as one batch through Sinch (token: SINCH_API_TOKEN).\n"
+      "Exit status: 0 created, 1 refused by Sinch or the network, 2 invalid, 3 outcome unknown.");
+  septet_cli::send_settings sending;
+  add_connection(send, sending.connection);
+  send->add_option("--from", sending.from, "Sender: number, short code or alphanumeric");
+  send->add_option("--to", sending.to, "Recipients, comma-separated or repeated")
+      ->required()
+      ->allow_extra_args(false);
+  send->add_option("--param", sending.params,
+                   "key:msisdn=value or key:default=value for ${key} placeholders")
+      ->allow_extra_args(false);
+  send->add_option("--client-reference", sending.client_reference,
+                   "Your reference (default: a unique one, to look the batch up by)");
+  send->add_option("--delivery-report", sending.delivery_report,
+                   "none, summary, full, per_recipient, per_recipient_final");
+  send->add_option("--callback-url", sending.callback_url, "Where delivery reports go");
+  send->add_option("--max-parts", sending.max_parts, "max_number_of_message_parts");
+  send->add_flag("--dry-run", sending.dry_run, "Ask Sinch's dry run instead of sending");
+  auto* send_text = send->add_option("text", text, "Message text (default: stdin)");
+
+  auto* status = app.add_subcommand("status", "A batch and its delivery-report summary.");
+  std::string batch_id;
+  septet_cli::sinch_connection status_connection;
+  add_connection(status, status_connection);
+  status->add_option("batch_id", batch_id, "Batch ID")->required();
+
+  auto* inbound = app.add_subcommand("inbounds", "Lists inbound (MO) messages, every page.");
+  std::vector<std::string> inbound_to;
+  long page_size = 100;
+  septet_cli::sinch_connection inbound_connection;
+  add_connection(inbound, inbound_connection);
+  inbound->add_option("--to", inbound_to, "Only messages to these numbers")
+      ->allow_extra_args(false);
+  inbound->add_option("--page-size", page_size, "Messages per request (1-100)")
+      ->check(CLI::Range(1, 100));
+
+  auto* sandbox = app.add_subcommand(
+      "sandbox",
+      "A local Sinch (XMS and Classic) on loopback for tests and CI: batches in memory, dry runs\n"
+      "by septet, delivery-report callbacks, fault injection. Prints its URL, then serves until\n"
+      "Ctrl-C.");
+  septet::tools::sandbox_config sandbox_config;
+  std::vector<std::string> fault_names;
+  long slow_ms = 1500;
+  sandbox->add_option("--port", sandbox_config.port, "Port (0: any free one)")
+      ->check(CLI::Range(0, 65535));
+  sandbox->add_option("--host", sandbox_config.host, "Address to listen on")
+      ->default_val("127.0.0.1");
+  sandbox->add_option("--token", sandbox_config.token, "Bearer token it accepts")
+      ->default_val("sandbox-token");
+  sandbox->add_option("--plan", sandbox_config.plan, "Service plan ID it serves")
+      ->default_val("sandbox-plan");
+  sandbox
+      ->add_option("--fault-rate", sandbox_config.faults.rate,
+                   "Share of API requests that get a fault (0-1)")
+      ->check(CLI::Range(0.0, 1.0));
+  sandbox
+      ->add_option(
+          "--faults", fault_names,
+          "Which: 429, 503, slow, commit-late, drop-before, drop-after, malformed (default:\n"
+          "all)")
+      ->check(CLI::IsMember(
+          {"429", "503", "slow", "commit-late", "drop-before", "drop-after", "malformed"}));
+  sandbox->add_option("--slow-ms", slow_ms, "Delay of a slow answer")->check(CLI::Range(0, 600000));
+  sandbox->add_option("--webhook-secret", sandbox_config.webhook_secret,
+                      "Sign callbacks with x-sinch-webhook-signature headers");
+  sandbox->add_option("--callback-url", sandbox_config.default_callback_url,
+                      "The service plan's default callback URL");
+  sandbox->add_option("--mo-callback-url", sandbox_config.mo_callback_url,
+                      "Where inbound messages (POST /sandbox/inbounds) are delivered");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -162,6 +245,35 @@ auto main(int argc, char** argv) -> int {
       grapheme_safe ? septet::boundary_policy::grapheme : septet::boundary_policy::code_point;
   const auto form = unpacked ? septet::septet_form::unpacked : septet::septet_form::packed;
 
+  if (send->parsed()) {
+    if (send_text->count() == 0) {
+      text = read_all_stdin();
+    }
+    return septet_cli::send(text, sending, std::cout);
+  }
+  if (status->parsed()) {
+    return septet_cli::status(batch_id, status_connection, std::cout);
+  }
+  if (inbound->parsed()) {
+    return septet_cli::inbounds(inbound_connection, inbound_to, page_size, std::cout);
+  }
+  if (sandbox->parsed()) {
+    if (!fault_names.empty()) {
+      using septet::tools::fault;
+      sandbox_config.faults.kinds.clear();
+      for (const auto& name : fault_names) {
+        sandbox_config.faults.kinds.push_back(name == "429"           ? fault::too_many_requests
+                                              : name == "503"         ? fault::unavailable
+                                              : name == "slow"        ? fault::slow
+                                              : name == "commit-late" ? fault::commit_late
+                                              : name == "drop-before" ? fault::drop_before
+                                              : name == "drop-after"  ? fault::drop_after
+                                                                      : fault::malformed);
+      }
+    }
+    sandbox_config.faults.slow_delay = std::chrono::milliseconds(slow_ms);
+    return septet_cli::run_sandbox(sandbox_config, std::cout);
+  }
   if (encode->parsed()) {
     if (encode_text->count() == 0) {
       text = read_all_stdin();

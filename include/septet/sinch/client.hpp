@@ -1,0 +1,602 @@
+#ifndef SEPTET_SINCH_CLIENT_HPP
+#define SEPTET_SINCH_CLIENT_HPP
+
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <functional>
+#include <optional>
+#include <random>
+#include <septet/analysis.hpp>
+#include <septet/message_template.hpp>
+#include <septet/msisdn.hpp>
+#include <septet/sinch/call.hpp>
+#include <septet/sinch/detail/crypto.hpp>
+#include <septet/sinch/http.hpp>
+#include <septet/sinch/models.hpp>
+#include <septet/sinch/retry.hpp>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
+
+/// A client for Sinch's SMS REST API (XMS) with service-plan authentication, over any
+/// `http_transport`. It checks a send the way Sinch would before it leaves, retries only what is
+/// safe to repeat, and never reports a send it cannot prove as either done or not done.
+namespace septet::inline v0::sinch {
+
+inline constexpr std::string_view regions[] = {"us", "eu", "au", "br", "ca"};
+inline constexpr std::size_t max_client_reference = 2048;
+inline constexpr std::size_t max_binary_octets = 140;
+
+struct client_config {
+  std::string region;  ///< us, eu, au, br or ca; required unless base_url is set
+  std::string service_plan_id;
+  std::string api_token;  ///< empty: read from the environment variable SINCH_API_TOKEN
+  std::string base_url;   ///< empty: https://{region}.sms.api.sinch.com (a sandbox, a proxy)
+  retry_policy retry;
+};
+
+struct list_batches_query {
+  std::optional<std::int64_t> page;
+  std::optional<std::int64_t> page_size;
+  std::vector<std::string> from;
+  std::optional<std::string> start_date;
+  std::optional<std::string> end_date;
+  std::optional<std::string> client_reference;
+};
+
+struct list_inbounds_query {
+  std::optional<std::int64_t> page;
+  std::optional<std::int64_t> page_size;
+  std::vector<std::string> to;
+  std::optional<std::string> start_date;
+  std::optional<std::string> end_date;
+  std::optional<std::string> client_reference;
+};
+
+struct list_delivery_reports_query {
+  std::optional<std::int64_t> page;
+  std::optional<std::int64_t> page_size;
+  std::optional<std::string> start_date;
+  std::optional<std::string> end_date;
+  std::vector<std::string> status;
+  std::vector<std::int64_t> code;
+  std::optional<std::string> client_reference;
+};
+
+struct delivery_report_query {
+  std::string type = "summary";  ///< summary or full
+  std::vector<std::string> status;
+  std::vector<std::int64_t> code;
+  std::optional<std::string> client_reference;
+};
+
+struct dry_run_query {
+  bool per_recipient = false;
+  std::optional<std::int64_t> number_of_recipients;  ///< per_recipient entries, ≤1000
+};
+
+/// How `reconcile` makes sure a request that timed out has not landed late: it lists the batches
+/// `checks` times, `interval` apart, before it concludes that none carries the reference.
+struct reconcile_policy {
+  int checks = 3;
+  std::chrono::milliseconds interval{2'000};
+};
+
+/// What `reconcile` found: the batch that carries the reference, and whether it had to send it.
+struct reconciled {
+  sinch::batch batch;
+  bool resent = false;
+};
+
+namespace detail {
+
+using query = std::vector<std::pair<std::string, std::string>>;
+
+inline void add(query& q, const char* key, const std::optional<std::int64_t>& v) {
+  if (v) {
+    q.emplace_back(key, std::to_string(*v));
+  }
+}
+inline void add(query& q, const char* key, const std::optional<std::string>& v) {
+  if (v) {
+    q.emplace_back(key, *v);
+  }
+}
+inline void add(query& q, const char* key, const std::vector<std::string>& v) {
+  if (!v.empty()) {
+    std::string joined;
+    for (const auto& s : v) {
+      joined += (joined.empty() ? "" : ",") + s;
+    }
+    q.emplace_back(key, joined);
+  }
+}
+inline void add(query& q, const char* key, const std::vector<std::int64_t>& v) {
+  std::vector<std::string> text;
+  for (const auto n : v) {
+    text.push_back(std::to_string(n));
+  }
+  add(q, key, text);
+}
+
+/// A group ID as Sinch issues them: 26 characters of [0-9A-Z] (ULID).
+[[nodiscard]] inline auto is_group_id(std::string_view s) noexcept -> bool {
+  if (s.size() != 26) {
+    return false;
+  }
+  for (const char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+[[nodiscard]] inline auto is_hex(std::string_view s) noexcept -> bool {
+  if (s.size() % 2 != 0) {
+    return false;
+  }
+  for (const char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+
+/// Checks a send body the way Sinch validates it, with septet's typed errors and offsets.
+[[nodiscard]] inline auto validate(const batch_request& request) -> std::optional<failure> {
+  const auto refuse = [](std::string field, septet::result status, std::string message) {
+    failure f;
+    f.kind = failure_kind::invalid_request;
+    f.field = std::move(field);
+    f.status = status;
+    f.message = std::move(message);
+    return f;
+  };
+  if (request.to.empty()) {
+    return refuse("to", {errc::invalid_msisdn, 0}, "a batch needs at least one recipient");
+  }
+  if (request.to.size() > 1000) {
+    return refuse(
+        "to", {errc::invalid_option, 1000},
+        "a batch has at most 1000 recipients, this one " + std::to_string(request.to.size()));
+  }
+  for (std::size_t i = 0; i < request.to.size(); ++i) {
+    const auto& to = request.to[i];
+    const auto number = parse_msisdn(to);
+    if (!number.ok() && !detail::is_group_id(to)) {
+      return refuse("to[" + std::to_string(i) + "]", number.status,
+                    "'" + to + "' is not an MSISDN or group ID (byte " +
+                        std::to_string(number.status.count) + ")");
+    }
+  }
+  const std::pair<const char*, const std::optional<std::string>*> text_fields[] = {
+      {"from", &request.from},
+      {"client_reference", &request.client_reference},
+      {"callback_url", &request.callback_url},
+      {"delivery_report", &request.delivery_report},
+      {"send_at", &request.send_at},
+      {"expire_at", &request.expire_at},
+      {"udh", &request.udh}};
+  for (const auto& [name, value] : text_fields) {
+    if (*value) {
+      if (const auto valid = septet::validate(std::string_view(**value)); !valid.ok()) {
+        return refuse(
+            name, valid,
+            std::string(name) + " is not valid UTF-8 (byte " + std::to_string(valid.count) + ")");
+      }
+    }
+  }
+  if (request.client_reference && request.client_reference->size() > max_client_reference) {
+    return refuse("client_reference", {errc::invalid_option, max_client_reference},
+                  "client_reference is longer than 2048 characters");
+  }
+  if (request.max_number_of_message_parts && *request.max_number_of_message_parts < 1) {
+    return refuse("max_number_of_message_parts", {errc::invalid_option, 0},
+                  "max_number_of_message_parts must be at least 1");
+  }
+  if (request.type == "mt_binary") {
+    const auto udh = request.udh.value_or("");
+    const auto body_size = sinch::detail::base64_decoded_size(request.body);
+    if (!detail::is_hex(udh)) {
+      return refuse("udh", {errc::invalid_udh, 0}, "udh must be hexadecimal octets");
+    }
+    if (!body_size) {
+      return refuse("body", {errc::invalid_user_data, 0}, "a binary body must be Base64");
+    }
+    if (*body_size + udh.size() / 2 > max_binary_octets) {
+      return refuse("body", {errc::too_many_parts, max_binary_octets},
+                    "udh and body together exceed 140 octets");
+    }
+    return std::nullopt;
+  }
+  if (request.type != "mt_text") {
+    return std::nullopt;  // mt_media: nothing septet counts
+  }
+  septet::options cap;
+  cap.max_characters = 2000;
+  cap.max_parts = 0;
+  const auto measured = septet::check(request.body, cap);
+  if (!measured.ok()) {
+    return refuse("body", measured,
+                  std::string(septet::to_string(measured.ec)) + " at byte " +
+                      std::to_string(measured.count) + " of the body");
+  }
+  const auto tmpl = message_template::parse(request.body);
+  if (!tmpl.ok()) {
+    return refuse("body", tmpl.status,
+                  std::string(septet::to_string(tmpl.status.ec)) + " at byte " +
+                      std::to_string(tmpl.status.count) + " of the body");
+  }
+  if (request.parameters) {
+    parameter_table table;
+    for (const auto& [key, column] : *request.parameters) {
+      for (const auto& [recipient, value] : column) {
+        const auto set = table.set(key, recipient, value);
+        if (!set.ok()) {
+          return refuse(
+              "parameters." + key + "." + recipient, set,
+              std::string(septet::to_string(set.ec)) + " at byte " + std::to_string(set.count));
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+template <http_transport Transport>
+class client {
+ public:
+  client(client_config config, Transport transport)
+      : m_config(std::move(config)),
+        m_transport(std::move(transport)),
+        m_random(seeded_random()),
+        m_sleep([](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }) {
+    if (m_config.api_token.empty()) {
+      if (const char* env = std::getenv("SINCH_API_TOKEN")) {
+        m_config.api_token = env;
+      }
+    }
+  }
+
+  /// Replaces the wait between retries (tests, or an event loop's timer).
+  void set_sleep(sleep_function sleep) {
+    m_sleep = std::move(sleep);
+  }
+
+  [[nodiscard]] auto transport() -> Transport& {
+    return m_transport;
+  }
+
+  /// The base URL every path is appended to.
+  [[nodiscard]] auto base_url() const -> std::string {
+    std::string host = m_config.base_url;
+    if (host.empty()) {
+      host = "https://" + m_config.region + ".sms.api.sinch.com";
+    }
+    while (!host.empty() && host.back() == '/') {
+      host.pop_back();
+    }
+    return host + "/xms/v1/" + url_encode(m_config.service_plan_id);
+  }
+
+  /// `POST /batches`. Sets a unique client_reference when the request has none. Retried only when
+  /// the request provably never left; after a timeout, a broken connection or a 5xx the result is
+  /// outcome_unknown with that reference: call `reconcile` (never just send again).
+  auto send(batch_request request) -> response<batch> {
+    if (!request.client_reference) {
+      request.client_reference = new_client_reference();
+    }
+    if (auto refused = validate(request)) {
+      return fail<batch>(std::move(*refused));
+    }
+    auto out = call<batch>("POST", "/batches", to_json(request), false);
+    if (!out.ok() && (out.error->kind == failure_kind::outcome_unknown ||
+                      out.error->kind == failure_kind::bad_response)) {
+      out.error->client_reference = *request.client_reference;
+      out.error->message += "; look the batch up by client_reference '" +
+                            *request.client_reference + "' (client::reconcile)";
+    }
+    return out;
+  }
+
+  /// After an outcome_unknown send: finds the batch that carries the request's client_reference,
+  /// and sends the request (with the same reference) only when no batch carries it after
+  /// `policy.checks` lists, `policy.interval` apart. A send still queued at Sinch longer than that
+  /// can land after the resend; give `interval` room beyond your request timeout.
+  auto reconcile(const batch_request& request, const reconcile_policy& policy = {})
+      -> response<reconciled> {
+    response<reconciled> out;
+    if (!request.client_reference || request.client_reference->empty()) {
+      failure f;
+      f.kind = failure_kind::invalid_request;
+      f.field = "client_reference";
+      f.message = "reconcile needs the client_reference the first send used";
+      out.error = std::move(f);
+      return out;
+    }
+    list_batches_query query;
+    query.client_reference = request.client_reference;
+    query.page_size = 100;
+    for (int check = 0; check < std::max(1, policy.checks); ++check) {
+      if (check > 0) {
+        m_sleep(policy.interval);
+      }
+      auto pages = batch_pages(query);
+      while (auto found = pages.next()) {
+        out.attempts += found->attempts;
+        if (!found->ok()) {
+          out.error = std::move(found->error);
+          return out;
+        }
+        for (auto& b : found->value.items) {
+          if (b.client_reference == request.client_reference) {
+            out.value.batch = std::move(b);
+            return out;
+          }
+        }
+      }
+    }
+    auto sent = send(request);
+    out.attempts += sent.attempts;
+    out.value.resent = true;
+    if (!sent.ok()) {
+      out.error = std::move(sent.error);
+      return out;
+    }
+    out.value.batch = std::move(sent.value);
+    return out;
+  }
+
+  /// `POST /batches/dry_run`.
+  auto dry_run(const batch_request& request, const dry_run_query& q = {})
+      -> response<dry_run_response> {
+    if (auto refused = validate(request)) {
+      return fail<dry_run_response>(std::move(*refused));
+    }
+    detail::query query;
+    query.emplace_back("per_recipient", q.per_recipient ? "true" : "false");
+    detail::add(query, "number_of_recipients", q.number_of_recipients);
+    return call<dry_run_response>("POST", "/batches/dry_run" + encode(query), to_json(request),
+                                  true);
+  }
+
+  auto get_batch(std::string_view id) -> response<batch> {
+    return call<batch>("GET", "/batches/" + url_encode(id), std::nullopt, true);
+  }
+
+  auto list_batches(const list_batches_query& q = {}) -> response<page<batch>> {
+    detail::query query;
+    detail::add(query, "page", q.page);
+    detail::add(query, "page_size", q.page_size);
+    detail::add(query, "from", q.from);
+    detail::add(query, "start_date", q.start_date);
+    detail::add(query, "end_date", q.end_date);
+    detail::add(query, "client_reference", q.client_reference);
+    return call<page<batch>>("GET", "/batches" + encode(query), std::nullopt, true);
+  }
+
+  /// `DELETE /batches/{id}`: cancelling twice is harmless, so it is retried.
+  auto cancel_batch(std::string_view id) -> response<batch> {
+    return call<batch>("DELETE", "/batches/" + url_encode(id), std::nullopt, true);
+  }
+
+  /// `PUT /batches/{id}`: replaces (cancels and resends) a batch; never retried after it left.
+  auto replace_batch(std::string_view id, const batch_request& request) -> response<batch> {
+    if (auto refused = validate(request)) {
+      return fail<batch>(std::move(*refused));
+    }
+    return call<batch>("PUT", "/batches/" + url_encode(id), to_json(request), false);
+  }
+
+  /// `POST /batches/{id}`: adds recipients or changes fields; never retried after it left.
+  auto update_batch(std::string_view id, const batch_update& update) -> response<batch> {
+    return call<batch>("POST", "/batches/" + url_encode(id), to_json(update), false);
+  }
+
+  /// `POST /batches/{id}/delivery_feedback`; an empty list means every recipient.
+  auto delivery_feedback(std::string_view id, const std::vector<std::string>& recipients)
+      -> response<accepted> {
+    const json body = {{"recipients", recipients}};
+    return call<accepted>("POST", "/batches/" + url_encode(id) + "/delivery_feedback", body, true);
+  }
+
+  auto get_delivery_report(std::string_view id, const delivery_report_query& q = {})
+      -> response<batch_delivery_report> {
+    detail::query query;
+    query.emplace_back("type", q.type);
+    detail::add(query, "status", q.status);
+    detail::add(query, "code", q.code);
+    detail::add(query, "client_reference", q.client_reference);
+    return call<batch_delivery_report>(
+        "GET", "/batches/" + url_encode(id) + "/delivery_report" + encode(query), std::nullopt,
+        true);
+  }
+
+  auto get_recipient_delivery_report(std::string_view id, std::string_view recipient)
+      -> response<recipient_delivery_report> {
+    return call<recipient_delivery_report>(
+        "GET", "/batches/" + url_encode(id) + "/delivery_report/" + url_encode(recipient),
+        std::nullopt, true);
+  }
+
+  auto list_delivery_reports(const list_delivery_reports_query& q = {})
+      -> response<page<recipient_delivery_report>> {
+    detail::query query;
+    detail::add(query, "page", q.page);
+    detail::add(query, "page_size", q.page_size);
+    detail::add(query, "start_date", q.start_date);
+    detail::add(query, "end_date", q.end_date);
+    detail::add(query, "status", q.status);
+    detail::add(query, "code", q.code);
+    detail::add(query, "client_reference", q.client_reference);
+    return call<page<recipient_delivery_report>>("GET", "/delivery_reports" + encode(query),
+                                                 std::nullopt, true);
+  }
+
+  auto list_inbounds(const list_inbounds_query& q = {}) -> response<page<inbound>> {
+    detail::query query;
+    detail::add(query, "page", q.page);
+    detail::add(query, "page_size", q.page_size);
+    detail::add(query, "to", q.to);
+    detail::add(query, "start_date", q.start_date);
+    detail::add(query, "end_date", q.end_date);
+    detail::add(query, "client_reference", q.client_reference);
+    return call<page<inbound>>("GET", "/inbounds" + encode(query), std::nullopt, true);
+  }
+
+  auto get_inbound(std::string_view id) -> response<inbound> {
+    return call<inbound>("GET", "/inbounds/" + url_encode(id), std::nullopt, true);
+  }
+
+  /// Walks a list page by page: `while (auto p = pages.next()) { ... }`. Stops after the last
+  /// page or the first error (which it returns).
+  template <class Item, class Query>
+  class pager {
+   public:
+    pager(client& c, Query q) : m_client(c), m_query(std::move(q)) {
+      if (!m_query.page) {
+        m_query.page = 0;
+      }
+    }
+
+    auto next() -> std::optional<response<page<Item>>> {
+      if (m_done) {
+        return std::nullopt;
+      }
+      auto r = fetch();
+      // Counted from the page asked for, not the one echoed, and never past an empty page or
+      // max_pages: a proxy that ignores `page` must not make this loop forever.
+      const auto size = r.ok() ? r.value.page_size : 0;
+      const bool more = size > 0 && (*m_query.page + 1) * size < r.value.count;
+      m_done = !r.ok() || !more || r.value.items.empty() || ++m_fetched >= max_pages;
+      *m_query.page += 1;
+      return r;
+    }
+
+   private:
+    auto fetch() -> response<page<Item>> {
+      if constexpr (std::is_same_v<Item, batch>) {
+        return m_client.list_batches(m_query);
+      } else if constexpr (std::is_same_v<Item, inbound>) {
+        return m_client.list_inbounds(m_query);
+      } else {
+        return m_client.list_delivery_reports(m_query);
+      }
+    }
+
+    static constexpr int max_pages = 100'000;
+
+    client& m_client;
+    Query m_query;
+    bool m_done = false;
+    int m_fetched = 0;
+  };
+
+  auto batch_pages(list_batches_query q = {}) -> pager<batch, list_batches_query> {
+    return {*this, std::move(q)};
+  }
+  auto inbound_pages(list_inbounds_query q = {}) -> pager<inbound, list_inbounds_query> {
+    return {*this, std::move(q)};
+  }
+  auto delivery_report_pages(list_delivery_reports_query q = {})
+      -> pager<recipient_delivery_report, list_delivery_reports_query> {
+    return {*this, std::move(q)};
+  }
+
+  /// 128 bits from the system's random source: no two sends, in this process or any other,
+  /// share one with any odds worth counting.
+  static auto new_client_reference() -> std::string {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::random_device source;
+    std::string out = "septet-";
+    for (int word = 0; word < 4; ++word) {
+      auto bits = static_cast<std::uint32_t>(source());
+      for (int i = 0; i < 8; ++i, bits >>= 4U) {
+        out.push_back(hex[bits & 0xFU]);
+      }
+    }
+    return out;
+  }
+
+ private:
+  template <class T>
+  static auto fail(failure f) -> response<T> {
+    response<T> out;
+    out.error = std::move(f);
+    return out;
+  }
+
+  static auto encode(const detail::query& query) -> std::string {
+    std::string out;
+    for (const auto& [key, value] : query) {
+      out += (out.empty() ? "?" : "&") + url_encode(key) + "=" + url_encode(value);
+    }
+    return out;
+  }
+
+  [[nodiscard]] auto config_error() const -> std::optional<failure> {
+    failure f;
+    f.kind = failure_kind::invalid_config;
+    if (m_config.base_url.empty()) {
+      bool known = false;
+      for (const auto r : regions) {
+        known = known || r == m_config.region;
+      }
+      if (!known) {
+        f.message = "region must be one of us, eu, au, br, ca (got '" + m_config.region + "')";
+        return f;
+      }
+    }
+    if (m_config.service_plan_id.empty()) {
+      f.message = "no service plan ID";
+      return f;
+    }
+    if (m_config.api_token.empty()) {
+      f.message = "no API token (set it in the configuration or in SINCH_API_TOKEN)";
+      return f;
+    }
+    return std::nullopt;
+  }
+
+  template <class T>
+  auto call(const char* method,
+            const std::string& path,
+            const std::optional<json>& body,
+            bool repeatable) -> response<T> {
+    response<T> out;
+    if (auto bad = config_error()) {
+      out.error = std::move(bad);
+      return out;
+    }
+    http_request request;
+    request.method = method;
+    request.url = base_url() + path;
+    if (failure refused; body && !serialize(*body, request.body, refused)) {
+      out.error = std::move(refused);
+      return out;
+    }
+    request.idempotent = repeatable;
+    request.headers = {{"Authorization", "Bearer " + m_config.api_token},
+                       {"Accept", "application/json"}};
+    if (!request.body.empty()) {
+      request.headers.emplace_back("Content-Type", "application/json");
+    }
+    return perform<T>(m_transport, request, path, m_config.retry, m_random, m_sleep);
+  }
+
+  client_config m_config;
+  Transport m_transport;
+  std::mt19937_64 m_random;
+  sleep_function m_sleep;
+};
+
+}  // namespace septet::inline v0::sinch
+
+#endif  // SEPTET_SINCH_CLIENT_HPP

@@ -1,0 +1,604 @@
+// The real libcurl client against the sandbox on 127.0.0.1: every endpoint, every error shape,
+// pagination, retries, callbacks, and the Classic API.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <sandbox.hpp>
+#include <septet/sinch/classic.hpp>
+#include <septet/sinch/client.hpp>
+#include <septet/sinch/curl_transport.hpp>
+#include <septet/sinch/webhook.hpp>
+#include <thread>
+
+namespace sinch = septet::sinch;
+using septet::tools::fault;
+using septet::tools::sandbox;
+using septet::tools::sandbox_config;
+using sinch::json;
+using namespace std::chrono_literals;
+
+namespace {
+
+using xms_client = sinch::client<sinch::curl_transport>;
+
+auto faults(double rate, std::vector<fault> kinds) -> septet::tools::fault_config {
+  septet::tools::fault_config f;
+  f.rate = rate;
+  f.kinds = std::move(kinds);
+  f.seed = 7;
+  return f;
+}
+
+/// A sandbox on a free loopback port, and a client pointed at it.
+class SinchClient : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    start({});
+  }
+
+  void start(sandbox_config config) {
+    server = std::make_unique<sandbox>(std::move(config));
+    ASSERT_TRUE(server->start());
+  }
+
+  auto make_client(std::string token = "sandbox-token") -> xms_client {
+    sinch::client_config config;
+    config.base_url = server->url();
+    config.service_plan_id = "sandbox-plan";
+    config.api_token = std::move(token);
+    config.retry.base_delay = 1ms;
+    sinch::curl_options curl;
+    curl.timeout = 5s;
+    return xms_client(config, sinch::curl_transport(curl));
+  }
+
+  static auto text_batch(std::string body, std::vector<std::string> to = {"+46700000001"})
+      -> sinch::batch_request {
+    sinch::batch_request b;
+    b.to = std::move(to);
+    b.from = "+46700000000";
+    b.body = std::move(body);
+    return b;
+  }
+
+  std::unique_ptr<sandbox> server;
+};
+
+TEST_F(SinchClient, SendGetCancelRoundTrip) {
+  auto c = make_client();
+  auto sent = c.send(text_batch("Hello from septet", {"+46 70 000 0001", "0046700000002"}));
+  ASSERT_TRUE(sent.ok()) << sent.error->message;
+  EXPECT_EQ(sent.value.id.size(), 26U);
+  EXPECT_EQ(sent.value.to, (std::vector<std::string>{"46700000001", "46700000002"}));
+  EXPECT_EQ(sent.value.from, "46700000000");
+  ASSERT_TRUE(sent.value.client_reference);
+  EXPECT_TRUE(sent.value.client_reference->starts_with("septet-"));
+  EXPECT_FALSE(sent.value.canceled);
+  EXPECT_EQ(sent.attempts, 1);
+
+  auto got = c.get_batch(sent.value.id);
+  ASSERT_TRUE(got.ok()) << got.error->message;
+  EXPECT_EQ(got.value.body, "Hello from septet");
+  EXPECT_EQ(got.value.client_reference, sent.value.client_reference);
+
+  auto canceled = c.cancel_batch(sent.value.id);
+  ASSERT_TRUE(canceled.ok());
+  EXPECT_TRUE(canceled.value.canceled);
+  EXPECT_EQ(server->stats().batches_created, 1U);
+}
+
+TEST_F(SinchClient, ReferencesAreUniqueAndTheCallersIsKept) {
+  auto c = make_client();
+  auto a = c.send(text_batch("a"));
+  auto b = c.send(text_batch("b"));
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_NE(a.value.client_reference, b.value.client_reference);
+  auto mine = text_batch("c");
+  mine.client_reference = "order-42";
+  auto m = c.send(mine);
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m.value.client_reference, "order-42");
+}
+
+TEST_F(SinchClient, DryRunMatchesTheDocumentedExample) {
+  auto c = make_client();
+  auto b = text_batch("Hello ${name}!", {"+12017777777", "+12018888888", "+12019999999"});
+  b.from = "+12015555555";
+  b.parameters = sinch::parameter_map{{"name", {{"+12017777777", "John"}, {"default", "there"}}}};
+  sinch::dry_run_query q;
+  q.per_recipient = true;
+  q.number_of_recipients = 10;
+  auto r = c.dry_run(b, q);
+  ASSERT_TRUE(r.ok()) << r.error->message;
+  EXPECT_EQ(r.value.number_of_recipients, 3);
+  EXPECT_EQ(r.value.number_of_messages, 3);
+  ASSERT_TRUE(r.value.per_recipient);
+  ASSERT_EQ(r.value.per_recipient->size(), 3U);
+  EXPECT_EQ(r.value.per_recipient->at(0).recipient, "12017777777");
+  EXPECT_EQ(r.value.per_recipient->at(0).body, "Hello John!");
+  EXPECT_EQ(r.value.per_recipient->at(1).body, "Hello there!");
+  EXPECT_EQ(r.value.per_recipient->at(0).encoding, "text");
+  EXPECT_EQ(server->stats().batches_created, 0U);
+}
+
+TEST_F(SinchClient, RefusesWhatSinchWouldRejectBeforeSending) {
+  auto c = make_client();
+  auto r = c.send(text_batch("hi", {"+46700000001", "+1"}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->kind, sinch::failure_kind::invalid_request);
+  EXPECT_EQ(r.error->field, "to[1]");
+  EXPECT_EQ(r.error->status.ec, septet::errc::invalid_msisdn);
+  r = c.send(text_batch(std::string(2001, 'a')));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->status.ec, septet::errc::body_too_long);
+  EXPECT_EQ(r.error->status.count, 2000U);
+  r = c.send(text_batch("Hi ${name"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->status.ec, septet::errc::unterminated_placeholder);
+  r = c.send(text_batch("caf\xC3"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->status.ec, septet::errc::utf8_truncated);
+  EXPECT_EQ(r.error->status.count, 3U);
+  auto long_value = text_batch("Hi ${name}");
+  long_value.parameters = sinch::parameter_map{{"name", {{"default", std::string(161, 'x')}}}};
+  r = c.send(long_value);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->status.ec, septet::errc::value_too_long);
+  EXPECT_EQ(server->stats().requests, 0U);
+}
+
+TEST_F(SinchClient, ServerErrorShapesReachTheCaller) {
+  // The sandbox's own checks, reached with a raw request the client would have refused.
+  sinch::curl_transport raw;
+  sinch::http_request request{
+      "POST",
+      server->url() + "/xms/v1/sandbox-plan/batches",
+      {{"Authorization", "Bearer sandbox-token"}, {"Content-Type", "application/json"}},
+      R"({"to":["+1"],"body":"x"})"};
+  auto r = raw.send(request);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.response.status, 400);
+  auto e = sinch::read_api_error(r.response.status, r.response.body);
+  EXPECT_EQ(e.shape, sinch::error_shape::sinch);
+  EXPECT_EQ(e.code, "syntax_invalid_parameter_format");
+  EXPECT_EQ(e.text,
+            "The format of parameter 'to[0]' is invalid; value '+1' is not a valid MSISDN or "
+            "group ID.");
+  request.body = "{\"to\":";
+  r = raw.send(request);
+  EXPECT_EQ(sinch::read_api_error(r.response.status, r.response.body).code, "syntax_invalid_json");
+  request.headers[1].second = "text/plain";
+  request.body = "{}";
+  EXPECT_EQ(raw.send(request).response.status, 415);
+
+  auto c = make_client();
+  auto missing = c.get_batch("01AAAAAAAAAAAAAAAAAAAAAAAA");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error->kind, sinch::failure_kind::http);
+  EXPECT_EQ(missing.error->api.http_status, 404);
+  auto report = text_batch("hi");
+  report.delivery_report = "summary";
+  auto no_callback = c.send(report);
+  ASSERT_FALSE(no_callback.ok());
+  EXPECT_EQ(no_callback.error->api.http_status, 403);
+  EXPECT_EQ(no_callback.error->api.code, "missing_callback_url");
+}
+
+TEST_F(SinchClient, WrongTokenIs401AndTheTokenIsNeverEchoed) {
+  auto c = make_client("wrong-token-9f8e7d");
+  auto r = c.list_batches();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->api.http_status, 401);
+  EXPECT_EQ(r.attempts, 1);
+  EXPECT_EQ(r.error->message.find("wrong-token-9f8e7d"), std::string::npos);
+  EXPECT_EQ(r.error->api.body.find("wrong-token-9f8e7d"), std::string::npos);
+}
+
+TEST_F(SinchClient, ConfigurationIsCheckedFirst) {
+  sinch::client_config config;
+  config.region = "xx";
+  config.service_plan_id = "p";
+  config.api_token = "t";
+  xms_client bad_region(config, sinch::curl_transport{});
+  auto r = bad_region.list_batches();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->kind, sinch::failure_kind::invalid_config);
+  config.region = "eu";
+  xms_client eu(config, sinch::curl_transport{});
+  EXPECT_EQ(eu.base_url(), "https://eu.sms.api.sinch.com/xms/v1/p");
+  // The token comes from SINCH_API_TOKEN when the configuration has none, and is required.
+  config.base_url = server->url();
+  config.service_plan_id = "sandbox-plan";
+  config.api_token.clear();
+  ::setenv("SINCH_API_TOKEN", "sandbox-token", 1);
+  xms_client from_env(config, sinch::curl_transport{});
+  ::unsetenv("SINCH_API_TOKEN");
+  EXPECT_TRUE(from_env.list_batches().ok());
+  xms_client no_token(config, sinch::curl_transport{});
+  auto refused = no_token.list_batches();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error->kind, sinch::failure_kind::invalid_config);
+  EXPECT_EQ(server->stats().requests, 1U);
+}
+
+TEST_F(SinchClient, PaginationWalksEveryPage) {
+  auto c = make_client();
+  for (int i = 0; i < 7; ++i) {
+    auto b = text_batch("batch " + std::to_string(i));
+    b.client_reference = "page-test";
+    ASSERT_TRUE(c.send(b).ok());
+  }
+  ASSERT_TRUE(c.send(text_batch("other")).ok());
+  sinch::list_batches_query query;
+  query.page_size = 3;
+  query.client_reference = "page-test";
+  auto pages = c.batch_pages(query);
+  std::vector<std::string> bodies;
+  int count = 0;
+  while (auto p = pages.next()) {
+    ASSERT_TRUE(p->ok()) << p->error->message;
+    EXPECT_EQ(p->value.count, 7);
+    for (const auto& b : p->value.items) {
+      bodies.push_back(b.body);
+    }
+    ++count;
+  }
+  EXPECT_EQ(count, 3);
+  ASSERT_EQ(bodies.size(), 7U);
+  EXPECT_EQ(bodies.front(), "batch 6");  // newest first
+  EXPECT_EQ(bodies.back(), "batch 0");
+}
+
+TEST_F(SinchClient, UpdateReplaceAndFeedback) {
+  auto c = make_client();
+  auto b = text_batch("first");
+  b.feedback_enabled = true;
+  auto sent = c.send(b);
+  ASSERT_TRUE(sent.ok());
+  sinch::batch_update u;
+  u.to_add = {"+46700000009"};
+  u.body = "second";
+  auto updated = c.update_batch(sent.value.id, u);
+  ASSERT_TRUE(updated.ok()) << updated.error->message;
+  EXPECT_EQ(updated.value.body, "second");
+  EXPECT_EQ(updated.value.to, (std::vector<std::string>{"46700000001", "46700000009"}));
+  auto replaced = c.replace_batch(sent.value.id, text_batch("third", {"+46700000005"}));
+  ASSERT_TRUE(replaced.ok()) << replaced.error->message;
+  EXPECT_EQ(replaced.value.id, sent.value.id);
+  EXPECT_EQ(replaced.value.to, (std::vector<std::string>{"46700000005"}));
+  EXPECT_FALSE(replaced.value.feedback_enabled.value_or(false));
+  auto no_feedback = c.delivery_feedback(sent.value.id, {});
+  ASSERT_FALSE(no_feedback.ok());
+  EXPECT_EQ(no_feedback.error->api.http_status, 400);
+  b.body = "fourth";
+  auto again = c.send(b);
+  ASSERT_TRUE(again.ok());
+  auto feedback = c.delivery_feedback(again.value.id, {"+46700000001"});
+  EXPECT_TRUE(feedback.ok()) << feedback.error->message;
+}
+
+TEST_F(SinchClient, DeliveryReports) {
+  auto c = make_client();
+  auto b = text_batch("Hi ${name}", {"+46700000001", "+46700000002", "+46700000003"});
+  b.parameters = sinch::parameter_map{{"name", {{"+46700000001", "Ana"}}}};
+  auto sent = c.send(b);
+  ASSERT_TRUE(sent.ok());
+  auto summary = c.get_delivery_report(sent.value.id);
+  ASSERT_TRUE(summary.ok()) << summary.error->message;
+  EXPECT_EQ(summary.value.total_message_count, 3);
+  ASSERT_EQ(summary.value.statuses.size(), 2U);
+  EXPECT_EQ(summary.value.statuses[0].code, 0);
+  EXPECT_EQ(summary.value.statuses[0].count, 1);
+  EXPECT_EQ(summary.value.statuses[1].code, 405);  // no value and no default: fails alone
+  EXPECT_EQ(summary.value.statuses[1].count, 2);
+  EXPECT_TRUE(summary.value.statuses[1].recipients.empty());
+  sinch::delivery_report_query full_query;
+  full_query.type = "full";
+  full_query.code = {405};
+  auto full = c.get_delivery_report(sent.value.id, full_query);
+  ASSERT_TRUE(full.ok());
+  ASSERT_EQ(full.value.statuses.size(), 1U);
+  EXPECT_EQ(full.value.statuses[0].recipients,
+            (std::vector<std::string>{"46700000002", "46700000003"}));
+  auto one = c.get_recipient_delivery_report(sent.value.id, "+46700000001");
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one.value.status, "Delivered");
+  auto none = c.get_recipient_delivery_report(sent.value.id, "+46700000099");
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error->api.http_status, 404);
+  sinch::list_delivery_reports_query reports_query;
+  reports_query.page_size = 2;
+  reports_query.code = {405};
+  auto listed = c.list_delivery_reports(reports_query);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed.value.count, 2);
+}
+
+TEST_F(SinchClient, Inbounds) {
+  auto c = make_client();
+  const auto first = server->add_inbound("+46700000007", "+46700000000", "STOP");
+  server->add_inbound("+46700000008", "+46700000001", "hello");
+  sinch::list_inbounds_query inbound_query;
+  inbound_query.to = {"+46700000000"};
+  auto list = c.list_inbounds(inbound_query);
+  ASSERT_TRUE(list.ok()) << list.error->message;
+  ASSERT_EQ(list.value.items.size(), 1U);
+  EXPECT_EQ(list.value.items[0].body, "STOP");
+  EXPECT_EQ(list.value.items[0].from, "46700000007");
+  auto got = c.get_inbound(first.id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got.value.type, "mo_text");
+  auto missing = c.get_inbound("nope");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error->api.http_status, 404);
+}
+
+TEST_F(SinchClient, RepeatableRequestsRetryAndHonourRetryAfter) {
+  auto c = make_client();
+  std::vector<std::chrono::milliseconds> waits;
+  c.set_sleep([&](std::chrono::milliseconds d) { waits.push_back(d); });
+  server->set_faults(faults(1.0, {fault::too_many_requests}));
+  auto r = c.list_batches();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.attempts, 4);
+  EXPECT_EQ(r.error->api.http_status, 429);
+  ASSERT_EQ(waits.size(), 3U);
+  for (const auto w : waits) {
+    EXPECT_EQ(w, 0ms);  // Retry-After: 0
+  }
+  server->set_faults(faults(0.5, {fault::unavailable, fault::drop_before}));
+  int retried = 0;
+  for (int i = 0; i < 20; ++i) {
+    auto ok = c.list_batches();
+    ASSERT_TRUE(ok.ok() || ok.attempts == 4);
+    retried += ok.attempts > 1 ? 1 : 0;
+  }
+  EXPECT_GT(retried, 0);
+}
+
+TEST_F(SinchClient, SendIsNotRetriedOnceItMayHaveLeft) {
+  auto c = make_client();
+  server->set_faults(faults(1.0, {fault::unavailable}));
+  auto r = c.send(text_batch("once"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.attempts, 1);
+  EXPECT_EQ(r.error->kind, sinch::failure_kind::outcome_unknown);
+  EXPECT_TRUE(r.error->client_reference.starts_with("septet-"));
+  EXPECT_NE(r.error->message.find(r.error->client_reference), std::string::npos);
+
+  server->set_faults(faults(1.0, {fault::drop_after}));
+  auto request = text_batch("dropped after it was created");
+  request.client_reference = "drop-1";
+  r = c.send(request);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.attempts, 1);
+  EXPECT_EQ(r.error->kind, sinch::failure_kind::outcome_unknown);
+  EXPECT_EQ(server->batches_with_reference("drop-1"), 1U);
+  server->set_faults({});
+  auto fixed = c.reconcile(request);
+  ASSERT_TRUE(fixed.ok()) << fixed.error->message;
+  EXPECT_FALSE(fixed.value.resent);
+  EXPECT_EQ(fixed.value.batch.body, "dropped after it was created");
+  EXPECT_EQ(server->batches_with_reference("drop-1"), 1U);
+
+  server->set_faults(faults(1.0, {fault::drop_before}));
+  request.client_reference = "drop-2";
+  r = c.send(request);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->kind, sinch::failure_kind::outcome_unknown);
+  EXPECT_EQ(server->batches_with_reference("drop-2"), 0U);
+  server->set_faults({});
+  fixed = c.reconcile(request);
+  ASSERT_TRUE(fixed.ok());
+  EXPECT_TRUE(fixed.value.resent);
+  EXPECT_EQ(server->batches_with_reference("drop-2"), 1U);
+
+  server->set_faults(faults(1.0, {fault::malformed}));
+  request.client_reference = "malformed-1";
+  r = c.send(request);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->kind, sinch::failure_kind::bad_response);
+  EXPECT_EQ(r.error->client_reference, "malformed-1");
+  EXPECT_EQ(server->batches_with_reference("malformed-1"), 1U);
+}
+
+TEST_F(SinchClient, ReconcileWaitsForASendThatLandsLate) {
+  // The sandbox commits the batch 300 ms after the request arrives; the client gives up at 100.
+  auto late = faults(1.0, {fault::commit_late});
+  late.slow_delay = 300ms;
+  sinch::client_config config;
+  config.base_url = server->url();
+  config.service_plan_id = "sandbox-plan";
+  config.api_token = "sandbox-token";
+  sinch::curl_options curl;
+  curl.timeout = 100ms;
+  xms_client c(config, sinch::curl_transport(curl));
+  auto request = text_batch("late");
+
+  // Reconciling at once, with one look, resends while the first send is still on its way.
+  request.client_reference = "late-hasty";
+  server->set_faults(late);
+  auto r = c.send(request);
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.error->kind, sinch::failure_kind::outcome_unknown);
+  server->set_faults({});
+  auto hasty = c.reconcile(request, {.checks = 1, .interval = 0ms});
+  ASSERT_TRUE(hasty.ok());
+  EXPECT_TRUE(hasty.value.resent);
+  std::this_thread::sleep_for(400ms);
+  EXPECT_EQ(server->batches_with_reference("late-hasty"), 2U);
+
+  // Looking again after the server had time to commit finds it and sends nothing.
+  request.client_reference = "late-patient";
+  server->set_faults(late);
+  r = c.send(request);
+  ASSERT_FALSE(r.ok());
+  server->set_faults({});
+  auto patient = c.reconcile(request, {.checks = 4, .interval = 150ms});
+  ASSERT_TRUE(patient.ok()) << patient.error->message;
+  EXPECT_FALSE(patient.value.resent);
+  std::this_thread::sleep_for(400ms);
+  EXPECT_EQ(server->batches_with_reference("late-patient"), 1U);
+}
+
+TEST_F(SinchClient, ASendThatNeverLeftIsRetried) {
+  // A port nobody listens on: connection refused proves the request never left.
+  server->stop();
+  auto c = make_client();
+  int sleeps = 0;
+  c.set_sleep([&](std::chrono::milliseconds) { ++sleeps; });
+  auto r = c.send(text_batch("nobody home"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->kind, sinch::failure_kind::transport);
+  EXPECT_EQ(r.error->transport, sinch::transport_error::not_sent);
+  EXPECT_EQ(r.attempts, 4);
+  EXPECT_EQ(sleeps, 3);
+}
+
+TEST_F(SinchClient, TimeoutOnASendIsOutcomeUnknown) {
+  auto slow = faults(1.0, {fault::slow});
+  slow.slow_delay = 600ms;
+  server->set_faults(slow);
+  sinch::client_config config;
+  config.base_url = server->url();
+  config.service_plan_id = "sandbox-plan";
+  config.api_token = "sandbox-token";
+  sinch::curl_options curl;
+  curl.timeout = 200ms;
+  xms_client c(config, sinch::curl_transport(curl));
+  auto r = c.send(text_batch("slow"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->kind, sinch::failure_kind::outcome_unknown);
+  EXPECT_EQ(r.error->transport, sinch::transport_error::timeout);
+  EXPECT_EQ(r.attempts, 1);
+}
+
+/// Receives callbacks on loopback, checking their signatures.
+struct callback_receiver {
+  httplib::Server server;
+  std::thread thread;
+  int port = 0;
+  std::mutex mutex;
+  std::vector<sinch::callback> received;
+  std::vector<sinch::signature_check> checks;
+
+  explicit callback_receiver(std::string secret) {
+    server.Post("/callbacks", [this, secret](const httplib::Request& req, httplib::Response& res) {
+      std::vector<sinch::http_header> headers(req.headers.begin(), req.headers.end());
+      const auto check =
+          sinch::verify_webhook(headers, req.body, secret, std::chrono::system_clock::now());
+      auto parsed = sinch::parse_callback(req.body);
+      std::lock_guard lock(mutex);
+      checks.push_back(check);
+      if (parsed.ok()) {
+        received.push_back(std::move(parsed.value));
+      }
+      res.status = 200;
+    });
+    port = server.bind_to_any_port("127.0.0.1");
+    thread = std::thread([this] { server.listen_after_bind(); });
+  }
+  ~callback_receiver() {
+    server.stop();
+    thread.join();
+  }
+  auto wait_for(std::size_t n) -> bool {
+    for (int i = 0; i < 500; ++i) {
+      {
+        std::lock_guard lock(mutex);
+        if (received.size() >= n) {
+          return true;
+        }
+      }
+      std::this_thread::sleep_for(10ms);
+    }
+    return false;
+  }
+};
+
+TEST_F(SinchClient, CallbacksArriveSignedAndParse) {
+  callback_receiver receiver("hook-secret");
+  const std::string callback_url =
+      "http://127.0.0.1:" + std::to_string(receiver.port) + "/callbacks";
+  sandbox_config config;
+  config.webhook_secret = "hook-secret";
+  config.mo_callback_url = callback_url;
+  start(config);
+  auto c = make_client();
+  auto b = text_batch("report me", {"+46700000001", "+46700000002"});
+  b.delivery_report = "per_recipient";
+  b.callback_url = callback_url;
+  auto sent = c.send(b);
+  ASSERT_TRUE(sent.ok()) << sent.error->message;
+  b.delivery_report = "full";
+  ASSERT_TRUE(c.send(b).ok());
+  server->add_inbound("+46700000003", "+46700000000", "reply");
+  ASSERT_TRUE(receiver.wait_for(4));
+  std::lock_guard lock(receiver.mutex);
+  int recipient_reports = 0;
+  int batch_reports = 0;
+  int inbound = 0;
+  for (const auto& cb : receiver.received) {
+    if (const auto* r = std::get_if<sinch::recipient_delivery_report>(&cb)) {
+      EXPECT_EQ(r->batch_id, sent.value.id);
+      EXPECT_EQ(r->status, "Delivered");
+      ++recipient_reports;
+    } else if (const auto* d = std::get_if<sinch::batch_delivery_report>(&cb)) {
+      ASSERT_EQ(d->statuses.size(), 1U);
+      EXPECT_EQ(d->statuses[0].recipients.size(), 2U);
+      ++batch_reports;
+    } else if (const auto* m = std::get_if<sinch::inbound>(&cb)) {
+      EXPECT_EQ(m->body, "reply");
+      ++inbound;
+    }
+  }
+  EXPECT_EQ(recipient_reports, 2);
+  EXPECT_EQ(batch_reports, 1);
+  EXPECT_EQ(inbound, 1);
+  for (const auto check : receiver.checks) {
+    EXPECT_EQ(check, sinch::signature_check::valid);
+  }
+}
+
+TEST_F(SinchClient, ClassicSendAndStatusSignedAndBasic) {
+  for (const auto auth :
+       {sinch::classic::auth_scheme::signed_request, sinch::classic::auth_scheme::basic}) {
+    sinch::classic::client_config config;
+    config.base_url = server->url();
+    config.app = {"sandbox-key", "c2FuZGJveC1zZWNyZXQ="};
+    config.auth = auth;
+    sinch::classic::client<sinch::curl_transport> c(config, sinch::curl_transport{});
+    auto sent = c.send("+46700000000", "Hello there", "+46701234567");
+    ASSERT_TRUE(sent.ok()) << sent.error->message;
+    EXPECT_FALSE(sent.value.message_id.empty());
+    auto status = c.status(sent.value.message_id);
+    ASSERT_TRUE(status.ok());
+    EXPECT_EQ(status.value.status, "Successful");
+    auto unknown = c.status("999999");
+    ASSERT_TRUE(unknown.ok());
+    EXPECT_EQ(unknown.value.status, "Unknown");
+  }
+  sinch::classic::client_config wrong;
+  wrong.base_url = server->url();
+  wrong.app = {"sandbox-key", "d3Jvbmc="};
+  sinch::classic::client<sinch::curl_transport> c(wrong, sinch::curl_transport{});
+  auto refused = c.send("+46700000000", "Hello");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error->api.http_status, 401);
+  EXPECT_EQ(refused.error->api.shape, sinch::error_shape::classic);
+  EXPECT_EQ(refused.error->api.code, "40100");
+  // A stale clock is refused as well.
+  sinch::classic::client_config stale = wrong;
+  stale.app.application_secret = "c2FuZGJveC1zZWNyZXQ=";
+  sinch::classic::client<sinch::curl_transport> late(stale, sinch::curl_transport{});
+  late.set_clock([] { return std::chrono::system_clock::now() - 10min; });
+  auto old = late.send("+46700000000", "Hello");
+  ASSERT_FALSE(old.ok());
+  EXPECT_EQ(old.error->api.http_status, 401);
+  EXPECT_EQ(server->stats().classic_sent, 2U);
+}
+
+}  // namespace

@@ -1,0 +1,209 @@
+// The XMS JSON models against the shapes in Sinch's SDK fixtures and docs (sinch-api.md (b)).
+#include <gtest/gtest.h>
+
+#include <septet/sinch/models.hpp>
+#include <septet/sinch/webhook.hpp>
+#include <string_view>
+
+namespace sinch = septet::sinch;
+using sinch::json;
+
+namespace {
+
+constexpr std::string_view send_request = R"({
+  "to": ["+15551231234", "+15551256344"],
+  "from": "+15551231234",
+  "body": "Hi ${name} (${an_identifier}) ! How are you?",
+  "type": "mt_text",
+  "delivery_report": "none",
+  "send_at": "2019-08-24T14:19:22Z",
+  "expire_at": "2019-08-24T14:21:22Z",
+  "callback_url": "https://my.callback.com",
+  "client_reference": "myReference",
+  "feedback_enabled": false,
+  "flash_message": true,
+  "truncate_concat": true,
+  "max_number_of_message_parts": 1,
+  "from_ton": 6,
+  "from_npi": 18,
+  "parameters": {
+    "name": {"15551231234": "name value for 15551231234", "default": "default value"},
+    "an_identifier": {"15551256344": "an identifier value for 15551256344"}
+  }
+})";
+
+TEST(SinchModels, SendRequestReadsEveryField) {
+  const auto r = sinch::read<sinch::batch_request>(send_request);
+  ASSERT_TRUE(r.ok()) << r.error->message();
+  const auto& b = r.value;
+  EXPECT_EQ(b.type, "mt_text");
+  EXPECT_EQ(b.to, (std::vector<std::string>{"+15551231234", "+15551256344"}));
+  EXPECT_EQ(b.from, "+15551231234");
+  EXPECT_EQ(b.delivery_report, "none");
+  EXPECT_EQ(b.send_at, "2019-08-24T14:19:22Z");
+  EXPECT_EQ(b.expire_at, "2019-08-24T14:21:22Z");
+  EXPECT_EQ(b.callback_url, "https://my.callback.com");
+  EXPECT_EQ(b.client_reference, "myReference");
+  EXPECT_EQ(b.feedback_enabled, false);
+  EXPECT_EQ(b.flash_message, true);
+  EXPECT_EQ(b.truncate_concat, true);
+  EXPECT_EQ(b.max_number_of_message_parts, 1);
+  EXPECT_EQ(b.from_ton, 6);
+  EXPECT_EQ(b.from_npi, 18);
+  ASSERT_TRUE(b.parameters);
+  EXPECT_EQ(b.parameters->at("name").at("default"), "default value");
+  EXPECT_TRUE(b.extra.empty());
+}
+
+TEST(SinchModels, SendRequestRoundTripsToTheSameJson) {
+  const json original = json::parse(send_request);
+  const auto r = sinch::read<sinch::batch_request>(original);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(sinch::to_json(r.value), original);
+}
+
+TEST(SinchModels, UnknownFieldsAndEnumValuesAreKept) {
+  const auto r = sinch::read<sinch::batch>(std::string_view(
+      R"({"id":"01FC66621XXXXX119Z8PMV1QPQ","to":["12017777777"],"body":"x",)"
+      R"("type":"mt_text","delivery_report":"per_recipient_someday","canceled":false,)"
+      R"("dlt_template_id":"T1","future":{"a":[1,2]}})"));
+  ASSERT_TRUE(r.ok()) << r.error->message();
+  EXPECT_EQ(r.value.delivery_report, "per_recipient_someday");
+  EXPECT_EQ(r.value.extra["dlt_template_id"], "T1");
+  EXPECT_EQ(r.value.extra["future"]["a"][1], 2);
+  const json back = sinch::to_json(r.value);
+  EXPECT_EQ(back["future"]["a"][1], 2);
+  EXPECT_EQ(back["delivery_report"], "per_recipient_someday");
+}
+
+TEST(SinchModels, WrongTypesAndMissingFieldsNameTheField) {
+  auto r =
+      sinch::read<sinch::batch_request>(std::string_view(R"({"to":"+15551231234","body":"x"})"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->field, "to");
+  r = sinch::read<sinch::batch_request>(std::string_view(R"({"to":["+1555123123"]})"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->field, "body");
+  EXPECT_EQ(r.error->what, "required field is missing");
+  r = sinch::read<sinch::batch_request>(std::string_view(R"({"to":[],"body":"x",)"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->what, "not valid JSON");
+  const auto d = sinch::read<sinch::batch_delivery_report>(std::string_view(
+      R"({"batch_id":"b","statuses":[{"code":0,"status":"Delivered"},{"code":[]}]})"));
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.error->field, "statuses[1].code");
+}
+
+TEST(SinchModels, BatchDeliveryReportAcceptsNumbersAsStrings) {
+  const auto r = sinch::read<sinch::batch_delivery_report>(std::string_view(R"({
+    "type": "delivery_report_sms", "batch_id": "01FC66621XXXXX119Z8PMV1QPQ",
+    "total_message_count": "20000",
+    "statuses": [
+      {"code": 400, "status": "Queued", "count": 1, "recipients": ["123456789"]},
+      {"code": "0", "status": "Delivered", "count": 2, "recipients": ["987654321", "123459876"]}],
+    "client_reference": "a client reference"})"));
+  ASSERT_TRUE(r.ok()) << r.error->message();
+  EXPECT_EQ(r.value.total_message_count, 20000);
+  ASSERT_EQ(r.value.statuses.size(), 2U);
+  EXPECT_EQ(r.value.statuses[1].code, 0);
+  EXPECT_EQ(r.value.statuses[1].recipients[1], "123459876");
+  EXPECT_EQ(r.value.client_reference, "a client reference");
+}
+
+TEST(SinchModels, RecipientReportAndInboundFromTheDocs) {
+  const auto d = sinch::read<sinch::recipient_delivery_report>(std::string_view(R"({
+    "type": "recipient_delivery_report_sms", "batch_id": "01FC66621VHDBN119Z8PMV1QPQ",
+    "recipient": "+44231235674", "code": 401, "status": "Dispatched",
+    "at": "2021-08-30T08:16:08.930Z", "operator_status_at": "2022-08-30T08:16:08.150Z",
+    "client_reference": "client reference", "applied_originator": "x", "operator": "35000",
+    "encoding": "GSM", "number_of_message_parts": 1})"));
+  ASSERT_TRUE(d.ok()) << d.error->message();
+  EXPECT_EQ(d.value.code, 401);
+  EXPECT_EQ(d.value.operator_id, "35000");
+  EXPECT_EQ(d.value.number_of_message_parts, 1);
+  EXPECT_EQ(sinch::to_json(d.value)["operator"], "35000");
+
+  const auto m = sinch::read<sinch::inbound>(std::string_view(R"({
+    "type": "mo_binary", "id": "01FC66621XXXXX119Z8PMV1QPA", "from": "+11203494390",
+    "to": "11203453453", "body": "AAEC", "udh": "050003010201",
+    "received_at": "2019-08-24T14:17:22Z"})"));
+  ASSERT_TRUE(m.ok()) << m.error->message();
+  EXPECT_EQ(m.value.udh, "050003010201");
+  EXPECT_EQ(m.value.body, "AAEC");
+}
+
+TEST(SinchModels, DryRunResponseWithAndWithoutPerRecipient) {
+  auto r = sinch::read<sinch::dry_run_response>(std::string_view(R"({
+    "number_of_recipients": 3, "number_of_messages": 3, "per_recipient": [
+      {"recipient": "12017777777", "body": "Hello John!", "number_of_parts": 1, "encoding": "text"}]})"));
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r.value.per_recipient);
+  EXPECT_EQ(r.value.per_recipient->at(0).body, "Hello John!");
+  r = sinch::read<sinch::dry_run_response>(
+      std::string_view(R"({"number_of_recipients": 3, "number_of_messages": 6})"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r.value.per_recipient);
+  EXPECT_TRUE(r.value.extra.empty());
+}
+
+TEST(SinchModels, ListPagesKnowWhetherMoreFollow) {
+  const auto p = sinch::read<sinch::page<sinch::inbound>>(
+      std::string_view(R"({"page":0,"page_size":2,"count":3,"inbounds":[)"
+                       R"({"type":"mo_text","id":"a","from":"1","to":"2","body":"x"},)"
+                       R"({"type":"mo_text","id":"b","from":"1","to":"2","body":"y"}]})"));
+  ASSERT_TRUE(p.ok()) << p.error->message();
+  EXPECT_EQ(p.value.items.size(), 2U);
+  EXPECT_TRUE(p.value.has_next());
+  auto last = p.value;
+  last.number = 1;
+  EXPECT_FALSE(last.has_next());
+}
+
+TEST(SinchModels, EveryErrorShape) {
+  auto e = sinch::read_api_error(
+      400,
+      R"({"code":"syntax_invalid_parameter_format","text":"'foo' is not a valid identifier"})");
+  EXPECT_EQ(e.shape, sinch::error_shape::sinch);
+  EXPECT_EQ(e.code, "syntax_invalid_parameter_format");
+  EXPECT_EQ(e.text, "'foo' is not a valid identifier");
+  e = sinch::read_api_error(
+      400,
+      R"({"timestamp":"2021-01-01T00:00:00Z","status":400,"error":"Bad Request","path":"/xms"})");
+  EXPECT_EQ(e.shape, sinch::error_shape::spring);
+  EXPECT_EQ(e.code, "Bad Request");
+  e = sinch::read_api_error(
+      429, R"({"type":"https://x/too-many","title":"Too Many","detail":"slow down"})");
+  EXPECT_EQ(e.shape, sinch::error_shape::problem);
+  EXPECT_EQ(e.text, "slow down");
+  e = sinch::read_api_error(
+      400, R"({"errorCode":40002,"message":"Missing parameter","reference":"r1"})");
+  EXPECT_EQ(e.shape, sinch::error_shape::classic);
+  EXPECT_EQ(e.code, "40002");
+  e = sinch::read_api_error(502, "<html>Bad Gateway</html>");
+  EXPECT_EQ(e.shape, sinch::error_shape::not_json);
+  EXPECT_EQ(e.text, "<html>Bad Gateway</html>");
+  EXPECT_EQ(e.message(), "HTTP 502: <html>Bad Gateway</html>");
+}
+
+TEST(SinchCallbacks, TypeSelectsTheModel) {
+  auto c = sinch::parse_callback(
+      R"({"type":"mo_text","id":"i","from":"+11203494390","to":"11203453453","body":"a body"})");
+  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(std::holds_alternative<sinch::inbound>(c.value));
+  EXPECT_EQ(std::get<sinch::inbound>(c.value).body, "a body");
+  c = sinch::parse_callback(R"({"type":"delivery_report_sms","batch_id":"b","statuses":[]})");
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(std::holds_alternative<sinch::batch_delivery_report>(c.value));
+  c = sinch::parse_callback(
+      R"({"type":"recipient_delivery_report_sms","batch_id":"b","recipient":"1","code":0,"status":"Delivered"})");
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(std::holds_alternative<sinch::recipient_delivery_report>(c.value));
+  c = sinch::parse_callback(R"({"type":"delivery_report_mms","batch_id":"b"})");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(std::get<sinch::other_callback>(c.value).type, "delivery_report_mms");
+  EXPECT_FALSE(sinch::parse_callback(R"({"batch_id":"b"})").ok());
+  EXPECT_FALSE(sinch::parse_callback(R"({"type":"mo_text","id":"i"})").ok());
+  EXPECT_FALSE(sinch::parse_callback("[1,").ok());
+}
+
+}  // namespace

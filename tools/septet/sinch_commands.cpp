@@ -1,0 +1,234 @@
+#include "sinch_commands.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <septet/analysis.hpp>
+#include <septet/sinch/client.hpp>
+#include <septet/sinch/curl_transport.hpp>
+
+namespace septet_cli {
+
+namespace {
+
+namespace sinch = septet::sinch;
+using sinch::json;
+
+auto make_client(const sinch_connection& c) -> sinch::client<sinch::curl_transport> {
+  sinch::client_config config;
+  config.region = c.region;
+  config.service_plan_id = c.plan;
+  config.base_url = c.base_url;
+  return {config, sinch::curl_transport{}};
+}
+
+/// Prints a failure on stderr (and as JSON on `out` with --json); returns the exit status.
+auto report(const sinch::failure& f, const sinch_connection& c, std::ostream& out) -> int {
+  if (c.json) {
+    json j = {{"error", sinch::to_string(f.kind)}, {"message", f.message}};
+    if (!f.field.empty()) {
+      j["field"] = f.field;
+      j["byte"] = f.status.count;
+    }
+    if (f.api.http_status != 0) {
+      j["http_status"] = f.api.http_status;
+      j["code"] = f.api.code;
+    }
+    if (!f.client_reference.empty()) {
+      j["client_reference"] = f.client_reference;
+    }
+    out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  }
+  std::fprintf(stderr, "septet: %s: %s\n", std::string(sinch::to_string(f.kind)).c_str(),
+               f.message.c_str());
+  switch (f.kind) {
+    case sinch::failure_kind::invalid_config:
+    case sinch::failure_kind::invalid_request:
+      return sinch_invalid;
+    case sinch::failure_kind::outcome_unknown:
+    case sinch::failure_kind::bad_response:
+      return f.client_reference.empty() ? sinch_failed : sinch_outcome_unknown;
+    default:
+      return sinch_failed;
+  }
+}
+
+auto split_numbers(const std::vector<std::string>& lists) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (const auto& list : lists) {
+    std::size_t start = 0;
+    while (start <= list.size()) {
+      const auto comma = list.find(',', start);
+      const auto end = comma == std::string::npos ? list.size() : comma;
+      if (end > start) {
+        out.push_back(list.substr(start, end - start));
+      }
+      if (comma == std::string::npos) {
+        break;
+      }
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+auto send(const std::string& text, const send_settings& settings, std::ostream& out) -> int {
+  sinch::batch_request request;
+  request.to = split_numbers(settings.to);
+  request.body = text;
+  if (!settings.from.empty()) {
+    request.from = settings.from;
+  }
+  if (!settings.client_reference.empty()) {
+    request.client_reference = settings.client_reference;
+  }
+  if (!settings.delivery_report.empty()) {
+    request.delivery_report = settings.delivery_report;
+  }
+  if (!settings.callback_url.empty()) {
+    request.callback_url = settings.callback_url;
+  }
+  if (settings.max_parts > 0) {
+    request.max_number_of_message_parts = settings.max_parts;
+  }
+  for (const auto& p : settings.params) {
+    const auto colon = p.find(':');
+    const auto equals = p.find('=', colon == std::string::npos ? 0 : colon);
+    if (colon == std::string::npos || equals == std::string::npos) {
+      std::fprintf(stderr,
+                   "septet: --param needs key:msisdn=value (or key:default=value), not '%s'\n",
+                   p.c_str());
+      return sinch_invalid;
+    }
+    if (!request.parameters) {
+      request.parameters.emplace();
+    }
+    (*request.parameters)[p.substr(0, colon)][p.substr(colon + 1, equals - colon - 1)] =
+        p.substr(equals + 1);
+  }
+  auto client = make_client(settings.connection);
+  if (settings.dry_run) {
+    sinch::dry_run_query query;
+    query.per_recipient = true;
+    auto r = client.dry_run(request, query);
+    if (!r.ok()) {
+      return report(*r.error, settings.connection, out);
+    }
+    if (settings.connection.json) {
+      out << sinch::to_json(r.value).dump(2) << '\n';
+      return sinch_ok;
+    }
+    out << "dry run: " << r.value.number_of_recipients << " recipients, "
+        << r.value.number_of_messages << " messages (parts)\n";
+    for (const auto& p : r.value.per_recipient.value_or(std::vector<sinch::dry_run_recipient>{})) {
+      out << "  " << p.recipient << "  " << p.number_of_parts << " part"
+          << (p.number_of_parts == 1 ? "" : "s") << "  " << p.encoding << "  " << p.body << '\n';
+    }
+    return sinch_ok;
+  }
+  auto r = client.send(request);
+  if (!r.ok()) {
+    return report(*r.error, settings.connection, out);
+  }
+  if (settings.connection.json) {
+    out << sinch::to_json(r.value).dump(2) << '\n';
+    return sinch_ok;
+  }
+  const auto a = septet::analyze(request.body);
+  out << "batch " << r.value.id << " created\n"
+      << "  recipients        " << r.value.to.size() << '\n'
+      << "  client_reference  " << r.value.client_reference.value_or("") << '\n'
+      << "  template          " << (a.encoding == septet::encoding::gsm7 ? "gsm7" : "ucs2") << ", "
+      << a.parts << " part" << (a.parts == 1 ? "" : "s") << " before substitution\n"
+      << "  check it with     septet status " << r.value.id << '\n';
+  return sinch_ok;
+}
+
+auto status(const std::string& batch_id, const sinch_connection& connection, std::ostream& out)
+    -> int {
+  auto client = make_client(connection);
+  auto b = client.get_batch(batch_id);
+  if (!b.ok()) {
+    return report(*b.error, connection, out);
+  }
+  auto d = client.get_delivery_report(batch_id);
+  if (!d.ok()) {
+    return report(*d.error, connection, out);
+  }
+  if (connection.json) {
+    out << json{{"batch", sinch::to_json(b.value)}, {"delivery_report", sinch::to_json(d.value)}}
+               .dump(2)
+        << '\n';
+    return sinch_ok;
+  }
+  out << "batch " << b.value.id << (b.value.canceled ? " (canceled)" : "") << '\n'
+      << "  created     " << b.value.created_at.value_or("?") << '\n'
+      << "  recipients  " << b.value.to.size() << '\n'
+      << "  messages    " << d.value.total_message_count << '\n';
+  for (const auto& s : d.value.statuses) {
+    out << "  " << s.status << " (code " << s.code << ")  " << s.count << '\n';
+  }
+  return sinch_ok;
+}
+
+auto inbounds(const sinch_connection& connection,
+              const std::vector<std::string>& to,
+              long page_size,
+              std::ostream& out) -> int {
+  auto client = make_client(connection);
+  sinch::list_inbounds_query query;
+  query.to = split_numbers(to);
+  query.page_size = page_size;
+  auto pages = client.inbound_pages(query);
+  json all = json::array();
+  std::size_t count = 0;
+  while (auto page = pages.next()) {
+    if (!page->ok()) {
+      return report(*page->error, connection, out);
+    }
+    for (const auto& m : page->value.items) {
+      ++count;
+      if (connection.json) {
+        all.push_back(sinch::to_json(m));
+      } else {
+        out << m.received_at.value_or("") << "  " << m.from << " -> " << m.to << "  "
+            << (m.type == "mo_text" ? m.body : "(" + m.type + ")") << '\n';
+      }
+    }
+  }
+  if (connection.json) {
+    out << all.dump(2) << '\n';
+  } else if (count == 0) {
+    out << "no inbound messages\n";
+  }
+  return sinch_ok;
+}
+
+auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> int {
+  // Block the stop signals in every thread, then wait for one here.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  const auto plan = config.plan;
+  septet::tools::sandbox server(std::move(config));
+  if (!server.start()) {
+    std::fprintf(stderr, "septet: sandbox cannot listen there (port in use?)\n");
+    return sinch_failed;
+  }
+  out << server.url() << std::endl;
+  std::cerr << "septet sandbox: XMS at " << server.url() << "/xms/v1/" << plan << ", Classic at "
+            << server.url() << "/v1/sms; Ctrl-C stops it\n";
+  int signal = 0;
+  sigwait(&stop_signals, &signal);
+  server.stop();
+  const auto stats = server.stats();
+  std::cerr << "septet sandbox: " << stats.requests << " requests, " << stats.batches_created
+            << " batches, " << stats.faults_injected << " faults injected\n";
+  return sinch_ok;
+}
+
+}  // namespace septet_cli

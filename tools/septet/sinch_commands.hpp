@@ -1,0 +1,52 @@
+#ifndef SEPTET_TOOLS_SINCH_COMMANDS_HPP
+#define SEPTET_TOOLS_SINCH_COMMANDS_HPP
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "sandbox.hpp"
+
+/// `septet send`, `status`, `inbounds` (the XMS client over libcurl) and `sandbox`.
+namespace septet_cli {
+
+/// Exit statuses of the Sinch commands.
+enum sinch_status : int {
+  sinch_ok = 0,
+  sinch_failed = 1,           ///< Sinch (or the network) said no
+  sinch_invalid = 2,          ///< refused before sending, or a usage error
+  sinch_outcome_unknown = 3,  ///< a send that may have been created: check the reference
+};
+
+struct sinch_connection {
+  std::string region;
+  std::string plan;
+  std::string base_url;
+  bool json = false;
+};
+
+struct send_settings {
+  sinch_connection connection;
+  std::string from;
+  std::vector<std::string> to;      ///< each may hold several numbers separated by commas
+  std::vector<std::string> params;  ///< key:msisdn=value, msisdn may be "default"
+  std::string client_reference;
+  std::string delivery_report;
+  std::string callback_url;
+  long max_parts = 0;
+  bool dry_run = false;
+};
+
+auto send(const std::string& text, const send_settings& settings, std::ostream& out) -> int;
+auto status(const std::string& batch_id, const sinch_connection& connection, std::ostream& out)
+    -> int;
+auto inbounds(const sinch_connection& connection,
+              const std::vector<std::string>& to,
+              long page_size,
+              std::ostream& out) -> int;
+/// Serves until SIGINT or SIGTERM; prints the URL on the first line of `out`.
+auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> int;
+
+}  // namespace septet_cli
+
+#endif  // SEPTET_TOOLS_SINCH_COMMANDS_HPP

@@ -46,6 +46,9 @@ struct options {
   std::size_t max_characters = default_max_characters;
   /// Cap on parts; 0 = no cap.
   std::size_t max_parts = default_max_parts;
+  /// A route's own cap on units in any one part (US Cellular: 150), below what the UDH leaves;
+  /// 0 = none. At least 2, so that an escape or surrogate pair always fits.
+  std::size_t max_units_per_part = 0;
 };
 
 /// Units that fit in one part, for an encoding.
@@ -57,7 +60,8 @@ struct capacity {
 };
 
 [[nodiscard]] constexpr auto valid(const options& opts) noexcept -> bool {
-  return opts.udh_octets <= max_udh_octets && opts.single_part_udh_octets <= max_udh_octets;
+  return opts.udh_octets <= max_udh_octets && opts.single_part_udh_octets <= max_udh_octets &&
+         opts.max_units_per_part != 1;
 }
 
 /// Units that fit in 140 octets after a UDH of `udh` octets: floor((140 - udh) * 8 / 7) septets
@@ -70,7 +74,12 @@ struct capacity {
 
 /// Capacities for `e` under `opts` (valid options assumed).
 [[nodiscard]] constexpr auto capacity_for(encoding e, const options& opts) noexcept -> capacity {
-  return {units_after_udh(e, opts.single_part_udh_octets), units_after_udh(e, opts.udh_octets)};
+  const auto capped = [&](std::size_t units) {
+    return opts.max_units_per_part != 0 && opts.max_units_per_part < units ? opts.max_units_per_part
+                                                                           : units;
+  };
+  return {capped(units_after_udh(e, opts.single_part_udh_octets)),
+          capped(units_after_udh(e, opts.udh_octets))};
 }
 
 }  // namespace septet::inline v0

@@ -12,9 +12,11 @@
 #include <septet/msisdn.hpp>
 #include <septet/options.hpp>
 #include <septet/pack.hpp>
+#include <septet/profile.hpp>
 #include <septet/reassembly.hpp>
 #include <septet/segment.hpp>
 #include <septet/template_bounds.hpp>
+#include <septet/transliteration.hpp>
 #include <septet/ucs2.hpp>
 #include <septet/udh.hpp>
 #include <septet/unicode.hpp>

@@ -438,6 +438,45 @@ TEST(cli_test, estimate_prices_by_country_and_bad_input) {
   EXPECT_NE(human.out.find("parts per recipient"), std::string::npos) << human.out;
 }
 
+TEST(Cli, TransliterationSuggestedAppliedAndReported) {
+  const std::string text = std::string(150, 'a') + "\u2019s \u201cok\u201d";
+  const auto plain = run("inspect", text);
+  EXPECT_NE(
+      plain.out.find("suggestion       replace 3 characters to go from 3 UCS-2 parts to 1 GSM "
+                     "part (--transliterate)"),
+      std::string::npos)
+      << plain.out;
+  const auto applied = run("inspect --transliterate", text);
+  EXPECT_EQ(applied.status, 0);
+  EXPECT_NE(applied.out.find("encoding         gsm7"), std::string::npos) << applied.out;
+  EXPECT_NE(applied.out.find("U+2019  \u2019 -> '  (quote, byte 150 of the input)"),
+            std::string::npos)
+      << applied.out;
+  const auto json = nlohmann::json::parse(run("inspect --json --transliterate", text).out);
+  EXPECT_EQ(json["parts"], 1);
+  EXPECT_EQ(json["transliteration"]["applied"], true);
+  EXPECT_EQ(json["transliteration"]["before"]["parts"], 3);
+  EXPECT_EQ(json["transliteration"]["replacements"][1]["utf16_index"], 153);
+  // An emoji keeps it UCS-2: "if fewer parts" leaves the text alone but still reports.
+  const auto kept = nlohmann::json::parse(
+      run("inspect --json --transliterate-if-fewer-parts", "It\u2019s \U0001F382").out);
+  EXPECT_EQ(kept["encoding"], "ucs2");
+  EXPECT_EQ(kept["transliteration"]["applied"], false);
+  EXPECT_EQ(kept["segments"][0], "It\u2019s \U0001F382");
+}
+
+TEST(Cli, ProfilesChangeCapacity) {
+  const auto cellular =
+      nlohmann::json::parse(run("inspect --json --profile us-cellular", std::string(151, 'a')).out);
+  EXPECT_EQ(cellular["parts"], 2);
+  EXPECT_EQ(cellular["capacity"]["single_part"], 150);
+  const auto toll_free = nlohmann::json::parse(
+      run("inspect --json --profile us-toll-free", std::string(305, 'a')).out);
+  EXPECT_EQ(toll_free["capacity"]["per_part"], 152);
+  EXPECT_EQ(toll_free["parts"], 3);
+  EXPECT_EQ(run("inspect --profile nowhere", "x").status, 2);
+}
+
 // send, status and inbounds against `septet sandbox` started as its own process.
 TEST(Cli, SendStatusAndInboundsAgainstTheSandbox) {
   // Started with fork and exec, so the test knows its pid and can stop it with SIGINT.

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <septet/septet.hpp>
 #include <string>
@@ -21,6 +22,12 @@ auto code_point_label(char32_t cp) -> std::string {
 }
 
 /// The bytes of the (valid) UTF-8 character at `offset`.
+auto utf8_of(char32_t cp) -> std::string {
+  std::string out(4, '\0');
+  out.resize(septet::put_utf8(cp, out, 0));
+  return out;
+}
+
 auto character_at(std::string_view text, std::size_t offset) -> std::string_view {
   const auto lead = static_cast<std::uint8_t>(text[offset]);
   return text.substr(offset, septet::detail::utf8_sequence_length(lead));
@@ -85,11 +92,38 @@ auto error_json(septet::result r) -> nlohmann::ordered_json {
       {"code", septet::name(r.ec)}, {"message", septet::to_string(r.ec)}, {"byte_offset", r.count}};
 }
 
+auto parts_phrase(const septet::analysis& a) -> std::string {
+  return std::to_string(a.parts) + (a.encoding == septet::encoding::gsm7 ? " GSM" : " UCS-2") +
+         (a.parts == 1 ? " part" : " parts");
+}
+
+auto replaced_count(const septet::transliteration& t) -> std::size_t {
+  return t.replacements.size();
+}
+
+/// What transliteration did, or would do, as JSON.
+auto transliteration_json(const septet::transliteration& t) -> nlohmann::ordered_json {
+  auto replaced = nlohmann::ordered_json::array();
+  for (const auto& r : t.replacements) {
+    replaced.push_back({{"byte_offset", r.byte},
+                        {"utf16_index", r.utf16},
+                        {"code_point", code_point_label(r.from)},
+                        {"to", std::string(r.to)},
+                        {"kind", septet::to_string(r.kind)}});
+  }
+  return {
+      {"applied", t.applied},
+      {"replacements", std::move(replaced)},
+      {"before", {{"encoding", septet::to_string(t.before.encoding)}, {"parts", t.before.parts}}},
+      {"after", {{"encoding", septet::to_string(t.after.encoding)}, {"parts", t.after.parts}}}};
+}
+
 void print_json(std::string_view text,
                 const septet::analysis& a,
                 const std::vector<septet::result>& problems,
                 const std::vector<septet::part>& parts,
                 const std::vector<septet::non_gsm_character>& non_gsm,
+                const std::optional<septet::transliteration>& transliterated,
                 std::ostream& out) {
   nlohmann::ordered_json j;
   j["encoding"] = septet::to_string(a.encoding);
@@ -121,6 +155,9 @@ void print_json(std::string_view text,
     errors.push_back(error_json(e));
   }
   j["errors"] = std::move(errors);
+  if (transliterated && !transliterated->replacements.empty()) {
+    j["transliteration"] = transliteration_json(*transliterated);
+  }
   out << j.dump() << '\n';
 }
 
@@ -130,6 +167,7 @@ void print_human(std::string_view text,
                  const inspect_settings& settings,
                  const std::vector<septet::part>& parts,
                  const std::vector<septet::non_gsm_character>& non_gsm,
+                 const std::optional<septet::transliteration>& transliterated,
                  std::ostream& out) {
   const std::string_view unit = unit_name(a.encoding);
   out << "encoding         " << septet::to_string(a.encoding);
@@ -150,6 +188,22 @@ void print_human(std::string_view text,
     out << "\n  " << septet::to_string(e.ec) << " at byte " << e.count;
   }
   out << '\n';
+  if (transliterated && transliterated->applied) {
+    out << "transliterated   " << replaced_count(*transliterated) << " character"
+        << (replaced_count(*transliterated) == 1 ? "" : "s") << ": "
+        << parts_phrase(transliterated->before) << " before, "
+        << parts_phrase(transliterated->after) << " now\n";
+    for (const auto& r : transliterated->replacements) {
+      out << "  " << code_point_label(r.from) << "  " << utf8_of(r.from) << " -> "
+          << (r.to.empty() ? std::string("(deleted)") : std::string(r.to)) << "  ("
+          << septet::to_string(r.kind) << ", byte " << r.byte << " of the input)\n";
+    }
+  } else if (transliterated && transliterated->after.parts < transliterated->before.parts) {
+    const auto n = replaced_count(*transliterated);
+    out << "suggestion       replace " << n << " character" << (n == 1 ? "" : "s") << " to go from "
+        << parts_phrase(transliterated->before) << " to " << parts_phrase(transliterated->after)
+        << " (--transliterate)\n";
+  }
   if (!non_gsm.empty()) {
     out << "\nnon-GSM characters\n";
     for (const auto& c : non_gsm) {
@@ -194,15 +248,33 @@ auto problems_of(std::string_view text, const septet::analysis& a, const septet:
 
 }  // namespace
 
-auto inspect(std::string_view text, const inspect_settings& settings, std::ostream& out)
+auto inspect(std::string_view input, const inspect_settings& settings, std::ostream& out)
     -> exit_status {
-  const septet::analysis a = septet::analyze(text, settings.options);
+  std::string_view text = input;
+  septet::analysis a = septet::analyze(text, settings.options);
+  // Transliteration is worked out for every valid text, to suggest it; the text inspected only
+  // changes when it was asked for.
+  std::optional<septet::transliteration> transliterated;
+  if (a.ok()) {
+    transliterated =
+        septet::transliterate(input,
+                              settings.transliterate == transliterate_setting::if_fewer_parts
+                                  ? septet::transliterate_mode::if_fewer_parts
+                                  : septet::transliterate_mode::always,
+                              settings.options);
+    if (settings.transliterate == transliterate_setting::off) {
+      transliterated->applied = false;
+    } else if (transliterated->applied) {
+      text = transliterated->text;
+      a = septet::analyze(text, settings.options);
+    }
+  }
   const auto problems = problems_of(text, a, settings.options);
   if (!a.ok()) {
     std::fprintf(stderr, "septet: %s at byte %zu\n", septet::to_string(a.status.ec).data(),
                  a.status.count);
     if (settings.json) {  // the usual object, with the figures of the text before the error
-      print_json(text, a, problems, {}, {}, out);
+      print_json(text, a, problems, {}, {}, std::nullopt, out);
     }
     return invalid_input;
   }
@@ -213,11 +285,48 @@ auto inspect(std::string_view text, const inspect_settings& settings, std::ostre
   const auto parts = septet::segment(text, unlimited);
   const auto non_gsm = septet::non_gsm_characters(text);
   if (settings.json) {
-    print_json(text, a, problems, parts.value, non_gsm.value, out);
+    print_json(text, a, problems, parts.value, non_gsm.value, transliterated, out);
   } else {
-    print_human(text, a, problems, settings, parts.value, non_gsm.value, out);
+    print_human(text, a, problems, settings, parts.value, non_gsm.value, transliterated, out);
   }
   return a.within_limits() ? within_limits : over_limit;
+}
+
+void print_transliteration_table(std::ostream& out) {
+  out << "# Transliteration table\n\n"
+         "Generated by `septet transliteration-table` from `include/septet/transliteration.hpp`; "
+         "a\n"
+         "test checks that this file matches. `septet inspect --transliterate` and\n"
+         "`septet::transliterate` replace each character on the left by the GSM text on the "
+         "right,\n"
+         "only when asked, and report every replacement. Characters not listed (emoji, CJK,\n"
+         "Cyrillic, the zero-width joiner, ‹ ›) stay as they are. No space becomes two spaces, "
+         "and\n"
+         "no quotation mark becomes `<` or `>`.\n";
+  const auto table = septet::transliteration_table();
+  for (auto kind = septet::look_alike::quote; kind != septet::look_alike::full_width;
+       kind = static_cast<septet::look_alike>(static_cast<int>(kind) + 1)) {
+    out << "\n## " << septet::to_string(kind)
+        << "\n\n| Code point | Character | Becomes |\n|---|---|---|\n";
+    for (const auto& rule : table) {
+      if (rule.kind != kind) {
+        continue;
+      }
+      const bool unseen =
+          kind == septet::look_alike::space || kind == septet::look_alike::invisible;
+      const std::string shown =
+          unseen ? "(" + std::string(septet::to_string(kind)) + ")" : utf8_of(rule.from);
+      const std::string to = rule.to.empty()  ? "(deleted)"
+                             : rule.to == " " ? "one space"
+                                              : "`" + std::string(rule.to) + "`";
+      out << "| " << code_point_label(rule.from) << " | " << shown << " | " << to << " |\n";
+    }
+  }
+  out << "\n## full_width\n\nU+FF01..U+FF5E (！ to ～) become U+0021..U+007E (`!` to `~`), except "
+         "U+FF40 "
+         "(｀): GSM has no backtick. Where the target is an extension character (`[`, `{`, `~`, "
+         "...) it "
+         "costs two septets.\n";
 }
 
 }  // namespace septet_cli

@@ -8,10 +8,14 @@
 
 namespace septet_cli {
 
+enum class transliterate_setting { off, always, if_fewer_parts };
+
 struct inspect_settings {
   septet::options options;
   bool json = false;
   bool color = false;
+  /// off: only suggest; always / if_fewer_parts: inspect the transliterated text.
+  transliterate_setting transliterate = transliterate_setting::off;
 };
 
 /// Exit status of `septet inspect`.
@@ -20,6 +24,9 @@ enum exit_status : int { within_limits = 0, over_limit = 1, invalid_input = 2 };
 /// Prints the inspection of `text` to `out`; returns the exit status.
 auto inspect(std::string_view text, const inspect_settings& settings, std::ostream& out)
     -> exit_status;
+
+/// The transliteration table as Markdown, generated from the library's data.
+void print_transliteration_table(std::ostream& out);
 
 }  // namespace septet_cli
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <septet/profile.hpp>
 #include <septet/version.hpp>
 #include <string>
 
@@ -60,10 +61,26 @@ auto main(int argc, char** argv) -> int {
   bool grapheme_safe = false;
   std::string color = "auto";
   inspect->add_flag("--json", settings.json, "Print one JSON object");
-  inspect
-      ->add_option("--udh-octets", udh_octets,
-                   "UDH octets per part of a concatenated message (6: 153/67, 7: 152/66)")
-      ->check(CLI::Range(std::size_t{0}, septet::max_udh_octets));
+  auto* udh_option =
+      inspect
+          ->add_option("--udh-octets", udh_octets,
+                       "UDH octets per part of a concatenated message (6: 153/67, 7: 152/66)")
+          ->check(CLI::Range(std::size_t{0}, septet::max_udh_octets));
+  std::string profile_name = "default";
+  std::vector<std::string> profile_names;
+  std::string profile_help = "Capacity profile of the route:";
+  for (const auto& p : septet::profiles) {
+    profile_names.emplace_back(p.name);
+    profile_help += "\n  " + std::string(p.name) + ": " + std::string(p.description);
+  }
+  inspect->add_option("--profile", profile_name, profile_help)->check(CLI::IsMember(profile_names));
+  bool transliterate_always = false;
+  bool transliterate_if_fewer = false;
+  inspect->add_flag("--transliterate", transliterate_always,
+                    "Replace look-alikes (curly quotes, dashes, NBSP, ...) by GSM characters "
+                    "(docs/transliteration.md) and inspect the result");
+  inspect->add_flag("--transliterate-if-fewer-parts", transliterate_if_fewer,
+                    "As --transliterate, but only when that sends fewer parts");
   inspect->add_flag("--grapheme-safe", grapheme_safe,
                     "Keep grapheme clusters (emoji sequences, combining marks, flags) whole");
   inspect->add_option("--max-characters", settings.options.max_characters,
@@ -235,6 +252,11 @@ auto main(int argc, char** argv) -> int {
   sandbox->add_option("--mo-callback-url", sandbox_config.mo_callback_url,
                       "Where inbound messages (POST /sandbox/inbounds) are delivered");
 
+  auto* table = app.add_subcommand(
+      "transliteration-table",
+      "Prints the look-alike table --transliterate uses, as Markdown (docs/transliteration.md is\n"
+      "this output).");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -245,6 +267,10 @@ auto main(int argc, char** argv) -> int {
       grapheme_safe ? septet::boundary_policy::grapheme : septet::boundary_policy::code_point;
   const auto form = unpacked ? septet::septet_form::unpacked : septet::septet_form::packed;
 
+  if (table->parsed()) {
+    septet_cli::print_transliteration_table(std::cout);
+    return 0;
+  }
   if (send->parsed()) {
     if (send_text->count() == 0) {
       text = read_all_stdin();
@@ -322,8 +348,22 @@ auto main(int argc, char** argv) -> int {
   if (text_option->count() == 0) {
     text = read_all_stdin();
   }
-  settings.options.udh_octets = udh_octets;
+  {
+    const auto chosen = septet::find_profile(profile_name);
+    const auto max_characters = settings.options.max_characters;
+    const auto max_parts = settings.options.max_parts;
+    settings.options = chosen->opts;
+    settings.options.max_characters = max_characters;
+    settings.options.max_parts = max_parts;
+  }
+  if (udh_option->count() > 0) {
+    settings.options.udh_octets = udh_octets;
+  }
   settings.options.boundary = boundary;
+  settings.transliterate = transliterate_always ? septet_cli::transliterate_setting::always
+                           : transliterate_if_fewer
+                               ? septet_cli::transliterate_setting::if_fewer_parts
+                               : septet_cli::transliterate_setting::off;
   settings.color = !settings.json && use_color(color);
   return septet_cli::inspect(text, settings, std::cout);
 }

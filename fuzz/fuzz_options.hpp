@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <septet/options.hpp>
 
 // Options chosen by one input byte, so the fuzzer explores them too.
@@ -16,6 +17,18 @@ inline auto fuzz_options(std::uint8_t selector) -> septet::options {
   }
   opts.max_characters = (selector & 8U) != 0 ? 0 : 1 + (selector >> 4U) * 13U;
   opts.max_parts = (selector & 16U) != 0 ? 0 : 1 + (selector >> 6U);
+  // National tables: none most of the time, else a Turkish, Spanish or Hindi pair.
+  using septet::national_language;
+  constexpr septet::national_tables pairs[] = {
+      {},
+      {},
+      {},
+      {national_language::turkish, national_language::none},
+      {national_language::turkish, national_language::turkish},
+      {national_language::none, national_language::spanish},
+      {national_language::hindi, national_language::hindi},
+  };
+  opts.national = pairs[(selector * 37U) % std::size(pairs)];
   return opts;
 }
 

@@ -9,6 +9,7 @@
 #include <septet/error.hpp>
 #include <septet/grapheme.hpp>
 #include <septet/gsm7.hpp>
+#include <septet/national.hpp>
 #include <septet/options.hpp>
 #include <septet/unicode.hpp>
 #include <span>
@@ -58,8 +59,10 @@ namespace detail {
 inline constexpr std::size_t no_offset = std::numeric_limits<std::size_t>::max();
 
 /// Units `cp` costs in `e` (0 when GSM 7-bit cannot carry it).
-[[nodiscard]] constexpr auto units_in(septet::encoding e, char32_t cp) noexcept -> std::size_t {
-  return e == septet::encoding::gsm7 ? gsm7::septets(cp) : utf16_length(cp);
+[[nodiscard]] constexpr auto units_in(septet::encoding e,
+                                      char32_t cp,
+                                      const national_tables& tables = {}) noexcept -> std::size_t {
+  return e == septet::encoding::gsm7 ? gsm7::septets(cp, tables) : utf16_length(cp);
 }
 
 /// The analysis state machine, fed one code point at a time; analyze() and counter share it so they
@@ -80,7 +83,7 @@ class tally {
     const bool break_before =
         m_options.boundary == boundary_policy::code_point || m_breaker.push(cp);
     const std::size_t utf16 = utf16_length(cp);
-    const std::size_t septets = gsm7::septets(cp);
+    const std::size_t septets = gsm7::septets(cp, m_options.national);
     if (septets == 0 && m_non_gsm_count++ == 0) {
       m_first_non_gsm = non_gsm_character{offset, m_utf16_units, cp};
     }
@@ -108,8 +111,11 @@ class tally {
     const Char* const p = text.data();
     const std::size_t n = text.size();
     std::size_t pos = 0;
+    // Plain ASCII costs one septet each in the default alphabet only: a locking-shift table
+    // moves letters, so then every character goes through push().
+    const bool bulk = m_options.national.locking == national_language::none;
     while (pos < n) {
-      const std::size_t run = plain_run(p + pos, n - pos);
+      const std::size_t run = bulk ? plain_run(p + pos, n - pos) : 0;
       if (run > 0) {
         std::size_t first = 0;
         if (m_options.boundary == boundary_policy::grapheme) {
@@ -157,9 +163,10 @@ class tally {
     const char16_t* const p = text.data();
     const std::size_t n = text.size();
     std::size_t pos = 0;
+    const bool bulk = m_options.national.locking == national_language::none;
     while (pos < n) {
       std::size_t run = 0;
-      while (pos + run < n && p[pos + run] < 0x80 && tables::plain_ascii[p[pos + run]]) {
+      while (bulk && pos + run < n && p[pos + run] < 0x80 && tables::plain_ascii[p[pos + run]]) {
         ++run;
       }
       if (run > 0) {
@@ -182,7 +189,8 @@ class tally {
         std::size_t non_gsm = 0;
         while (pos + bmp < n && (p[pos + bmp] < 0xD800 || p[pos + bmp] > 0xDFFF) &&
                !(p[pos + bmp] < 0x80 && tables::plain_ascii[p[pos + bmp]])) {
-          non_gsm += gsm7::is_gsm7(p[pos + bmp]) ? std::size_t{0} : std::size_t{1};
+          non_gsm += gsm7::septets(p[pos + bmp], m_options.national) != 0 ? std::size_t{0}
+                                                                          : std::size_t{1};
           ++bmp;
         }
         if (bmp > 1) {
@@ -317,11 +325,12 @@ template <code_unit Char>
 
 template <code_unit Char>
 [[nodiscard]] constexpr auto non_gsm_in(std::basic_string_view<Char> text,
-                                        std::span<non_gsm_character> out) -> result {
+                                        std::span<non_gsm_character> out,
+                                        const national_tables& tables = {}) -> result {
   std::size_t found = 0;
   std::size_t utf16_offset = 0;
   const result status = for_each_code_point(text, [&](char32_t cp, std::size_t offset) {
-    if (!gsm7::is_gsm7(cp)) {
+    if (gsm7::septets(cp, tables) == 0) {
       if (found < out.size()) {
         out[found] = {offset, utf16_offset, cp};
       }
@@ -339,10 +348,10 @@ template <code_unit Char>
 }
 
 template <code_unit Char>
-[[nodiscard]] auto non_gsm_in(std::basic_string_view<Char> text)
+[[nodiscard]] auto non_gsm_in(std::basic_string_view<Char> text, const national_tables& tables = {})
     -> outcome<std::vector<non_gsm_character>> {
   return fill_owning<std::vector<non_gsm_character>>(
-      [&](std::span<non_gsm_character> out) { return non_gsm_in(text, out); });
+      [&](std::span<non_gsm_character> out) { return non_gsm_in(text, out, tables); });
 }
 
 }  // namespace detail
@@ -378,6 +387,13 @@ template <text Text>
 template <text Text>
 [[nodiscard]] auto non_gsm_characters(const Text& text) -> outcome<std::vector<non_gsm_character>> {
   return detail::non_gsm_in(as_view(text));
+}
+
+/// Every character that GSM 7-bit cannot carry under national `tables` (owning form).
+template <text Text>
+[[nodiscard]] auto non_gsm_characters(const Text& text, const national_tables& tables)
+    -> outcome<std::vector<non_gsm_character>> {
+  return detail::non_gsm_in(as_view(text), tables);
 }
 
 }  // namespace septet::inline v0

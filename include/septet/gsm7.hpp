@@ -84,9 +84,17 @@ struct code {
 
 namespace septet::inline v0::detail {
 
-template <code_unit Char>
-constexpr auto gsm7_encode_text(std::basic_string_view<Char> text, std::span<std::uint8_t> out)
-    -> result {
+/// The default tables' lookup, as gsm7_encode_text takes it.
+struct default_gsm7_lookup {
+  [[nodiscard]] constexpr auto operator()(char32_t cp) const noexcept -> std::optional<gsm7::code> {
+    return gsm7::lookup(cp);
+  }
+};
+
+template <code_unit Char, class Lookup = default_gsm7_lookup>
+constexpr auto gsm7_encode_text(std::basic_string_view<Char> text,
+                                std::span<std::uint8_t> out,
+                                Lookup lookup = {}) -> result {
   std::size_t written = 0;
   std::size_t bad_offset = 0;
   bool bad = false;
@@ -94,7 +102,7 @@ constexpr auto gsm7_encode_text(std::basic_string_view<Char> text, std::span<std
     if (bad) {
       return;
     }
-    const auto found = gsm7::lookup(cp);
+    const auto found = lookup(cp);
     if (!found) {
       bad = true;
       bad_offset = offset;
@@ -148,12 +156,12 @@ template <text Text>
   return 2 * septets;
 }
 
-/// Decodes unpacked septets to UTF-8, following TS 23.038 for odd escapes (ESC ESC and a lone
-/// trailing ESC show a space; ESC + a code outside the extension table shows the default-table
-/// character). Returns ok with the bytes written; invalid_septet at the index of a value above
-/// 0x7F; or output_too_small with the bytes needed.
-[[nodiscard]] constexpr auto decode(std::span<const std::uint8_t> septets, std::span<char> out)
-    -> result {
+/// decode() with the tables given as `character(septet)` and `escaped(septet)`.
+template <class Character, class Escaped>
+[[nodiscard]] constexpr auto decode_with(std::span<const std::uint8_t> septets,
+                                         std::span<char> out,
+                                         Character character,
+                                         Escaped escaped) -> result {
   std::size_t written = 0;
   std::size_t needed = 0;
   for (std::size_t i = 0; i < septets.size(); ++i) {
@@ -165,7 +173,7 @@ template <text Text>
       if (septets[i + 1] > 0x7F) {
         return {errc::invalid_septet, i + 1};
       }
-      cp = escaped_character(septets[++i]);
+      cp = escaped(septets[++i]);
     } else {
       cp = character(septets[i]);
     }
@@ -179,6 +187,17 @@ template <text Text>
     return {errc::output_too_small, needed};
   }
   return {errc::ok, written};
+}
+
+/// Decodes unpacked septets to UTF-8, following TS 23.038 for odd escapes (ESC ESC and a lone
+/// trailing ESC show a space; ESC + a code outside the extension table shows the default-table
+/// character). Returns ok with the bytes written; invalid_septet at the index of a value above
+/// 0x7F; or output_too_small with the bytes needed.
+[[nodiscard]] constexpr auto decode(std::span<const std::uint8_t> septets, std::span<char> out)
+    -> result {
+  return decode_with(
+      septets, out, [](std::uint8_t s) { return character(s); },
+      [](std::uint8_t s) { return escaped_character(s); });
 }
 
 /// Owning form of decode (may throw std::bad_alloc).

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <septet/detail/national_tables.hpp>
 #include <string_view>
 
 namespace septet::inline v0 {
@@ -35,6 +36,25 @@ inline constexpr std::size_t default_max_characters = 2000;
 /// The concatenation IE numbers parts in one octet.
 inline constexpr std::size_t default_max_parts = 255;
 
+/// The national language tables (TS 23.038 Annex A) a GSM 7-bit message uses: a locking-shift
+/// table in place of the default alphabet, a single-shift table in place of the extension table;
+/// `none` keeps the default. Each one in use adds a 3-octet IE to every part's UDH.
+struct national_tables {
+  national_language locking = national_language::none;
+  national_language single_shift = national_language::none;
+
+  [[nodiscard]] constexpr auto any() const noexcept -> bool {
+    return locking != national_language::none || single_shift != national_language::none;
+  }
+  /// UDH octets the shift IEs take: IEI, length and language, 3 each.
+  [[nodiscard]] constexpr auto udh_octets() const noexcept -> std::size_t {
+    return (locking != national_language::none ? 3U : 0U) +
+           (single_shift != national_language::none ? 3U : 0U);
+  }
+  friend constexpr auto operator==(const national_tables&, const national_tables&) noexcept
+      -> bool = default;
+};
+
 struct options {
   /// UDH octets in every part of a concatenated message: 6 (8-bit reference, 153/67 per part),
   /// 7 (16-bit reference, 152/66), more when other IEs ride along; 0..max_udh_octets.
@@ -49,6 +69,9 @@ struct options {
   /// A route's own cap on units in any one part (US Cellular: 150), below what the UDH leaves;
   /// 0 = none. At least 2, so that an escape or surrogate pair always fits.
   std::size_t max_units_per_part = 0;
+  /// National language tables for GSM 7-bit (none by default, as carriers assume);
+  /// choose_national_tables() picks the best among the languages you allow.
+  national_tables national{};
 };
 
 /// Units that fit in one part, for an encoding.
@@ -60,8 +83,15 @@ struct capacity {
 };
 
 [[nodiscard]] constexpr auto valid(const options& opts) noexcept -> bool {
-  return opts.udh_octets <= max_udh_octets && opts.single_part_udh_octets <= max_udh_octets &&
-         opts.max_units_per_part != 1;
+  const auto& n = opts.national;
+  const bool tables_exist =
+      (n.locking == national_language::none || detail::locking_table(n.locking) != nullptr) &&
+      (n.single_shift == national_language::none ||
+       detail::single_shift_table(n.single_shift) != nullptr);
+  const std::size_t ies = n.any() ? n.udh_octets() + 1 : 0;  // + a UDHL, at worst
+  return opts.udh_octets + ies <= max_udh_octets &&
+         opts.single_part_udh_octets + ies <= max_udh_octets && opts.max_units_per_part != 1 &&
+         tables_exist;
 }
 
 /// Units that fit in 140 octets after a UDH of `udh` octets: floor((140 - udh) * 8 / 7) septets
@@ -78,8 +108,13 @@ struct capacity {
     return opts.max_units_per_part != 0 && opts.max_units_per_part < units ? opts.max_units_per_part
                                                                            : units;
   };
-  return {capped(units_after_udh(e, opts.single_part_udh_octets)),
-          capped(units_after_udh(e, opts.udh_octets))};
+  // The shift IEs ride in GSM 7-bit parts only (a UCS-2 message has no use for them).
+  const std::size_t ies = e == encoding::gsm7 ? opts.national.udh_octets() : 0;
+  const auto with_ies = [&](std::size_t udh) {
+    return ies == 0 ? udh : (udh == 0 ? 1 : udh) + ies;
+  };
+  return {capped(units_after_udh(e, with_ies(opts.single_part_udh_octets))),
+          capped(units_after_udh(e, with_ies(opts.udh_octets)))};
 }
 
 }  // namespace septet::inline v0

@@ -8,6 +8,7 @@
 #include <optional>
 #include <septet/error.hpp>
 #include <septet/gsm7.hpp>
+#include <septet/national.hpp>
 #include <septet/pack.hpp>
 #include <septet/ucs2.hpp>
 #include <septet/udh.hpp>
@@ -74,12 +75,14 @@ struct received_part {
     return {errc::unsupported_data_coding, 0};
   }
   std::size_t header = 0;
+  national_tables tables;
   if (in.udhi) {
     const auto udh = parse_udh(in.user_data);
     if (!udh.ok()) {
       return udh.status;
     }
     header = udh.value.size;
+    tables = udh.value.national;
   }
   auto payload = in.user_data.subspan(header);
   if (*coding == alphabet::ucs2) {
@@ -122,7 +125,8 @@ struct received_part {
       return {unpacked.ec, unpacked.count + header};
     }
   }
-  const result decoded = gsm7::decode(std::span<const std::uint8_t>{septets}.first(count), out);
+  const result decoded =
+      gsm7::decode(std::span<const std::uint8_t>{septets}.first(count), out, tables);
   return decoded.ok() || decoded.ec == errc::output_too_small
              ? decoded
              : result{decoded.ec, decoded.count + header};

@@ -42,7 +42,7 @@ constexpr void for_each_part(std::basic_string_view<Char> text,
   };
   (void)for_each_code_point(text, [&](char32_t cp, std::size_t offset) {
     const bool break_before = opts.boundary == boundary_policy::code_point || breaker.push(cp);
-    split.push(units_in(a.encoding, cp), break_before, offset, close_part);
+    split.push(units_in(a.encoding, cp, opts.national), break_before, offset, close_part);
   });
   visit(part{begin, text.size(), split.end - begin_units});
 }

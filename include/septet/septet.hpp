@@ -10,6 +10,8 @@
 #include <septet/gsm7.hpp>
 #include <septet/message_template.hpp>
 #include <septet/msisdn.hpp>
+#include <septet/national.hpp>
+#include <septet/national_choice.hpp>
 #include <septet/options.hpp>
 #include <septet/pack.hpp>
 #include <septet/profile.hpp>

@@ -116,6 +116,8 @@ struct udh_info {
   std::size_t size = 0;  ///< octets, UDHL included
   std::optional<concatenation> concat;
   std::size_t elements = 0;  ///< information elements, the concatenation IE included
+  /// National language shift tables the UDH announces (IEI 0x25 locking, 0x24 single shift).
+  national_tables national{};
 };
 
 /// Parses the UDH at the start of `user_data`. Errors are invalid_udh with the octet offset of the
@@ -154,6 +156,16 @@ struct udh_info {
         return parsed;
       }
       parsed.value.concat = c;
+    } else if (iei == 0x24 || iei == 0x25) {  // national single shift / locking shift
+      const auto language =
+          length == 1 ? static_cast<national_language>(data[0]) : national_language::none;
+      const bool known = iei == 0x24 ? detail::single_shift_table(language) != nullptr
+                                     : detail::locking_table(language) != nullptr;
+      if (!known) {
+        parsed.status = {errc::invalid_udh, at};
+        return parsed;
+      }
+      (iei == 0x24 ? parsed.value.national.single_shift : parsed.value.national.locking) = language;
     }
     ++parsed.value.elements;
     at += 2 + length;

@@ -465,6 +465,28 @@ TEST(Cli, TransliterationSuggestedAppliedAndReported) {
   EXPECT_EQ(kept["segments"][0], "It\u2019s \U0001F382");
 }
 
+TEST(Cli, NationalTablesArePickedAndAnnounced) {
+  const std::string turkish = "\u00C7i\u00E7ekler \u015Fimdi %50 indirimli!";
+  const auto plain = nlohmann::json::parse(run("inspect --json", turkish).out);
+  EXPECT_EQ(plain["encoding"], "ucs2");
+  EXPECT_FALSE(plain.contains("national"));
+  const auto picked = nlohmann::json::parse(run("inspect --json --national auto", turkish).out);
+  EXPECT_EQ(picked["encoding"], "gsm7");
+  EXPECT_EQ(picked["national"]["locking"], "tr");
+  EXPECT_EQ(picked["national"]["single_shift"], "none");
+  EXPECT_EQ(picked["capacity"]["single_part"], 155);
+  EXPECT_EQ(picked["non_gsm"].size(), 0U);
+  const auto human = run("inspect --national tr", turkish).out;
+  EXPECT_NE(human.find("national tables  locking shift tr, single shift none (UDH +3 octets per "
+                       "part)"),
+            std::string::npos)
+      << human;
+  // Spanish tables cannot help Turkish letters: the default stays.
+  const auto spanish = nlohmann::json::parse(run("inspect --json --national es", turkish).out);
+  EXPECT_EQ(spanish["encoding"], "ucs2");
+  EXPECT_EQ(run("inspect --national klingon", "x").status, 2);
+}
+
 TEST(Cli, ProfilesChangeCapacity) {
   const auto cellular =
       nlohmann::json::parse(run("inspect --json --profile us-cellular", std::string(151, 'a')).out);

@@ -124,9 +124,15 @@ void print_json(std::string_view text,
                 const std::vector<septet::part>& parts,
                 const std::vector<septet::non_gsm_character>& non_gsm,
                 const std::optional<septet::transliteration>& transliterated,
+                const septet::national_tables& national,
                 std::ostream& out) {
   nlohmann::ordered_json j;
   j["encoding"] = septet::to_string(a.encoding);
+  if (national.any()) {
+    j["national"] = {{"locking", septet::to_string(national.locking)},
+                     {"single_shift", septet::to_string(national.single_shift)},
+                     {"udh_octets", national.udh_octets()}};
+  }
   j["characters"] = a.characters;
   j["units"] = a.units;
   j["parts"] = a.parts;
@@ -168,12 +174,18 @@ void print_human(std::string_view text,
                  const std::vector<septet::part>& parts,
                  const std::vector<septet::non_gsm_character>& non_gsm,
                  const std::optional<septet::transliteration>& transliterated,
+                 const septet::national_tables& national,
                  std::ostream& out) {
   const std::string_view unit = unit_name(a.encoding);
   out << "encoding         " << septet::to_string(a.encoding);
   if (a.first_non_gsm) {
     out << " (forced by " << a.non_gsm_count << " non-GSM character"
         << (a.non_gsm_count == 1 ? "" : "s") << ")";
+  }
+  if (national.any()) {
+    out << "\nnational tables  locking shift " << septet::to_string(national.locking)
+        << ", single shift " << septet::to_string(national.single_shift) << " (UDH +"
+        << national.udh_octets() << " octets per part)";
   }
   out << "\ncharacters       " << a.characters << "\nunits            " << a.units << ' ' << unit
       << "\nparts            " << a.parts << " (" << a.capacity.single_part << " in one part, "
@@ -269,25 +281,32 @@ auto inspect(std::string_view input, const inspect_settings& settings, std::ostr
       a = septet::analyze(text, settings.options);
     }
   }
-  const auto problems = problems_of(text, a, settings.options);
+  septet::options opts = settings.options;
+  if (a.ok() && !settings.national.empty()) {
+    const auto choice = septet::choose_national_tables(text, settings.national, opts);
+    opts.national = choice.tables;
+    a = choice.result;
+  }
+  const auto problems = problems_of(text, a, opts);
   if (!a.ok()) {
     std::fprintf(stderr, "septet: %s at byte %zu\n", septet::to_string(a.status.ec).data(),
                  a.status.count);
     if (settings.json) {  // the usual object, with the figures of the text before the error
-      print_json(text, a, problems, {}, {}, std::nullopt, out);
+      print_json(text, a, problems, {}, {}, std::nullopt, {}, out);
     }
     return invalid_input;
   }
   // Show every part even past a limit: the limit is reported, the text is never cut.
-  septet::options unlimited = settings.options;
+  septet::options unlimited = opts;
   unlimited.max_characters = 0;
   unlimited.max_parts = 0;
   const auto parts = septet::segment(text, unlimited);
-  const auto non_gsm = septet::non_gsm_characters(text);
+  const auto non_gsm = septet::non_gsm_characters(text, opts.national);
   if (settings.json) {
-    print_json(text, a, problems, parts.value, non_gsm.value, transliterated, out);
+    print_json(text, a, problems, parts.value, non_gsm.value, transliterated, opts.national, out);
   } else {
-    print_human(text, a, problems, settings, parts.value, non_gsm.value, transliterated, out);
+    print_human(text, a, problems, settings, parts.value, non_gsm.value, transliterated,
+                opts.national, out);
   }
   return a.within_limits() ? within_limits : over_limit;
 }

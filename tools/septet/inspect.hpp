@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <septet/options.hpp>
 #include <string_view>
+#include <vector>
 
 namespace septet_cli {
 
@@ -16,6 +17,8 @@ struct inspect_settings {
   bool color = false;
   /// off: only suggest; always / if_fewer_parts: inspect the transliterated text.
   transliterate_setting transliterate = transliterate_setting::off;
+  /// Languages whose national tables may be used; the best pair is picked (none: default tables).
+  std::vector<septet::national_language> national;
 };
 
 /// Exit status of `septet inspect`.

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <septet/national_choice.hpp>
 #include <septet/profile.hpp>
 #include <septet/version.hpp>
 #include <string>
@@ -74,6 +75,12 @@ auto main(int argc, char** argv) -> int {
     profile_help += "\n  " + std::string(p.name) + ": " + std::string(p.description);
   }
   inspect->add_option("--profile", profile_name, profile_help)->check(CLI::IsMember(profile_names));
+  std::string national = "none";
+  inspect->add_option(
+      "--national", national,
+      "National language tables to consider (TS 23.038 Annex A): none, auto (all),\n"
+      "or a comma-separated list of tr, es, pt, bn, gu, hi, kn, ml, or, pa, ta, te, "
+      "ur; the pair that sends the fewest parts is used and announced in the UDH");
   bool transliterate_always = false;
   bool transliterate_if_fewer = false;
   inspect->add_flag("--transliterate", transliterate_always,
@@ -358,6 +365,23 @@ auto main(int argc, char** argv) -> int {
   }
   if (udh_option->count() > 0) {
     settings.options.udh_octets = udh_octets;
+  }
+  if (national == "auto") {
+    settings.national.assign(septet::all_national_languages.begin(),
+                             septet::all_national_languages.end());
+  } else if (national != "none") {
+    std::size_t start = 0;
+    while (start <= national.size()) {
+      const auto comma = std::min(national.find(',', start), national.size());
+      const auto language = septet::national_language_named(national.substr(start, comma - start));
+      if (!language || *language == septet::national_language::none) {
+        std::fprintf(stderr, "septet: --national: unknown language '%s'\n",
+                     national.substr(start, comma - start).c_str());
+        return septet_cli::invalid_input;
+      }
+      settings.national.push_back(*language);
+      start = comma + 1;
+    }
   }
   settings.options.boundary = boundary;
   settings.transliterate = transliterate_always ? septet_cli::transliterate_setting::always

@@ -3,32 +3,52 @@
 // surrogate typed in JS is a typed error, not a silent replacement.
 #include <emscripten/emscripten.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <septet/septet.hpp>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace {
 
-auto options_for(std::uint32_t udh_octets, std::uint32_t grapheme) -> septet::options {
+auto options_for(std::uint32_t udh_octets,
+                 std::uint32_t grapheme,
+                 std::uint32_t max_units_per_part = 0) -> septet::options {
   septet::options opts;
   opts.udh_octets = udh_octets;
   opts.boundary =
       grapheme != 0 ? septet::boundary_policy::grapheme : septet::boundary_policy::code_point;
+  opts.max_units_per_part = max_units_per_part;
   return opts;
+}
+
+/// The languages whose bit is set in `mask` (bit i: national_language i).
+auto languages_in(std::uint32_t mask, std::array<septet::national_language, 13>& out)
+    -> std::span<const septet::national_language> {
+  std::size_t n = 0;
+  for (std::uint32_t i = 1; i < 14; ++i) {
+    if ((mask & (1U << i)) != 0) {
+      out[n++] = static_cast<septet::national_language>(i);
+    }
+  }
+  return std::span<const septet::national_language>(out.data(), n);
 }
 
 auto to_u32(std::size_t value) -> std::uint32_t {
   return static_cast<std::uint32_t>(value);
 }
 
-constexpr std::uint32_t analysis_fields = 15;
+constexpr std::uint32_t analysis_fields = 17;
 
-/// The analysis as 15 u32: status code and offset, encoding (0 gsm7, 1 ucs2), characters, units,
+/// The analysis as 17 u32: status code and offset, encoding (0 gsm7, 1 ucs2), characters, units,
 /// parts, units remaining, UTF-16 length, non-GSM count, first non-GSM index and code point (or
-/// 0xFFFFFFFF), single-part and per-part capacity, limit code and offset.
-void write_analysis(const septet::analysis& a, std::uint32_t* out) {
+/// 0xFFFFFFFF), single-part and per-part capacity, limit code and offset, and the national
+/// locking-shift and single-shift languages used (0: none).
+void write_analysis(const septet::analysis& a,
+                    const septet::national_tables& tables,
+                    std::uint32_t* out) {
   const std::uint32_t none = 0xFFFFFFFFU;
   const std::uint32_t fields[analysis_fields] = {
       static_cast<std::uint32_t>(a.status.ec),
@@ -46,6 +66,8 @@ void write_analysis(const septet::analysis& a, std::uint32_t* out) {
       to_u32(a.capacity.per_part),
       static_cast<std::uint32_t>(a.limits.ec),
       to_u32(a.limits.count),
+      static_cast<std::uint32_t>(tables.locking),
+      static_cast<std::uint32_t>(tables.single_shift),
   };
   for (std::uint32_t i = 0; i < analysis_fields; ++i) {
     out[i] = fields[i];
@@ -58,19 +80,29 @@ extern "C" {
 
 /// Everything `analyze` in JS needs in one call: the analysis fields, then the number of parts S
 /// and S (begin, end, units) triples (shown even past a limit), then the number of non-GSM
-/// characters N and N (index, code point) pairs. Returns the u32 count the whole record needs;
-/// writes only what fits `capacity`.
+/// characters N and N (index, code point) pairs. `national_mask` allows national tables (bit i:
+/// language i); the pair that sends the fewest parts is used. Returns the u32 count the whole
+/// record needs; writes only what fits `capacity`.
 EMSCRIPTEN_KEEPALIVE std::uint32_t septet_analyze_all(const char16_t* text,
                                                       std::uint32_t size,
                                                       std::uint32_t udh_octets,
                                                       std::uint32_t grapheme,
+                                                      std::uint32_t max_units_per_part,
+                                                      std::uint32_t national_mask,
                                                       std::uint32_t* out,
                                                       std::uint32_t capacity) {
   const std::u16string_view view(text, size);
-  const auto opts = options_for(udh_octets, grapheme);
-  const auto a = septet::analyze(view, opts);
+  auto opts = options_for(udh_octets, grapheme, max_units_per_part);
+  auto a = septet::analyze(view, opts);
+  if (national_mask != 0 && a.ok()) {
+    std::array<septet::national_language, 13> storage{};
+    const auto choice =
+        septet::choose_national_tables(view, languages_in(national_mask, storage), opts);
+    opts.national = choice.tables;
+    a = choice.result;
+  }
   std::uint32_t scratch[analysis_fields];
-  write_analysis(a, capacity >= analysis_fields ? out : scratch);
+  write_analysis(a, opts.national, capacity >= analysis_fields ? out : scratch);
   std::uint32_t at = analysis_fields;
   const auto put = [&](std::uint32_t value) {
     if (at < capacity) {
@@ -92,7 +124,7 @@ EMSCRIPTEN_KEEPALIVE std::uint32_t septet_analyze_all(const char16_t* text,
   put(to_u32(a.non_gsm_count));
   if (a.non_gsm_count > 0) {
     (void)septet::for_each_code_point(view, [&](char32_t cp, std::size_t index) {
-      if (!septet::gsm7::is_gsm7(cp)) {
+      if (septet::gsm7::septets(cp, opts.national) == 0) {
         put(to_u32(index));
         put(static_cast<std::uint32_t>(cp));
       }
@@ -186,6 +218,111 @@ EMSCRIPTEN_KEEPALIVE std::uint32_t septet_parse_msisdn(const char* text,
     out[i] = digits[i];
   }
   return to_u32(digits.size());
+}
+
+/// Transliterates `text` (UTF-16). Writes the new text's UTF-16 units to `text_out` (at most
+/// `text_capacity`) and a record to `out`: status code and offset, applied, encoding and parts
+/// before, encoding and parts after, new text length R, replacement count N, then per
+/// replacement (JS index, code point, kind, length of `to`, `to` as 3 UTF-16 units). Returns
+/// the u32 count of the record; writes only what fits.
+EMSCRIPTEN_KEEPALIVE std::uint32_t septet_transliterate(const char16_t* text,
+                                                        std::uint32_t size,
+                                                        std::uint32_t only_if_fewer_parts,
+                                                        std::uint32_t udh_octets,
+                                                        std::uint32_t grapheme,
+                                                        std::uint32_t max_units_per_part,
+                                                        char16_t* text_out,
+                                                        std::uint32_t text_capacity,
+                                                        std::uint32_t* out,
+                                                        std::uint32_t capacity) {
+  std::uint32_t at = 0;
+  const auto put = [&](std::uint32_t value) {
+    if (at < capacity) {
+      out[at] = value;
+    }
+    ++at;
+  };
+  // JavaScript's UTF-16 to UTF-8; a lone surrogate is the error it would be anywhere else.
+  std::string utf8;
+  const auto converted =
+      septet::for_each_code_point(std::u16string_view(text, size), [&](char32_t cp, std::size_t) {
+        char bytes[4];
+        utf8.append(bytes, septet::put_utf8(cp, bytes, 0));
+      });
+  if (!converted.ok()) {
+    put(static_cast<std::uint32_t>(converted.ec));
+    put(to_u32(converted.count));
+    return at;
+  }
+  const auto t =
+      septet::transliterate(utf8,
+                            only_if_fewer_parts != 0 ? septet::transliterate_mode::if_fewer_parts
+                                                     : septet::transliterate_mode::always,
+                            options_for(udh_octets, grapheme, max_units_per_part));
+  put(static_cast<std::uint32_t>(t.status.ec));
+  put(to_u32(t.status.count));
+  put(t.applied ? 1U : 0U);
+  put(t.before.encoding == septet::encoding::gsm7 ? 0U : 1U);
+  put(to_u32(t.before.parts));
+  put(t.after.encoding == septet::encoding::gsm7 ? 0U : 1U);
+  put(to_u32(t.after.parts));
+  std::uint32_t length = 0;
+  (void)septet::for_each_code_point(std::string_view(t.text), [&](char32_t cp, std::size_t) {
+    const auto unit = [&](char16_t u) {
+      if (length < text_capacity) {
+        text_out[length] = u;
+      }
+      ++length;
+    };
+    if (cp > 0xFFFF) {
+      unit(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10U)));
+      unit(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FFU)));
+    } else {
+      unit(static_cast<char16_t>(cp));
+    }
+  });
+  put(length);
+  put(to_u32(t.replacements.size()));
+  for (const auto& r : t.replacements) {
+    put(to_u32(r.utf16));
+    put(static_cast<std::uint32_t>(r.from));
+    put(static_cast<std::uint32_t>(r.kind));
+    // Every target is at most three characters of the BMP ("...", "Ç").
+    std::array<std::uint32_t, 3> units{};
+    std::size_t n = 0;
+    (void)septet::for_each_code_point(r.to, [&](char32_t cp, std::size_t) {
+      if (n < units.size()) {
+        units[n++] = static_cast<std::uint32_t>(cp);
+      }
+    });
+    put(to_u32(n));
+    for (const auto u : units) {
+      put(u);
+    }
+  }
+  return at;
+}
+
+/// Capacity profiles: how many, and each one's name, UDH octets and per-part cap.
+EMSCRIPTEN_KEEPALIVE std::uint32_t septet_profile_count() {
+  return to_u32(septet::profiles.size());
+}
+EMSCRIPTEN_KEEPALIVE const char* septet_profile_name(std::uint32_t i) {
+  return i < septet::profiles.size() ? septet::profiles[i].name.data() : "";
+}
+EMSCRIPTEN_KEEPALIVE std::uint32_t septet_profile_udh_octets(std::uint32_t i) {
+  return i < septet::profiles.size() ? to_u32(septet::profiles[i].opts.udh_octets) : 0;
+}
+EMSCRIPTEN_KEEPALIVE std::uint32_t septet_profile_max_units_per_part(std::uint32_t i) {
+  return i < septet::profiles.size() ? to_u32(septet::profiles[i].opts.max_units_per_part) : 0;
+}
+
+/// A national language's short name (0: "none", 1: "tr", ... 13: "ur"), and a look-alike kind's.
+EMSCRIPTEN_KEEPALIVE const char* septet_national_name(std::uint32_t language) {
+  return septet::to_string(static_cast<septet::national_language>(language)).data();
+}
+EMSCRIPTEN_KEEPALIVE const char* septet_look_alike_name(std::uint32_t kind) {
+  return septet::to_string(static_cast<septet::look_alike>(kind)).data();
 }
 
 /// The stable name of an error code, e.g. "utf16_unpaired_surrogate".

@@ -35,11 +35,18 @@ export interface Analysis {
   error: SeptetError | null;
   /** Over Sinch's 2000-character body cap or 255 parts. */
   limit: SeptetError | null;
+  /** The national language tables used, when options.national allowed some and they helped. */
+  national?: { locking: string; single_shift: string };
 }
 
 export interface AnalyzeOptions {
   /** UDH octets per concatenated part: 6 (8-bit reference, 153/67) or 7 (16-bit, 152/66). */
   udhOctets?: number;
+  /** A route's capacities by name: 'default', 'ref16', 'us-toll-free', 'us-cellular'. */
+  profile?: string;
+  /** National language tables (TS 23.038 Annex A) to consider: 'none' (default), 'auto', or
+   * codes such as ['tr', 'es']; the pair that sends the fewest parts is used. */
+  national?: 'none' | 'auto' | string[];
   /** Keep grapheme clusters (emoji sequences, flags, combining marks) whole. */
   graphemeSafe?: boolean;
 }
@@ -95,7 +102,37 @@ export interface Estimate {
   per_recipient: { msisdn: string; body: string; parts: number; encoding: 'text' | 'unicode' }[];
 }
 
+export interface Replacement {
+  /** JavaScript string index of the replaced character. */
+  index: number;
+  char: string;
+  code_point: string;
+  /** What it becomes ('' when deleted). */
+  to: string;
+  kind: 'quote' | 'dash' | 'ellipsis' | 'space' | 'invisible' | 'latin' | 'greek' | 'full_width';
+}
+
+export interface Transliteration {
+  text: string;
+  applied: boolean;
+  replacements: Replacement[];
+  before: { encoding: 'gsm7' | 'ucs2'; parts: number };
+  after: { encoding: 'gsm7' | 'ucs2'; parts: number };
+  error?: SeptetError;
+}
+
+export interface TransliterateOptions extends AnalyzeOptions {
+  /** Leave the text alone unless replacing sends fewer parts. */
+  onlyIfFewerParts?: boolean;
+}
+
 export interface Septet {
+  /** Look-alikes to GSM (docs/transliteration.md), with every replacement reported. */
+  transliterate(text: string, options?: TransliterateOptions): Transliteration;
+  /** Profile names analyze() takes. */
+  profiles: string[];
+  /** National language codes analyze() takes: 'tr', 'es', 'pt', 'bn', ... 'ur'. */
+  nationalLanguages: string[];
   analyze(text: string, options?: AnalyzeOptions): Analysis;
   encodeParts(text: string, options?: EncodeOptions): Encoded;
   estimate(template: string, recipients: Recipient[], options?: EstimateOptions): Estimate;

@@ -5,7 +5,7 @@
 // Indices are JavaScript string indices (UTF-16 code units), so they can highlight the text.
 import createSeptetWasm from './septet_wasm.mjs';
 
-const FIELDS = 15;
+const FIELDS = 17;
 const NONE = 0xffffffff;
 
 function codePointLabel(cp) {
@@ -45,22 +45,55 @@ export default async function init() {
   let record = wasm._malloc(1024 * 4);
   let recordCapacity = 1024;
 
+  // Names from the core, so that they cannot drift: national languages and capacity profiles.
+  const languages = [];
+  for (let i = 0; i < 14; i++) languages.push(wasm.UTF8ToString(wasm._septet_national_name(i)));
+  const profiles = {};
+  for (let i = 0; i < wasm._septet_profile_count(); i++) {
+    profiles[wasm.UTF8ToString(wasm._septet_profile_name(i))] = {
+      udhOctets: wasm._septet_profile_udh_octets(i),
+      maxUnitsPerPart: wasm._septet_profile_max_units_per_part(i),
+    };
+  }
+
+  // options.national: 'none' (default), 'auto' (every language), or an array of codes ('tr', ...).
+  function nationalMask(national) {
+    if (national === undefined || national === 'none') return 0;
+    const list = national === 'auto' ? languages.slice(1) : [].concat(national);
+    let mask = 0;
+    for (const code of list) {
+      const i = languages.indexOf(code);
+      if (i < 1) throw new RangeError(`unknown national language '${code}'`);
+      mask |= 1 << i;
+    }
+    return mask;
+  }
+
+  // options.profile picks udhOctets and a per-part cap by name; explicit udhOctets still wins.
+  function textOptions(options) {
+    const profile = options.profile === undefined ? profiles.default : profiles[options.profile];
+    if (!profile) throw new RangeError(`unknown profile '${options.profile}'`);
+    return [options.udhOctets ?? profile.udhOctets, options.graphemeSafe ? 1 : 0, profile.maxUnitsPerPart];
+  }
+
   /**
    * Analyzes `text`: encoding, characters (code points), units (septets or UTF-16 units), parts,
    * units left in the last part, the parts themselves and the characters that forced UCS-2.
-   * options: {udhOctets: 6 (8-bit reference) or 7 (16-bit), graphemeSafe: false}.
+   * options: {udhOctets: 6 (8-bit reference) or 7 (16-bit), graphemeSafe: false,
+   * profile: 'default' | 'ref16' | 'us-toll-free' | 'us-cellular', national: 'none' | 'auto' |
+   * ['tr', 'es', ...] (the national tables that send the fewest parts are used)}.
    */
   function analyze(text, options = {}) {
     text = String(text);
-    const udhOctets = options.udhOctets ?? 6;
-    const grapheme = options.graphemeSafe ? 1 : 0;
+    const [udhOctets, grapheme, cap] = textOptions(options);
+    const mask = nationalMask(options.national);
     const ptr = put(text);
-    let needed = wasm._septet_analyze_all(ptr, text.length, udhOctets, grapheme, record, recordCapacity);
+    let needed = wasm._septet_analyze_all(ptr, text.length, udhOctets, grapheme, cap, mask, record, recordCapacity);
     if (needed > recordCapacity) {
       wasm._free(record);
       recordCapacity = needed * 2;
       record = wasm._malloc(recordCapacity * 4);
-      needed = wasm._septet_analyze_all(ptr, text.length, udhOctets, grapheme, record, recordCapacity);
+      needed = wasm._septet_analyze_all(ptr, text.length, udhOctets, grapheme, cap, mask, record, recordCapacity);
     }
     const f = wasm.HEAPU32.subarray(record >> 2, (record >> 2) + FIELDS);
     const result = {
@@ -76,6 +109,7 @@ export default async function init() {
       limit: f[13] === 0 ? null : error(f[13], f[14]),
     };
     if (f[9] !== NONE) result.first_non_gsm = { index: f[9], code_point: codePointLabel(f[10]) };
+    if (f[15] !== 0 || f[16] !== 0) result.national = { locking: languages[f[15]], single_shift: languages[f[16]] };
     // The lists are built when first read: counting alone stays cheap.
     // A copy: the wasm buffer is reused by the next call.
     const rest = wasm.HEAPU32.slice((record >> 2) + FIELDS, (record >> 2) + needed);
@@ -111,6 +145,42 @@ export default async function init() {
       },
     });
     return result;
+  }
+
+  /**
+   * Replaces look-alikes (curly quotes, dashes, NBSP, ...) by GSM characters, as the native
+   * `septet inspect --transliterate`: {text, applied, replacements: [{index, char, code_point, to,
+   * kind}], before: {encoding, parts}, after: {encoding, parts}}. options: {onlyIfFewerParts,
+   * udhOctets, graphemeSafe, profile}. A lone surrogate gives {error}.
+   */
+  function transliterate(text, options = {}) {
+    text = String(text);
+    const [udhOctets, grapheme, cap] = textOptions(options);
+    const ptr = put(text);
+    const outText = wasm._malloc((text.length * 3 + 1) * 2);  // "…" becomes "...": 3 units at most
+    const size = 9 + 7 * text.length;
+    const out = wasm._malloc(size * 4);
+    try {
+      wasm._septet_transliterate(ptr, text.length, options.onlyIfFewerParts ? 1 : 0, udhOctets, grapheme,
+        cap, outText, text.length * 3 + 1, out, size);
+      const r = readU32(out, size);
+      if (r[0] !== 0) return { error: error(r[0], r[1]) };
+      const units = new Uint16Array(wasm.HEAPU16.buffer, outText, r[7]);
+      let result = '';
+      for (let i = 0; i < units.length; i += 4096) result += String.fromCharCode(...units.subarray(i, i + 4096));
+      const replacements = [];
+      for (let i = 0, at = 9; i < r[8]; i++, at += 7) {
+        replacements.push({ index: r[at], char: String.fromCodePoint(r[at + 1]), code_point: codePointLabel(r[at + 1]),
+          to: String.fromCodePoint(...r.slice(at + 4, at + 4 + r[at + 3])),
+          kind: wasm.UTF8ToString(wasm._septet_look_alike_name(r[at + 2])) });
+      }
+      const encoding = (e) => (e === 0 ? 'gsm7' : 'ucs2');
+      return { text: result, applied: r[2] === 1, replacements,
+        before: { encoding: encoding(r[3]), parts: r[4] }, after: { encoding: encoding(r[5]), parts: r[6] } };
+    } finally {
+      wasm._free(outText);
+      wasm._free(out);
+    }
   }
 
   const RECORD = 7 + 160;
@@ -261,5 +331,6 @@ export default async function init() {
     return totals;
   }
 
-  return { analyze, encodeParts, estimate, normaliseMsisdn };
+  return { analyze, encodeParts, estimate, normaliseMsisdn, transliterate,
+    profiles: Object.keys(profiles), nationalLanguages: languages.slice(1) };
 }

@@ -79,9 +79,24 @@ try {
     check(`${name}: parts listed`, (parts.match(/<div class="part">/g) || []).length, native.parts);
     check(`${name}: non-GSM marked`, (parts.match(/<mark /g) || []).length, native.non_gsm.length);
   }
+  // The transliteration suggestion, and national tables chosen through the hash.
+  {
+    const text = 'a'.repeat(150) + '\u2019s \u201cok\u201d';
+    const dom = await chromium(['--dump-dom', base + hashFor(text)]);
+    const suggestion = dom.match(/<span id="suggestion">([^<]*)</);
+    check('suggestion shown', Boolean(suggestion) && !/<p id="suggestion-box"[^>]*hidden/.test(dom), true);
+    check('suggestion text', suggestion && suggestion[1].startsWith(
+      'Replace 3 characters to go from 3 UCS-2 parts to 1 GSM part'), true);
+    const turkish = '\u00C7i\u00E7ekler \u015Fimdi %50 indirimli!';
+    const national = await chromium(['--dump-dom', base + hashFor(turkish) + '&national=auto']);
+    const native = JSON.parse(execFileSync(cli, ['inspect', '--json', '--national', 'auto'], { input: turkish }).toString());
+    check('national: encoding', field(national, 'encoding'), native.encoding);
+    check('national: units', field(national, 'units'), String(native.units));
+    check('national: tables named', /locking shift tr/.test(national), true);
+  }
   if (screenshot) {
     await chromium([`--screenshot=${screenshot}`, '--window-size=1000,680',
-      base + hashFor(bodies.mixed + ' ' + 'Thanks! '.repeat(12) + '[ok]')]);
+      base + hashFor('Caf\u00e9 \u201cquoted\u201d |pipe| \u0394 ' + 'Thanks! '.repeat(12) + '[ok]')]);
   }
 } finally {
   server.close();

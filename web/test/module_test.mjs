@@ -78,4 +78,40 @@ check('estimate: inherited names are not values',
 check('estimate: template over 2000', septet.estimate('x'.repeat(2001), []).error.code, 'body_too_long');
 check('estimate: error index is a JS index', septet.estimate('\u{1F600}\u00e9 ${', []).error.index, 4);
 
+// transliterate, national tables and profiles: the same answers as the native CLI.
+const nativeInspect = (args, text) => {
+  try {
+    return JSON.parse(execFileSync(cli, ['inspect', '--json', ...args], { input: text }).toString());
+  } catch (e) {
+    return JSON.parse(e.stdout.toString());
+  }
+};
+const curly = 'a'.repeat(150) + '\u2019s \u201cok\u201d \u2026';
+const t = septet.transliterate(curly);
+const tNative = nativeInspect(['--transliterate'], curly);
+check('transliterate: text', t.text, tNative.segments.join(''));
+check('transliterate: parts', [t.before.parts, t.after.parts, t.applied],
+  [tNative.transliteration.before.parts, tNative.transliteration.after.parts, true]);
+check('transliterate: replacements', t.replacements.map((r) => [r.index, r.code_point, r.to, r.kind]),
+  tNative.transliteration.replacements.map((r) => [r.utf16_index, r.code_point, r.to, r.kind]));
+const emoji = 'It\u2019s \u{1F382}';
+check('transliterate: only if fewer parts', septet.transliterate(emoji, { onlyIfFewerParts: true }).text, emoji);
+check('transliterate: lone surrogate', septet.transliterate('a\ud800').error.code, 'utf16_unpaired_surrogate');
+for (const [text, national] of [['\u00C7i\u00E7ekler \u015Fimdi %50 indirimli!', 'auto'],
+  ['\u00BFQu\u00E9 tal? acci\u00F3n m\u00E1s r\u00E1pida', 'es'],
+  ['Aten\u00E7\u00E3o: promo\u00E7\u00E3o v\u00E1lida', 'auto']]) {
+  const js = septet.analyze(text, { national: national === 'auto' ? 'auto' : [national] });
+  const native = nativeInspect(['--national', national], text);
+  check(`national ${national}: figures`, [js.encoding, js.units, js.parts, js.units_remaining],
+    [native.encoding, native.units, native.parts, native.units_remaining]);
+  check(`national ${national}: tables`, js.national, { locking: native.national.locking,
+    single_shift: native.national.single_shift });
+}
+for (const profile of septet.profiles) {
+  const text = 'x'.repeat(305);
+  const js = septet.analyze(text, { profile });
+  const native = nativeInspect(['--profile', profile], text);
+  check(`profile ${profile}`, [js.parts, js.capacity], [native.parts, native.capacity]);
+}
+
 finish();

@@ -11,12 +11,13 @@ bash tools/setup.sh test
 sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_EXE_LINKER_FLAGS="$sanitize" -DSEPTET_BUILD_TESTS=OFF \
-  -DSEPTET_BUILD_TOOLS=OFF >/dev/null
+  -DSEPTET_BUILD_TOOLS=OFF -DSEPTET_WEB_TESTS=OFF >/dev/null
 cmake --build build/fuzz -j2 --target "$target"
 dictionary=fuzz/text.dict
 case "$target" in
   fuzz_user_data | fuzz_reassembly) dictionary=fuzz/wire.dict ;;
   fuzz_template) dictionary=fuzz/template.dict ;;
+  fuzz_sinch_json) dictionary=fuzz/json.dict ;;
 esac
 mkdir -p "build/fuzz-work/$target"
 cd build/fuzz-work

@@ -74,3 +74,31 @@ TEST(robustness_test, bad_wire_input_is_typed) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(robustness_test, ten_thousand_placeholders_parse_render_and_count_linearly) {
+  std::string body;
+  for (int i = 0; i < 10'000; ++i) {
+    body += "${k" + std::to_string(i % 100) + "} ";
+  }
+  const auto tmpl = septet::message_template::parse(body);
+  ASSERT_TRUE(tmpl.ok()) << septet::to_string(tmpl.status.ec);
+  septet::parameter_table params;
+  for (int k = 0; k < 100; ++k) {
+    ASSERT_TRUE(params.set("k" + std::to_string(k), "default", "\xE2\x82\xAC").ok());
+  }
+  const auto recipient = septet::parse_msisdn("+46701234567").value;
+  const auto text = septet::render(tmpl.value, params, recipient);
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text.value.size(), 10'000U * 4U);  // "€ " each
+  const auto streamed = septet::analyze_rendered(tmpl.value, params, recipient);
+  const auto direct = septet::analyze(text.value);
+  EXPECT_EQ(streamed.units, 30'000U);  // € is an extension character: 2 septets, plus the space
+  EXPECT_EQ(streamed.units, direct.units);
+  EXPECT_EQ(streamed.parts, direct.parts);
+  EXPECT_EQ(direct.limits.ec, septet::errc::body_too_long);                 // reported, never cut
+  EXPECT_EQ(septet::analyze(body).limits.ec, septet::errc::body_too_long);  // the template too
+}
+
+}  // namespace

@@ -1,6 +1,7 @@
 // The XMS JSON models against the shapes in Sinch's SDK fixtures and docs (sinch-api.md (b)).
 #include <gtest/gtest.h>
 
+#include <septet/sinch/client.hpp>
 #include <septet/sinch/models.hpp>
 #include <septet/sinch/webhook.hpp>
 #include <string_view>
@@ -204,6 +205,30 @@ TEST(SinchCallbacks, TypeSelectsTheModel) {
   EXPECT_FALSE(sinch::parse_callback(R"({"batch_id":"b"})").ok());
   EXPECT_FALSE(sinch::parse_callback(R"({"type":"mo_text","id":"i"})").ok());
   EXPECT_FALSE(sinch::parse_callback("[1,").ok());
+}
+
+TEST(SinchModels, DeeplyNestedAndHugeJsonAreTypedErrorsNotCrashes) {
+  // nlohmann's parser keeps its own stack: a million open brackets is a parse error, not a
+  // stack overflow.
+  const std::string nested = std::string(1'000'000, '[') + std::string(1'000'000, ']');
+  const auto deep = sinch::read<sinch::batch>(std::string_view(nested));
+  ASSERT_FALSE(deep.ok());
+  EXPECT_EQ(deep.error->what, "expected a JSON object");
+  const std::string unclosed(1'000'000, '{');
+  EXPECT_FALSE(sinch::parse_callback(unclosed).ok());
+  EXPECT_EQ(sinch::read_api_error(400, unclosed).shape, sinch::error_shape::not_json);
+  // A 10 MB body with 200 000 recipients reads, and the client refuses to send it.
+  std::string huge = R"({"body":"x","to":[)";
+  for (int i = 0; i < 200'000; ++i) {
+    huge += (i == 0 ? "" : ",") + std::string("\"+4670") + std::to_string(1'000'000 + i) + "\"";
+  }
+  huge += "]}";
+  const auto big = sinch::read<sinch::batch_request>(std::string_view(huge));
+  ASSERT_TRUE(big.ok());
+  EXPECT_EQ(big.value.to.size(), 200'000U);
+  const auto refused = sinch::validate(big.value);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->field, "to");
 }
 
 }  // namespace

@@ -17,8 +17,8 @@ fi
 if [[ "${1:-run}" == test ]]; then
   # googletest, Google Benchmark, UAX #29 conformance data, libgammu (wire-format cross-check),
   # clang with its sanitizer runtimes, clang-format.
-  packages+=(libgtest-dev libbenchmark-dev unicode-data libgammu-dev pkg-config clang libclang-rt-dev
-    clang-format)
+  packages+=(libgtest-dev libbenchmark-dev librapidcheck-dev unicode-data libgammu-dev pkg-config clang
+    libclang-rt-dev clang-format)
 fi
 
 missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian machine to every test passing:
 #   bash tools/test.sh
-# 1. formatting check, 2. g++ build (benchmarks too) + ctest (fuzz corpora replayed by a plain
+# 1. formatting check, 2. g++ Release build of the CLI (the quick start's), g++ Debug build
+# (benchmarks too) + ctest (fuzz corpora replayed by a plain
 # driver), 3. clang build with AddressSanitizer and UndefinedBehaviorSanitizer + ctest, including
 # a short libFuzzer run of every fuzz target (SEPTET_FUZZ_SECONDS, default 20). The last step is
 # last so that the output ends with ctest's summary line.
@@ -12,6 +13,10 @@ bash tools/setup.sh test
 
 echo "== clang-format"
 git ls-files -- '*.hpp' '*.cpp' | xargs clang-format --dry-run -Werror
+
+echo "== g++, Release: the library and CLI as tools/quickstart.sh builds them (-O3 -Werror)"
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSEPTET_BUILD_TESTS=OFF >/dev/null
+cmake --build build/release -j2
 
 echo "== g++, Debug"
 cmake -S . -B build/gcc -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ \

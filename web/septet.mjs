@@ -76,6 +76,60 @@ export default async function init() {
     return [options.udhOctets ?? profile.udhOctets, options.graphemeSafe ? 1 : 0, profile.maxUnitsPerPart];
   }
 
+  // Bumped by every analyze call: the record buffer then holds that call's lists.
+  let generation = 0;
+
+  // Runs the core on `text` and leaves the whole record in the buffer; returns its u32 count.
+  function analyzeInto(text, udhOctets, grapheme, cap, mask) {
+    const ptr = put(text);
+    let needed = wasm._septet_analyze_all(ptr, text.length, udhOctets, grapheme, cap, mask, record, recordCapacity);
+    if (needed > recordCapacity) {
+      wasm._free(record);
+      recordCapacity = needed * 2;
+      record = wasm._malloc(recordCapacity * 4);
+      needed = wasm._septet_analyze_all(ptr, text.length, udhOctets, grapheme, cap, mask, record, recordCapacity);
+    }
+    generation++;
+    return needed;
+  }
+
+  // The lists of an analysis, read when first asked for: counting alone stays cheap. While no
+  // other call has reused the buffer they are read from it; after that the text is analyzed again.
+  function listsOf(result) {
+    const hidden = result[LISTS];
+    if (hidden.lists === null) {
+      const { text, args } = hidden;
+      if (hidden.generation !== generation) analyzeInto(text, ...args);
+      const base = (record >> 2) + FIELDS;
+      const rest = wasm.HEAPU32;
+      const segments = [];
+      const partCount = rest[base];
+      for (let i = 0, at = base + 1; i < partCount; i++, at += 3) {
+        segments.push({ begin: rest[at], end: rest[at + 1], units: rest[at + 2],
+          text: text.slice(rest[at], rest[at + 1]) });
+      }
+      const nonGsm = [];
+      const start = base + 2 + 3 * partCount;
+      for (let i = 0, at = start; i < rest[start - 1]; i++, at += 2) {
+        const cp = rest[at + 1];
+        nonGsm.push({ char: String.fromCodePoint(cp), code_point: codePointLabel(cp), index: rest[at] });
+      }
+      hidden.lists = { segments, nonGsm };
+    }
+    return hidden.lists;
+  }
+
+  const LISTS = Symbol('lists');
+  // One prototype for every result: the getters cost nothing until read.
+  const analysisPrototype = {
+    get segments() { return listsOf(this).segments; },
+    get non_gsm() { return listsOf(this).nonGsm; },
+    toJSON() {
+      const { [LISTS]: _, ...own } = this;
+      return { ...own, segments: this.segments, non_gsm: this.non_gsm };
+    },
+  };
+
   /**
    * Analyzes `text`: encoding, characters (code points), units (septets or UTF-16 units), parts,
    * units left in the last part, the parts themselves and the characters that forced UCS-2.
@@ -86,64 +140,26 @@ export default async function init() {
   function analyze(text, options = {}) {
     text = String(text);
     const [udhOctets, grapheme, cap] = textOptions(options);
-    const mask = nationalMask(options.national);
-    const ptr = put(text);
-    let needed = wasm._septet_analyze_all(ptr, text.length, udhOctets, grapheme, cap, mask, record, recordCapacity);
-    if (needed > recordCapacity) {
-      wasm._free(record);
-      recordCapacity = needed * 2;
-      record = wasm._malloc(recordCapacity * 4);
-      needed = wasm._septet_analyze_all(ptr, text.length, udhOctets, grapheme, cap, mask, record, recordCapacity);
+    const args = [udhOctets, grapheme, cap, nationalMask(options.national)];
+    analyzeInto(text, ...args);
+    const f = wasm.HEAPU32;
+    const r = record >> 2;
+    const result = Object.create(analysisPrototype);
+    result.encoding = f[r + 2] === 0 ? 'gsm7' : 'ucs2';
+    result.characters = f[r + 3];
+    result.units = f[r + 4];
+    result.parts = f[r + 5];
+    result.units_remaining = f[r + 6];
+    result.utf16_units = f[r + 7];
+    result.capacity = { single_part: f[r + 11], per_part: f[r + 12] };
+    result.within_limits = f[r] === 0 && f[r + 13] === 0;
+    result.error = f[r] === 0 ? null : error(f[r], f[r + 1]);
+    result.limit = f[r + 13] === 0 ? null : error(f[r + 13], f[r + 14]);
+    if (f[r + 9] !== NONE) result.first_non_gsm = { index: f[r + 9], code_point: codePointLabel(f[r + 10]) };
+    if (f[r + 15] !== 0 || f[r + 16] !== 0) {
+      result.national = { locking: languages[f[r + 15]], single_shift: languages[f[r + 16]] };
     }
-    const f = wasm.HEAPU32.subarray(record >> 2, (record >> 2) + FIELDS);
-    const result = {
-      encoding: f[2] === 0 ? 'gsm7' : 'ucs2',
-      characters: f[3],
-      units: f[4],
-      parts: f[5],
-      units_remaining: f[6],
-      utf16_units: f[7],
-      capacity: { single_part: f[11], per_part: f[12] },
-      within_limits: f[0] === 0 && f[13] === 0,
-      error: f[0] === 0 ? null : error(f[0], f[1]),
-      limit: f[13] === 0 ? null : error(f[13], f[14]),
-    };
-    if (f[9] !== NONE) result.first_non_gsm = { index: f[9], code_point: codePointLabel(f[10]) };
-    if (f[15] !== 0 || f[16] !== 0) result.national = { locking: languages[f[15]], single_shift: languages[f[16]] };
-    // The lists are built when first read: counting alone stays cheap.
-    // A copy: the wasm buffer is reused by the next call.
-    const rest = wasm.HEAPU32.slice((record >> 2) + FIELDS, (record >> 2) + needed);
-    let segments = null;
-    let nonGsm = null;
-    Object.defineProperties(result, {
-      segments: {
-        enumerable: true,
-        get() {
-          if (segments === null) {
-            segments = [];
-            for (let i = 0, at = 1; i < rest[0]; i++, at += 3) {
-              segments.push({ begin: rest[at], end: rest[at + 1], units: rest[at + 2],
-                text: text.slice(rest[at], rest[at + 1]) });
-            }
-          }
-          return segments;
-        },
-      },
-      non_gsm: {
-        enumerable: true,
-        get() {
-          if (nonGsm === null) {
-            nonGsm = [];
-            const start = 2 + 3 * rest[0];
-            for (let i = 0, at = start; i < rest[start - 1]; i++, at += 2) {
-              const cp = rest[at + 1];
-              nonGsm.push({ char: String.fromCodePoint(cp), code_point: codePointLabel(cp), index: rest[at] });
-            }
-          }
-          return nonGsm;
-        },
-      },
-    });
+    result[LISTS] = { text, args, generation, lists: null };  // a symbol key: not in JSON or keys
     return result;
   }
 

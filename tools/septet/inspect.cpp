@@ -333,11 +333,15 @@ void print_transliteration_table(std::ostream& out) {
       }
       const bool unseen =
           kind == septet::look_alike::space || kind == septet::look_alike::invisible;
-      const std::string shown =
-          unseen ? "(" + std::string(septet::to_string(kind)) + ")" : utf8_of(rule.from);
-      const std::string to = rule.to.empty()  ? "(deleted)"
-                             : rule.to == " " ? "one space"
-                                              : "`" + std::string(rule.to) + "`";
+      // Built by appending: GCC 12 at -O3 warns falsely (-Wrestrict) on "literal" + string.
+      std::string shown = unseen ? std::string("(") : utf8_of(rule.from);
+      if (unseen) {
+        shown.append(septet::to_string(kind)).append(")");
+      }
+      std::string to = rule.to.empty() ? "(deleted)" : rule.to == " " ? "one space" : "`";
+      if (to == "`") {
+        to.append(rule.to).append("`");
+      }
       out << "| " << code_point_label(rule.from) << " | " << shown << " | " << to << " |\n";
     }
   }

@@ -536,7 +536,10 @@ class client {
   static auto encode(const detail::query& query) -> std::string {
     std::string out;
     for (const auto& [key, value] : query) {
-      out += (out.empty() ? "?" : "&") + url_encode(key) + "=" + url_encode(value);
+      out += out.empty() ? '?' : '&';
+      out += url_encode(key);
+      out += '=';
+      out += url_encode(value);
     }
     return out;
   }

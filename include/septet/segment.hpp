@@ -40,6 +40,32 @@ constexpr void for_each_part(std::basic_string_view<Char> text,
     begin = cut_offset;
     begin_units = cut_units;
   };
+  if constexpr (utf8_unit<Char>) {
+    // Run time, UTF-8, no grapheme rule and no locking-shift table: runs of plain ASCII cost one
+    // unit per byte in either encoding and may break anywhere, so they are split in bulk; the
+    // text is known valid (a.ok()), so the rest decodes without checking again.
+    if (!std::is_constant_evaluated() && opts.boundary == boundary_policy::code_point &&
+        opts.national.locking == national_language::none) {
+      const Char* const p = text.data();
+      const std::size_t n = text.size();
+      std::size_t pos = 0;
+      while (pos < n) {
+        const std::size_t run = plain_run(p + pos, n - pos);
+        if (run > 0) {
+          split.push_unit_run(run, pos, close_part);
+          pos += run;
+          continue;
+        }
+        const Char* it = p + pos;
+        const char32_t cp =
+            byte_of(*it) < 0x80U ? static_cast<char32_t>(byte_of(*it++)) : next_valid_utf8(it);
+        split.push(units_in(a.encoding, cp, opts.national), true, pos, close_part);
+        pos = static_cast<std::size_t>(it - p);
+      }
+      visit(part{begin, text.size(), split.end - begin_units});
+      return;
+    }
+  }
   (void)for_each_code_point(text, [&](char32_t cp, std::size_t offset) {
     const bool break_before = opts.boundary == boundary_policy::code_point || breaker.push(cp);
     split.push(units_in(a.encoding, cp, opts.national), break_before, offset, close_part);

@@ -365,6 +365,15 @@ struct sandbox::impl {
     return it == batch_index.end() ? nullptr : &batches[it->second];
   }
 
+  /// The batch the path names, or nullptr after answering 404 (the caller holds the mutex).
+  auto batch_or_404(const httplib::Request& req, httplib::Response& res) -> stored_batch* {
+    auto* s = find_batch(req.matches[2]);
+    if (s == nullptr) {
+      reply_error(res, 404, "not_found", "Batch '" + std::string(req.matches[2]) + "' not found.");
+    }
+    return s;
+  }
+
   void send_batch(const httplib::Request& req, httplib::Response& res) {
     json body;
     sinch::batch_request request;
@@ -467,9 +476,8 @@ struct sandbox::impl {
 
   void get_batch(const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(mutex);
-    const auto* s = find_batch(req.matches[2]);
+    const auto* s = batch_or_404(req, res);
     if (s == nullptr) {
-      reply_error(res, 404, "not_found", "Batch '" + std::string(req.matches[2]) + "' not found.");
       return;
     }
     reply(res, 200, sinch::to_json(s->batch));
@@ -477,9 +485,8 @@ struct sandbox::impl {
 
   void cancel_batch(const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(mutex);
-    auto* s = find_batch(req.matches[2]);
+    auto* s = batch_or_404(req, res);
     if (s == nullptr) {
-      reply_error(res, 404, "not_found", "Batch '" + std::string(req.matches[2]) + "' not found.");
       return;
     }
     s->batch.canceled = true;
@@ -494,9 +501,8 @@ struct sandbox::impl {
       return;
     }
     std::lock_guard lock(mutex);
-    auto* s = find_batch(req.matches[2]);
+    auto* s = batch_or_404(req, res);
     if (s == nullptr) {
-      reply_error(res, 404, "not_found", "Batch '" + std::string(req.matches[2]) + "' not found.");
       return;
     }
     const auto id = s->batch.id;
@@ -521,9 +527,8 @@ struct sandbox::impl {
       return;
     }
     std::lock_guard lock(mutex);
-    auto* s = find_batch(req.matches[2]);
+    auto* s = batch_or_404(req, res);
     if (s == nullptr) {
-      reply_error(res, 404, "not_found", "Batch '" + std::string(req.matches[2]) + "' not found.");
       return;
     }
     json merged = sinch::to_json(s->batch);
@@ -581,9 +586,8 @@ struct sandbox::impl {
       return;
     }
     std::lock_guard lock(mutex);
-    const auto* s = find_batch(req.matches[2]);
+    const auto* s = batch_or_404(req, res);
     if (s == nullptr) {
-      reply_error(res, 404, "not_found", "Batch '" + std::string(req.matches[2]) + "' not found.");
       return;
     }
     if (!s->batch.feedback_enabled.value_or(false)) {
@@ -602,9 +606,8 @@ struct sandbox::impl {
       return;
     }
     std::lock_guard lock(mutex);
-    const auto* s = find_batch(req.matches[2]);
+    const auto* s = batch_or_404(req, res);
     if (s == nullptr) {
-      reply_error(res, 404, "not_found", "Batch '" + std::string(req.matches[2]) + "' not found.");
       return;
     }
     reply(res, 200,

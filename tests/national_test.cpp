@@ -187,6 +187,31 @@ TEST(National, SegmentsAndWireFormatCarryTheTables) {
   EXPECT_EQ(one.value[0].esm_class, septet::esm_class_udhi);
 }
 
+TEST(National, IndicTextRoundTripsPacked) {
+  // Devanagari is 3 UTF-8 bytes per character and one septet in the Hindi locking table: the
+  // decoded text is larger than three bytes per octet of packed user data.
+  std::string text;
+  for (int i = 0; i < 300; ++i) {
+    text += "\u0928\u092E\u0938";  // नमस: one septet each in the Hindi locking table
+  }
+  const national_tables tables{national_language::hindi, national_language::none};
+  septet::options opts;
+  opts.national = tables;
+  opts.max_characters = 0;
+  ASSERT_EQ(septet::analyze(text, opts).encoding, septet::encoding::gsm7);
+  septet::encode_options enc;
+  enc.text = opts;
+  const auto parts = septet::encode_parts(text, enc);
+  ASSERT_TRUE(parts.ok()) << septet::to_string(parts.status.ec);
+  std::vector<septet::received_part> received;
+  for (const auto& p : parts.value) {
+    received.push_back({p.bytes(), p.data_coding, true, p.udl, septet::septet_form::packed});
+  }
+  const auto back = septet::reassemble(received);
+  ASSERT_TRUE(back.ok()) << septet::to_string(back.status.ec);
+  EXPECT_EQ(back.value, text);
+}
+
 TEST(National, ConstantEvaluation) {
   constexpr auto turkish = [] {
     septet::options opts;

@@ -216,7 +216,8 @@ struct received_part {
 [[nodiscard]] inline auto reassemble(std::span<const received_part> parts) -> outcome<std::string> {
   std::size_t upper_bound = 0;
   for (const auto& p : parts) {
-    upper_bound += 3 * p.user_data.size();  // >= 2 per septet (8 per 7 octets) or 3 per 2 octets
+    // 8 septets per 7 octets at up to 3 bytes each (Indic national tables), or 3 per 2 octets.
+    upper_bound += 4 * p.user_data.size();
   }
   outcome<std::string> text;
   text.value.resize(upper_bound);

@@ -29,12 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto status = septet::for_each_code_point(text, [&](char32_t cp, std::size_t offset) {
     counts.push(cp, offset);
     utf32 += cp;
-    if (cp > 0xFFFF) {
-      utf16 += static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10U));
-      utf16 += static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FFU));
-    } else {
-      utf16 += static_cast<char16_t>(cp);
-    }
+    septet::put_utf16(cp, [&](char16_t unit) { utf16 += unit; });
   });
   const auto slow =
       counts.finish(status.ok() ? septet::result{septet::errc::ok, text.size()} : status);

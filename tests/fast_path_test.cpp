@@ -68,12 +68,7 @@ TEST(fast_path_test, analysis_matches_the_per_code_point_path) {
     const auto valid =
         septet::for_each_code_point(std::string_view(text), [&](char32_t cp, std::size_t offset) {
           utf16_offset_of_byte[offset] = utf16.size();
-          if (cp > 0xFFFF) {
-            utf16 += static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10U));
-            utf16 += static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FFU));
-          } else {
-            utf16 += static_cast<char16_t>(cp);
-          }
+          septet::put_utf16(cp, [&](char16_t unit) { utf16 += unit; });
         });
     if (valid.ok()) {
       utf16_offset_of_byte[text.size()] = utf16.size();

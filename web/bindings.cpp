@@ -274,12 +274,7 @@ EMSCRIPTEN_KEEPALIVE std::uint32_t septet_transliterate(const char16_t* text,
       }
       ++length;
     };
-    if (cp > 0xFFFF) {
-      unit(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10U)));
-      unit(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FFU)));
-    } else {
-      unit(static_cast<char16_t>(cp));
-    }
+    septet::put_utf16(cp, unit);
   });
   put(length);
   put(to_u32(t.replacements.size()));

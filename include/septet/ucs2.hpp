@@ -17,21 +17,15 @@ template <code_unit Char>
 constexpr auto ucs2_encode_text(std::basic_string_view<Char> text, std::span<std::uint8_t> out)
     -> result {
   std::size_t needed = 0;
-  const auto put_unit = [&](char32_t unit) {
+  const auto put_unit = [&](char16_t unit) {
     if (needed + 2 <= out.size()) {
       out[needed] = static_cast<std::uint8_t>(unit >> 8U);
       out[needed + 1] = static_cast<std::uint8_t>(unit & 0xFFU);
     }
     needed += 2;
   };
-  const result decoded = for_each_code_point(text, [&](char32_t cp, std::size_t) {
-    if (cp > 0xFFFF) {
-      put_unit(0xD800 + ((cp - 0x10000) >> 10U));
-      put_unit(0xDC00 + ((cp - 0x10000) & 0x3FFU));
-    } else {
-      put_unit(cp);
-    }
-  });
+  const result decoded =
+      for_each_code_point(text, [&](char32_t cp, std::size_t) { put_utf16(cp, put_unit); });
   if (!decoded.ok()) {
     return decoded;
   }

@@ -88,6 +88,18 @@ template <text T>
   return pos + length;
 }
 
+/// Calls `put(unit)` with the UTF-16 code units of the scalar value `cp`: one, or a surrogate
+/// pair.
+template <class Put>
+constexpr void put_utf16(char32_t cp, Put&& put) {
+  if (cp > 0xFFFF) {
+    put(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10U)));
+    put(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FFU)));
+  } else {
+    put(static_cast<char16_t>(cp));
+  }
+}
+
 /// Calls `visit(code_point, offset)` for every code point of `text`, in order, where offset is the
 /// index of its first code unit. Stops at the first invalid sequence. Returns ok with the count
 /// of code points, or the error with the offset of the invalid sequence.

@@ -13,12 +13,6 @@ namespace {
 using septet::national_language;
 using septet::national_tables;
 
-auto utf8(char32_t cp) -> std::string {
-  std::string out(4, '\0');
-  out.resize(septet::put_utf8(cp, out, 0));
-  return out;
-}
-
 TEST(National, EveryCellRoundTrips) {
   for (std::size_t i = 1; i < 14; ++i) {
     const auto language = static_cast<national_language>(i);
@@ -53,7 +47,7 @@ TEST(National, EveryCellRoundTrips) {
         std::array<char, 8> text{};
         const auto decoded = septet::gsm7::decode(sent, std::span{text}, tables);
         ASSERT_TRUE(decoded.ok());
-        EXPECT_EQ(std::string(text.data(), decoded.count), utf8(cp));
+        EXPECT_EQ(std::string(text.data(), decoded.count), septet_test::utf8_of(cp));
       }
     }
   }
@@ -172,11 +166,7 @@ TEST(National, SegmentsAndWireFormatCarryTheTables) {
   EXPECT_EQ(first.text.units, 149U);
   EXPECT_LE(first.size, 140U);
   // And back: the receiver reads the tables from the UDH.
-  std::vector<septet::received_part> received;
-  for (const auto& p : parts.value) {
-    received.push_back({p.bytes(), p.data_coding, true, p.udl, septet::septet_form::packed});
-  }
-  const auto back = septet::reassemble(received);
+  const auto back = septet::reassemble(septet_test::received(parts.value));
   ASSERT_TRUE(back.ok()) << septet::to_string(back.status.ec);
   EXPECT_EQ(back.value, text);
   // A single part still needs the IE: UDHL 3, locking shift, and the UDHI bit.
@@ -203,11 +193,7 @@ TEST(National, IndicTextRoundTripsPacked) {
   enc.text = opts;
   const auto parts = septet::encode_parts(text, enc);
   ASSERT_TRUE(parts.ok()) << septet::to_string(parts.status.ec);
-  std::vector<septet::received_part> received;
-  for (const auto& p : parts.value) {
-    received.push_back({p.bytes(), p.data_coding, true, p.udl, septet::septet_form::packed});
-  }
-  const auto back = septet::reassemble(received);
+  const auto back = septet::reassemble(septet_test::received(parts.value));
   ASSERT_TRUE(back.ok()) << septet::to_string(back.status.ec);
   EXPECT_EQ(back.value, text);
 }

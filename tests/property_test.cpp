@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "test_text.hpp"
+
 namespace {
 
 using septet::national_language;
@@ -103,12 +105,7 @@ RC_GTEST_PROP(Property, EveryInputFormCountsTheSame, ()) {
   std::u32string utf32;
   (void)septet::for_each_code_point(std::string_view(text), [&](char32_t cp, std::size_t) {
     utf32 += cp;
-    if (cp > 0xFFFF) {
-      utf16 += static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10U));
-      utf16 += static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FFU));
-    } else {
-      utf16 += static_cast<char16_t>(cp);
-    }
+    septet::put_utf16(cp, [&](char16_t unit) { utf16 += unit; });
   });
   for (const auto& other : {septet::analyze(std::u16string_view(utf16), opts),
                             septet::analyze(std::u32string_view(utf32), opts)}) {
@@ -137,14 +134,13 @@ RC_GTEST_PROP(Property, EncodedPartsReassembleToTheText, ()) {
   enc.form = *rc::gen::element(septet::septet_form::packed, septet::septet_form::unpacked);
   const auto parts = septet::encode_parts(text, enc);
   RC_PRE(parts.ok());  // over 255 parts is a typed refusal, covered elsewhere
-  std::vector<septet::received_part> received;
   for (const auto& p : parts.value) {
     // What fits one SMS: 140 octets on the air; unpacked, 160 septets counting the UDH's.
     const bool fits = enc.form == septet::septet_form::packed || p.data_coding != 0 ? p.size <= 140
                                                                                     : p.udl <= 160;
     RC_ASSERT(fits);
-    received.push_back({p.bytes(), p.data_coding, p.udh_size != 0, p.udl, enc.form});
   }
+  const auto received = septet_test::received(parts.value, true, enc.form);
   // Any order.
   const auto order = *rc::gen::unique<std::vector<std::size_t>>(
       received.size(), rc::gen::inRange<std::size_t>(0, received.size()));

@@ -6,6 +6,9 @@
 #include <cstddef>
 #include <random>
 #include <septet/analysis.hpp>
+#include <septet/reassembly.hpp>
+#include <septet/unicode.hpp>
+#include <septet/user_data.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +44,27 @@ inline auto random_text(std::mt19937& rng,
     text += pieces[pick(rng) % kinds];
   }
   return text;
+}
+
+/// `cp` in UTF-8.
+inline auto utf8_of(char32_t cp) -> std::string {
+  std::string out(4, '\0');
+  out.resize(septet::put_utf8(cp, out, 0));
+  return out;
+}
+
+/// What a receiver gets for `parts`: user data, data coding, UDHI, and TP-UDL unless
+/// `with_udl` is false.
+inline auto received(const std::vector<septet::encoded_part>& parts,
+                     bool with_udl = true,
+                     septet::septet_form form = septet::septet_form::packed)
+    -> std::vector<septet::received_part> {
+  std::vector<septet::received_part> in;
+  for (const auto& p : parts) {
+    in.push_back({p.bytes(), p.data_coding, p.udh_size != 0,
+                  with_udl ? p.udl : septet::unknown_length, form});
+  }
+  return in;
 }
 
 /// Every figure of two analyses is equal.

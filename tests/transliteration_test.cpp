@@ -13,12 +13,6 @@ namespace {
 
 using septet::look_alike;
 
-auto utf8(char32_t cp) -> std::string {
-  std::string out(4, '\0');
-  out.resize(septet::put_utf8(cp, out, 0));
-  return out;
-}
-
 /// Written out again by hand, so that a changed row fails here.
 const std::map<char32_t, std::string> expected_rows = {
     {0x00A0, " "},        {0x00AB, "\""},  {0x00AD, ""},   {0x00B4, "'"},  {0x00BB, "\""},
@@ -50,7 +44,7 @@ TEST(Transliteration, EveryRowIsPinned) {
     ASSERT_NE(row, expected_rows.end()) << std::hex << static_cast<unsigned>(rule.from);
     EXPECT_EQ(rule.to, row->second) << std::hex << static_cast<unsigned>(rule.from);
     // And the row does what it says inside a text.
-    const auto t = septet::transliterate("a" + utf8(rule.from) + "b");
+    const auto t = septet::transliterate("a" + septet_test::utf8_of(rule.from) + "b");
     ASSERT_TRUE(t.applied);
     EXPECT_EQ(t.text, "a" + row->second + "b");
   }

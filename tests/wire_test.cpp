@@ -11,6 +11,7 @@ namespace {
 
 using septet::errc;
 using septet::result;
+using septet_test::received;
 using septet_test::repeat;
 
 auto hex(std::span<const std::uint8_t> bytes) -> std::string {
@@ -143,16 +144,6 @@ TEST(wire_test, udh_write_and_parse) {
   const septet::information_element concat_as_extra[] = {{0x00, port}};
   EXPECT_EQ(septet::write_udh(std::nullopt, concat_as_extra, std::span{out}).ec,
             errc::invalid_option);
-}
-
-auto received(const std::vector<septet::encoded_part>& parts, bool with_udl = true)
-    -> std::vector<septet::received_part> {
-  std::vector<septet::received_part> in;
-  for (const auto& p : parts) {
-    in.push_back({p.bytes(), p.data_coding, p.udh_size != 0,
-                  with_udl ? p.udl : septet::unknown_length, septet::septet_form::packed});
-  }
-  return in;
 }
 
 TEST(wire_test, encode_parts_single_gsm_part) {

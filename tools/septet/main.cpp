@@ -12,6 +12,7 @@
 #include <septet/version.hpp>
 #include <string>
 
+#include "comma_list.hpp"
 #include "dry_run.hpp"
 #include "estimate.hpp"
 #include "inspect.hpp"
@@ -370,17 +371,13 @@ auto main(int argc, char** argv) -> int {
     settings.national.assign(septet::all_national_languages.begin(),
                              septet::all_national_languages.end());
   } else if (national != "none") {
-    std::size_t start = 0;
-    while (start <= national.size()) {
-      const auto comma = std::min(national.find(',', start), national.size());
-      const auto language = septet::national_language_named(national.substr(start, comma - start));
+    for (const auto& name : septet_cli::split_commas(national, true)) {
+      const auto language = septet::national_language_named(name);
       if (!language || *language == septet::national_language::none) {
-        std::fprintf(stderr, "septet: --national: unknown language '%s'\n",
-                     national.substr(start, comma - start).c_str());
+        std::fprintf(stderr, "septet: --national: unknown language '%s'\n", name.c_str());
         return septet_cli::invalid_input;
       }
       settings.national.push_back(*language);
-      start = comma + 1;
     }
   }
   settings.options.boundary = boundary;

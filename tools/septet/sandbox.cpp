@@ -14,6 +14,8 @@
 #include <septet/sinch/webhook.hpp>
 #include <thread>
 
+#include "comma_list.hpp"
+
 namespace septet::tools {
 
 namespace {
@@ -63,23 +65,6 @@ auto query_int(const httplib::Request& req, const char* key, std::int64_t fallba
     return std::nullopt;
   }
   return v;
-}
-
-auto split_list(const std::string& s) -> std::vector<std::string> {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    const auto comma = s.find(',', start);
-    const auto end = comma == std::string::npos ? s.size() : comma;
-    if (end > start) {
-      out.push_back(s.substr(start, end - start));
-    }
-    if (comma == std::string::npos) {
-      break;
-    }
-    start = comma + 1;
-  }
-  return out;
 }
 
 }  // namespace
@@ -454,7 +439,7 @@ struct sandbox::impl {
 
   void list_batches(const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(mutex);
-    const auto senders = split_list(req.get_param_value("from"));
+    const auto senders = septet_cli::split_commas(req.get_param_value("from"));
     std::vector<sinch::batch> found;
     for (auto it = batches.rbegin(); it != batches.rend(); ++it) {  // newest first
       const auto& b = it->batch;
@@ -611,8 +596,9 @@ struct sandbox::impl {
       return;
     }
     reply(res, 200,
-          sinch::to_json(summarise(*s, type == "full", split_list(req.get_param_value("status")),
-                                   split_list(req.get_param_value("code")))));
+          sinch::to_json(summarise(*s, type == "full",
+                                   septet_cli::split_commas(req.get_param_value("status")),
+                                   septet_cli::split_commas(req.get_param_value("code")))));
   }
 
   void recipient_report(const httplib::Request& req, httplib::Response& res) {
@@ -632,8 +618,8 @@ struct sandbox::impl {
 
   void list_reports(const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(mutex);
-    const auto status = split_list(req.get_param_value("status"));
-    const auto code = split_list(req.get_param_value("code"));
+    const auto status = septet_cli::split_commas(req.get_param_value("status"));
+    const auto code = septet_cli::split_commas(req.get_param_value("code"));
     std::vector<sinch::recipient_delivery_report> found;
     for (auto it = batches.rbegin(); it != batches.rend(); ++it) {
       for (const auto& r : it->reports) {
@@ -651,7 +637,7 @@ struct sandbox::impl {
 
   void list_inbounds(const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(mutex);
-    const auto to = split_list(req.get_param_value("to"));
+    const auto to = septet_cli::split_commas(req.get_param_value("to"));
     std::vector<sinch::inbound> found;
     for (auto it = inbounds.rbegin(); it != inbounds.rend(); ++it) {
       if (to.empty() || std::any_of(to.begin(), to.end(),

@@ -7,6 +7,8 @@
 #include <septet/sinch/client.hpp>
 #include <septet/sinch/curl_transport.hpp>
 
+#include "comma_list.hpp"
+
 namespace septet_cli {
 
 namespace {
@@ -56,17 +58,8 @@ auto report(const sinch::failure& f, const sinch_connection& c, std::ostream& ou
 auto split_numbers(const std::vector<std::string>& lists) -> std::vector<std::string> {
   std::vector<std::string> out;
   for (const auto& list : lists) {
-    std::size_t start = 0;
-    while (start <= list.size()) {
-      const auto comma = list.find(',', start);
-      const auto end = comma == std::string::npos ? list.size() : comma;
-      if (end > start) {
-        out.push_back(list.substr(start, end - start));
-      }
-      if (comma == std::string::npos) {
-        break;
-      }
-      start = comma + 1;
+    for (auto& number : split_commas(list)) {
+      out.push_back(std::move(number));
     }
   }
   return out;

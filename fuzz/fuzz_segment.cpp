@@ -1,5 +1,6 @@
 // Segmentation invariants: parts tile the input, each fits its capacity, no part splits a
-// character (so no escape pair or surrogate pair), and the count matches analyze.
+// character (so no escape pair or surrogate pair), the count matches analyze, and the run-time
+// fast path splits exactly where the per-code-point path (constant evaluation's) does.
 #include <septet/septet.hpp>
 #include <vector>
 
@@ -22,6 +23,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   SEPTET_FUZZ_CHECK(parts.value.size() == a.parts);
+  std::vector<septet::part> reference;
+  septet::detail::for_each_part_per_code_point(
+      text, septet::detail::analyze_per_code_point(text, opts), opts,
+      [&](const septet::part& p) { reference.push_back(p); });
+  SEPTET_FUZZ_CHECK(parts.value == reference);
   std::size_t expected_begin = 0;
   std::size_t units = 0;
   for (const auto& p : parts.value) {

@@ -1,7 +1,10 @@
-// The run-time fast path (bulk runs of plain ASCII, vector scan, utfcpp) against the
-// one-code-point-at-a-time path that constant evaluation uses.
+// The run-time fast path (bulk runs of plain ASCII, 64-byte blocks classified by vector compares,
+// utfcpp) against the one-code-point-at-a-time path that constant evaluation uses. CMake builds
+// this file once per instruction set this machine runs (scalar, SSE2, AVX2).
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cstdint>
 #include <random>
 #include <septet/septet.hpp>
 #include <string>
@@ -12,10 +15,25 @@
 namespace {
 
 auto per_code_point(std::string_view text, const septet::options& opts) -> septet::analysis {
-  septet::detail::tally counts(opts);
-  const auto status = septet::for_each_code_point(
-      text, [&](char32_t cp, std::size_t offset) { counts.push(cp, offset); });
-  return counts.finish(status.ok() ? septet::result{septet::errc::ok, text.size()} : status);
+  return septet::detail::analyze_per_code_point(text, opts);
+}
+
+/// segment() one code point at a time, as constant evaluation does it.
+auto per_code_point_parts(std::string_view text, const septet::options& opts)
+    -> std::vector<septet::part> {
+  std::vector<septet::part> parts;
+  septet::detail::for_each_part_per_code_point(text, per_code_point(text, opts), opts,
+                                               [&](const septet::part& p) { parts.push_back(p); });
+  return parts;
+}
+
+auto same_classes(const septet::detail::byte_classes& a, const septet::detail::byte_classes& b)
+    -> bool {
+  return a.non_ascii == b.non_ascii && a.continuation == b.continuation && a.from_c2 == b.from_c2 &&
+         a.from_e0 == b.from_e0 && a.from_f0 == b.from_f0 && a.from_f5 == b.from_f5 &&
+         a.plain == b.plain && a.ascii_extension == b.ascii_extension &&
+         a.line_break == b.line_break && a.latin_lead == b.latin_lead &&
+         a.euro_lead == b.euro_lead && a.checked_lead == b.checked_lead;
 }
 
 TEST(fast_path_test, vector_scan_matches_the_table_for_every_byte_at_every_position) {
@@ -27,6 +45,106 @@ TEST(fast_path_test, vector_scan_matches_the_table_for_every_byte_at_every_posit
       ASSERT_EQ(septet::detail::plain_run(text.data(), text.size()), expected) << b << " at " << at;
       ASSERT_EQ(expected, septet::detail::tables::plain_ascii[b] ? text.size() : at);
     }
+  }
+}
+
+TEST(fast_path_test, block_classes_match_the_scalar_definition_for_every_byte_at_every_position) {
+  std::array<std::uint8_t, septet::detail::block_size> block{};
+  std::mt19937 rng(3);
+  for (unsigned b = 0; b < 256; ++b) {
+    for (std::size_t at = 0; at < block.size(); ++at) {
+      for (auto& byte : block) {
+        byte = static_cast<std::uint8_t>(rng());
+      }
+      block[at] = static_cast<std::uint8_t>(b);
+      ASSERT_TRUE(same_classes(septet::detail::classify_bytes(block.data()),
+                               septet::detail::classify_bytes_scalar(block.data())))
+          << b << " at " << at;
+    }
+  }
+}
+
+TEST(fast_path_test, select_bit_finds_the_bit_of_every_rank) {
+  std::mt19937_64 rng(5);
+  for (int round = 0; round < 2000; ++round) {
+    const std::uint64_t mask = round == 0 ? ~std::uint64_t{0} : rng() & rng();
+    std::size_t rank = 0;
+    for (std::size_t bit = 0; bit < 64; ++bit) {
+      if (((mask >> bit) & 1U) != 0) {
+        ASSERT_EQ(septet::detail::select_bit(mask, rank++), bit) << std::hex << mask;
+      }
+    }
+    ASSERT_EQ(rank, septet::detail::count_bits(mask));
+  }
+}
+
+TEST(fast_path_test, every_code_point_costs_what_the_tables_say_at_every_block_offset) {
+  // All of Unicode, 61 code points to a text after 0..3 bytes of ASCII, so that characters of
+  // every length straddle block boundaries; each text is UCS-2 or GSM as its characters are.
+  std::string text;
+  std::size_t texts = 0;
+  septet::options opts;
+  opts.max_characters = 0;
+  const auto check = [&] {
+    SCOPED_TRACE(texts);
+    septet_test::expect_same(septet::analyze(text, opts), per_code_point(text, opts));
+    ASSERT_EQ(septet::segment(text, opts).value, per_code_point_parts(text, opts));
+    text.assign(++texts % 4, 'a');
+  };
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+      continue;
+    }
+    text += septet_test::utf8_of(cp);
+    if (cp % 61 == 60) {
+      check();
+    }
+  }
+  check();
+  // Every GSM character in a GSM text, where extension characters cost 2.
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    if (septet::gsm7::is_gsm7(cp)) {
+      text += septet_test::utf8_of(cp);
+    }
+  }
+  text += text;
+  check();
+  EXPECT_EQ(septet::analyze(text, opts).encoding, septet::encoding::gsm7);
+}
+
+TEST(fast_path_test, segment_matches_the_per_code_point_split) {
+  const std::vector<std::string> pieces = {"Hello there, ",
+                                           "a",
+                                           "]",
+                                           "\x0C",
+                                           "\xE2\x82\xAC",
+                                           "\r\n",
+                                           "\xC3\xA9",
+                                           "\xCE\x94",
+                                           "\xC2\xA3",
+                                           "\xD0\xB6",
+                                           "\xE2\x80\x9C",
+                                           "\xE4\xBD\xA0",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xC3\xAA",
+                                           "`",
+                                           "\xF4\x8F\xBF\xBF"};
+  std::mt19937 rng(17);
+  for (std::size_t round = 0; round < 3000; ++round) {
+    // GSM-only pieces in some rounds, everything in the others.
+    const std::size_t kinds = round % 3 == 0 ? 9 : pieces.size();
+    const std::string text = septet_test::random_text(rng, pieces, kinds, 400);
+    septet::options opts;
+    opts.max_characters = 0;
+    opts.max_parts = 0;
+    opts.udh_octets = round % 4 == 0 ? 7 : (round % 4 == 1 ? 6 : 6 + round % 60);
+    opts.max_units_per_part = round % 5 == 0 ? 2 + round % 150 : 0;
+    SCOPED_TRACE(round);
+    const auto a = septet::analyze(text, opts);
+    septet_test::expect_same(a, per_code_point(text, opts));
+    const auto parts = septet::segment(text, opts);
+    ASSERT_TRUE(parts.ok());
+    ASSERT_EQ(parts.value, per_code_point_parts(text, opts));
   }
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <septet/detail/part_splitter.hpp>
 #include <septet/detail/plain_run.hpp>
+#include <septet/detail/utf8_block.hpp>
 #include <septet/error.hpp>
 #include <septet/grapheme.hpp>
 #include <septet/gsm7.hpp>
@@ -114,6 +115,11 @@ class tally {
     // Plain ASCII costs one septet each in the default alphabet only: a locking-shift table
     // moves letters, so then every character goes through push().
     const bool bulk = m_options.national.locking == national_language::none;
+    // Blocks of mixed text need the default tables' shape (see utf8_block.hpp) and a break
+    // allowed before every character.
+    const bool blocks =
+        m_options.boundary == boundary_policy::code_point && !m_options.national.any();
+    std::size_t slow_until = 0;  // past a block that is not valid UTF-8: one character at a time
     while (pos < n) {
       const std::size_t run = bulk ? plain_run(p + pos, n - pos) : 0;
       if (run > 0) {
@@ -129,6 +135,16 @@ class tally {
         }
         pos += run;
         continue;
+      }
+      if (blocks && pos >= slow_until) {
+        const block_characters block =
+            scan_block(padded_block(p + pos, n - pos), n - pos <= block_size);
+        if (block.size != 0) {
+          push_block(block, p + pos, base + pos);
+          pos += block.size;
+          continue;
+        }
+        slow_until = pos + block_size;  // the loop below finds and names the error
       }
       const std::uint8_t byte = byte_of(p[pos]);
       if (byte < 0x80U) {
@@ -249,6 +265,50 @@ class tally {
   }
 
  private:
+  /// Run time only: the characters of a block that scan_block read at `p` (input offset `base`),
+  /// in bulk, as push() would take them one by one under code-point boundaries and the default
+  /// GSM tables.
+  template <utf8_unit Char>
+  void push_block(const block_characters& block, const Char* p, std::size_t base) noexcept {
+    const std::uint64_t non_gsm = block.non_gsm | latin_non_gsm(p, block.latin);
+    const auto characters = count_bits(block.starts);
+    const std::size_t utf16 = characters + count_bits(block.astral);
+    if (m_options.max_characters != 0 && m_cap_offset == no_offset &&
+        m_utf16_units + utf16 > m_options.max_characters) {
+      std::size_t units = m_utf16_units;
+      for (std::uint64_t m = block.starts; m != 0; m &= m - 1) {
+        const auto i = static_cast<std::size_t>(std::countr_zero(m));
+        units += 1 + ((block.astral >> i) & 1U);
+        if (units > m_options.max_characters) {
+          m_cap_offset = base + i;
+          break;
+        }
+      }
+    }
+    if (m_non_gsm_count == 0) {
+      if (non_gsm == 0) {
+        m_gsm.push_block(block.starts, block.extension, base,
+                         [&](std::size_t cut_offset, std::size_t) {
+                           note_part(m_gsm, m_gsm_parts_over_offset, cut_offset);
+                         });
+      } else {
+        // The GSM split no longer matters: from here the message is UCS-2.
+        const auto i = static_cast<std::size_t>(std::countr_zero(non_gsm));
+        const std::uint64_t before = low_bits(i);
+        m_first_non_gsm = non_gsm_character{
+            base + i,
+            m_utf16_units + count_bits(block.starts & before) + count_bits(block.astral & before),
+            code_point_at(p + i)};
+      }
+    }
+    m_non_gsm_count += count_bits(non_gsm);
+    m_ucs2.push_block(block.starts, block.astral, base, [&](std::size_t cut_offset, std::size_t) {
+      note_part(m_ucs2, m_ucs2_parts_over_offset, cut_offset);
+    });
+    m_utf16_units += utf16;
+    m_characters += characters;
+  }
+
   /// `n` BMP characters of a message already known to be UCS-2 (so the GSM split no longer
   /// matters), `non_gsm` of them outside GSM, one offset each from `base`, breaks allowed.
   constexpr void push_ucs2_run(std::size_t n, std::size_t non_gsm, std::size_t base) noexcept {
@@ -304,23 +364,33 @@ class tally {
   std::size_t m_ucs2_parts_over_offset = no_offset;
 };
 
+/// analyze() one code point at a time: what constant evaluation runs, and the reference that
+/// tests and fuzzers hold the run-time fast path to.
 template <code_unit Char>
-[[nodiscard]] constexpr auto analyze_text(std::basic_string_view<Char> text, const options& opts)
-    -> analysis {
+[[nodiscard]] constexpr auto analyze_per_code_point(std::basic_string_view<Char> text,
+                                                    const options& opts) -> analysis {
   tally counts(opts);
   if (!valid(opts)) {
     return counts.finish({errc::invalid_option, 0});
   }
-  if (!std::is_constant_evaluated()) {
-    if constexpr (utf8_unit<Char>) {
-      return counts.finish(counts.push_utf8(text, 0));
-    } else if constexpr (std::same_as<Char, char16_t>) {
-      return counts.finish(counts.push_utf16(text));
-    }
-  }
   const result status =
       for_each_code_point(text, [&](char32_t cp, std::size_t offset) { counts.push(cp, offset); });
   return counts.finish(status.ok() ? result{errc::ok, text.size()} : status);
+}
+
+template <code_unit Char>
+[[nodiscard]] constexpr auto analyze_text(std::basic_string_view<Char> text, const options& opts)
+    -> analysis {
+  if (!std::is_constant_evaluated() && valid(opts)) {
+    if constexpr (utf8_unit<Char>) {
+      tally counts(opts);
+      return counts.finish(counts.push_utf8(text, 0));
+    } else if constexpr (std::same_as<Char, char16_t>) {
+      tally counts(opts);
+      return counts.finish(counts.push_utf16(text));
+    }
+  }
+  return analyze_per_code_point(text, opts);
 }
 
 template <code_unit Char>

@@ -20,6 +20,50 @@ struct part {
 
 namespace detail {
 
+/// Hands the parts between a splitter's cuts to `visit`.
+template <class Visitor>
+class part_visits {
+ public:
+  constexpr explicit part_visits(Visitor& visit) noexcept : m_visit(visit) {}
+
+  /// A part ends before input offset `offset`, after `units` units in all: the splitter's on_cut.
+  constexpr void operator()(std::size_t offset, std::size_t units) {
+    m_visit(part{m_begin, offset, units - m_begin_units});
+    m_begin = offset;
+    m_begin_units = units;
+  }
+  /// The last part, up to the end of the input.
+  constexpr void finish(std::size_t size, std::size_t units) {
+    m_visit(part{m_begin, size, units - m_begin_units});
+  }
+
+ private:
+  Visitor& m_visit;
+  std::size_t m_begin = 0;
+  std::size_t m_begin_units = 0;
+};
+
+/// for_each_part one code point at a time: what constant evaluation runs, and the reference the
+/// run-time fast path is tested against.
+template <code_unit Char, class Visitor>
+constexpr void for_each_part_per_code_point(std::basic_string_view<Char> text,
+                                            const analysis& a,
+                                            const options& opts,
+                                            Visitor&& visit) {
+  if (a.parts == 1) {
+    visit(part{0, text.size(), a.units});
+    return;
+  }
+  part_splitter split{.per_part = a.capacity.per_part};
+  part_visits<Visitor> parts(visit);
+  grapheme_breaker breaker;
+  (void)for_each_code_point(text, [&](char32_t cp, std::size_t offset) {
+    const bool break_before = opts.boundary == boundary_policy::code_point || breaker.push(cp);
+    split.push(units_in(a.encoding, cp, opts.national), break_before, offset, parts);
+  });
+  parts.finish(text.size(), split.end);
+}
+
 /// Calls `visit(part)` for every part of `text`, whose analysis under `opts` is `a` (valid
 /// text assumed, as `a.ok()` says).
 template <code_unit Char, class Visitor>
@@ -27,50 +71,45 @@ constexpr void for_each_part(std::basic_string_view<Char> text,
                              const analysis& a,
                              const options& opts,
                              Visitor&& visit) {
-  if (a.parts == 1) {
-    visit(part{0, text.size(), a.units});
-    return;
-  }
-  part_splitter split{.per_part = a.capacity.per_part};
-  grapheme_breaker breaker;
-  std::size_t begin = 0;
-  std::size_t begin_units = 0;
-  const auto close_part = [&](std::size_t cut_offset, std::size_t cut_units) {
-    visit(part{begin, cut_offset, cut_units - begin_units});
-    begin = cut_offset;
-    begin_units = cut_units;
-  };
+  // Run time, UTF-8, more than one part, no grapheme rule and no locking-shift table: runs of
+  // plain ASCII cost one unit per byte in either encoding and may break anywhere, so they are
+  // split in bulk, and so is mixed text, a block at a time, under the default tables; the text is
+  // known valid (a.ok()), so what is left decodes without checking again.
   if constexpr (utf8_unit<Char>) {
-    // Run time, UTF-8, no grapheme rule and no locking-shift table: runs of plain ASCII cost one
-    // unit per byte in either encoding and may break anywhere, so they are split in bulk; the
-    // text is known valid (a.ok()), so the rest decodes without checking again.
-    if (!std::is_constant_evaluated() && opts.boundary == boundary_policy::code_point &&
+    if (!std::is_constant_evaluated() && a.parts > 1 &&
+        opts.boundary == boundary_policy::code_point &&
         opts.national.locking == national_language::none) {
+      part_splitter split{.per_part = a.capacity.per_part};
+      part_visits<Visitor> parts(visit);
       const Char* const p = text.data();
       const std::size_t n = text.size();
       std::size_t pos = 0;
+      if (!opts.national.any()) {
+        // The default tables: a block of 64 bytes at a time (see utf8_block.hpp).
+        const bool gsm = a.encoding == septet::encoding::gsm7;
+        for (; pos < n; pos += block_size) {
+          const unit_marks marks = mark_units(padded_block(p + pos, n - pos), gsm);
+          split.push_block(marks.starts, marks.doubles, pos, parts);
+        }
+      }
       while (pos < n) {
         const std::size_t run = plain_run(p + pos, n - pos);
         if (run > 0) {
-          split.push_unit_run(run, pos, close_part);
+          split.push_unit_run(run, pos, parts);
           pos += run;
           continue;
         }
         const Char* it = p + pos;
         const char32_t cp =
             byte_of(*it) < 0x80U ? static_cast<char32_t>(byte_of(*it++)) : next_valid_utf8(it);
-        split.push(units_in(a.encoding, cp, opts.national), true, pos, close_part);
+        split.push(units_in(a.encoding, cp, opts.national), true, pos, parts);
         pos = static_cast<std::size_t>(it - p);
       }
-      visit(part{begin, text.size(), split.end - begin_units});
+      parts.finish(n, split.end);
       return;
     }
   }
-  (void)for_each_code_point(text, [&](char32_t cp, std::size_t offset) {
-    const bool break_before = opts.boundary == boundary_policy::code_point || breaker.push(cp);
-    split.push(units_in(a.encoding, cp, opts.national), break_before, offset, close_part);
-  });
-  visit(part{begin, text.size(), split.end - begin_units});
+  for_each_part_per_code_point(text, a, opts, visit);
 }
 
 /// Splits `text` whose analysis under `opts` is `a` into `out`.
@@ -89,7 +128,12 @@ constexpr auto split_analyzed(std::basic_string_view<Char> text,
     return {errc::output_too_small, a.parts};
   }
   std::size_t written = 0;
-  for_each_part(text, a, opts, [&](const part& p) { out[written++] = p; });
+  // The split makes a.parts parts; the guard keeps a disagreement from ever writing past `out`.
+  for_each_part(text, a, opts, [&](const part& p) {
+    if (written < out.size()) {
+      out[written++] = p;
+    }
+  });
   return {errc::ok, written};
 }
 

@@ -1,7 +1,10 @@
 #ifndef SEPTET_DETAIL_PART_SPLITTER_HPP
 #define SEPTET_DETAIL_PART_SPLITTER_HPP
 
+#include <bit>
 #include <cstddef>
+#include <cstdint>
+#include <septet/detail/bits.hpp>
 
 namespace septet::inline v0::detail {
 
@@ -38,6 +41,53 @@ struct part_splitter {
       on_cut(at_break ? last_break_offset : offset, part_start);
     }
     end = new_end;
+  }
+
+  /// The same as push(1 + bit i of `doubles`, true, base + i, on_cut) for every bit i of
+  /// `starts` in order: the characters of one block of at most 64 input units, a part allowed to
+  /// end before each. O(1) unless a part ends inside the block.
+  template <class OnCut>
+  constexpr void push_block(std::uint64_t starts,
+                            std::uint64_t doubles,
+                            std::size_t base,
+                            OnCut&& on_cut) {
+    while (starts != 0) {
+      const std::size_t units = count_bits(starts) + count_bits(doubles & ~low_mask(starts));
+      const std::size_t room = per_part - (end - part_start);
+      if (units <= room) {
+        const auto last = static_cast<std::size_t>(63 - std::countl_zero(starts));
+        end += units;
+        last_break = end - 1 - ((doubles >> last) & 1U);
+        last_break_offset = base + last;
+        return;
+      }
+      // A part ends inside the block, before the first character that does not fit.
+      std::size_t taken = 0;
+      std::size_t i = 0;
+      const std::uint64_t second_units = doubles << 1U;
+      if ((second_units & starts) == 0 && (doubles >> 63U) == 0) {
+        // One bit per unit (a two-unit character is two bytes or more): the unit of rank `room`
+        // is the first that does not fit, and its character is cut off whole.
+        const std::uint64_t unit_bits = starts | (second_units & ~low_mask(starts));
+        const std::size_t q = select_bit(unit_bits, room);
+        i = ((starts >> q) & 1U) != 0 ? q : q - 1;
+        taken = count_bits(unit_bits & low_bits(i));
+        starts &= ~low_bits(i);
+      } else {
+        for (;; starts &= starts - 1) {
+          i = static_cast<std::size_t>(std::countr_zero(starts));
+          const std::size_t size = 1 + ((doubles >> i) & 1U);
+          if (taken + size > room) {
+            break;
+          }
+          taken += size;
+        }
+      }
+      end += taken;
+      part_start = end;
+      ++parts;
+      on_cut(base + i, part_start);
+    }
   }
 
   /// The same as `n` calls of push(1, true, offset + i, on_cut): `n` >= 1 one-unit characters of

@@ -1,0 +1,445 @@
+#ifndef SEPTET_DETAIL_UTF8_BLOCK_HPP
+#define SEPTET_DETAIL_UTF8_BLOCK_HPP
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <septet/detail/bits.hpp>
+#include <septet/detail/gsm7_tables.hpp>
+#include <septet/detail/plain_run.hpp>
+#include <septet/detail/utf8.hpp>
+#include <utility>
+
+// Run time only: UTF-8 read 64 bytes at a time as bit masks, one per byte class (bit i: byte i).
+// Validating, counting characters and UTF-16 units, and telling GSM characters from the rest then
+// take a few vector compares and bit operations per block, not a loop per character, so mixed
+// text (words of Latin, Cyrillic, CJK and emoji side by side) stays in bulk. Only the default GSM
+// tables have the shape this relies on (checked below); national tables go character by character.
+namespace septet::inline v0::detail {
+
+inline constexpr std::size_t block_size = 64;
+
+/// ASCII characters of the GSM extension table (2 septets): form feed [ \ ] ^ { | } ~.
+[[nodiscard]] constexpr auto is_ascii_extension(std::uint8_t b) noexcept -> bool {
+  return b == 0x0C || (b >= 0x5B && b <= 0x5E) || (b >= 0x7B && b <= 0x7E);
+}
+
+/// LF and CR: GSM characters that are not plain (they matter to grapheme breaking).
+[[nodiscard]] constexpr auto is_line_break(std::uint8_t b) noexcept -> bool {
+  return b == 0x0A || b == 0x0D;
+}
+
+// Among ASCII, GSM is exactly: plain and line breaks (1 septet), and the extension characters.
+static_assert([] {
+  for (std::uint8_t b = 0; b < 0x80; ++b) {
+    const std::uint8_t packed = tables::gsm7_reverse_direct[b];
+    const std::size_t expected = tables::plain_ascii[b] || is_line_break(b) ? 1
+                                 : is_ascii_extension(b)                    ? 2
+                                                                            : 0;
+    const std::size_t septets = packed == tables::reverse_none                   ? 0
+                                : (packed & tables::reverse_extension_flag) != 0 ? 2
+                                                                                 : 1;
+    if (septets != expected) {
+      return false;
+    }
+  }
+  return true;
+}());
+
+/// The lead byte of a non-ASCII BMP character's UTF-8 form.
+[[nodiscard]] constexpr auto utf8_lead_of(char16_t unit) noexcept -> std::uint8_t {
+  return static_cast<std::uint8_t>(unit < 0x800U ? 0xC0U | (unit >> 6U) : 0xE0U | (unit >> 12U));
+}
+
+/// Leads of the two-byte GSM characters (Latin-1 and Greek capitals), in latin_gsm order.
+inline constexpr std::array<std::uint8_t, 3> latin_leads = {0xC2, 0xC3, 0xCE};
+inline constexpr char16_t euro_sign = 0x20AC;
+
+// Beyond ASCII, every GSM character is a two-byte one with a lead in latin_leads (1 septet), or
+// the euro sign (an extension character).
+static_assert([] {
+  const auto shaped = [](char16_t unit, bool extension) {
+    const std::uint8_t lead = utf8_lead_of(unit);
+    const bool latin = lead == latin_leads[0] || lead == latin_leads[1] || lead == latin_leads[2];
+    return unit < 0x80U || (latin && unit < 0x800U && !extension) ||
+           (unit == euro_sign && extension);
+  };
+  for (const char16_t unit : tables::gsm7_basic) {
+    if (unit != tables::gsm7_escape_slot && !shaped(unit, false)) {
+      return false;
+    }
+  }
+  for (const auto& entry : tables::gsm7_extension) {
+    if (!shaped(entry.unit, true)) {
+      return false;
+    }
+  }
+  return true;
+}());
+
+/// For each of latin_leads, bit s set when the character of second byte 0x80 + s is GSM.
+inline constexpr std::array<std::uint64_t, 3> latin_gsm = [] {
+  std::array<std::uint64_t, 3> maps{};
+  for (std::size_t k = 0; k < latin_leads.size(); ++k) {
+    for (std::size_t s = 0; s < 64; ++s) {
+      const std::size_t cp = ((latin_leads[k] & 0x1FU) << 6U) | s;
+      maps[k] |=
+          tables::gsm7_reverse_direct[cp] != tables::reverse_none ? std::uint64_t{1} << s : 0U;
+    }
+  }
+  return maps;
+}();
+
+/// The byte classes of one block.
+struct byte_classes {
+  std::uint64_t non_ascii = 0;        // 0x80..0xFF
+  std::uint64_t continuation = 0;     // 0x80..0xBF
+  std::uint64_t from_c2 = 0;          // 0xC2..0xFF: a lead byte, or 0xF5..0xFF
+  std::uint64_t from_e0 = 0;          // 0xE0..0xFF
+  std::uint64_t from_f0 = 0;          // 0xF0..0xFF
+  std::uint64_t from_f5 = 0;          // 0xF5..0xFF: never in UTF-8
+  std::uint64_t plain = 0;            // tables::plain_ascii
+  std::uint64_t ascii_extension = 0;  // is_ascii_extension
+  std::uint64_t line_break = 0;       // is_line_break
+  std::uint64_t latin_lead = 0;       // latin_leads
+  std::uint64_t euro_lead = 0;        // 0xE2, which also starts many characters outside GSM
+  std::uint64_t checked_lead = 0;     // 0xE0 0xED 0xF0 0xF4: leads whose second byte is narrower
+};
+
+/// The definition the vector code implements, byte by byte (also the portable fallback).
+[[nodiscard]] constexpr auto classify_bytes_scalar(const std::uint8_t* p) noexcept -> byte_classes {
+  byte_classes c;
+  for (std::size_t i = 0; i < block_size; ++i) {
+    const std::uint8_t b = p[i];
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    const auto set = [&](std::uint64_t& mask, bool yes) { mask |= yes ? bit : 0U; };
+    set(c.non_ascii, b >= 0x80U);
+    set(c.continuation, b >= 0x80U && b < 0xC0U);
+    set(c.from_c2, b >= 0xC2U);
+    set(c.from_e0, b >= 0xE0U);
+    set(c.from_f0, b >= 0xF0U);
+    set(c.from_f5, b >= 0xF5U);
+    set(c.plain, tables::plain_ascii[b]);
+    set(c.ascii_extension, is_ascii_extension(b));
+    set(c.line_break, is_line_break(b));
+    set(c.latin_lead, b == latin_leads[0] || b == latin_leads[1] || b == latin_leads[2]);
+    set(c.euro_lead, b == 0xE2U);
+    set(c.checked_lead, b == 0xE0U || b == 0xEDU || b == 0xF0U || b == 0xF4U);
+  }
+  return c;
+}
+
+#if defined(SEPTET_HAS_AVX2)
+struct avx2_ops {
+  using vector = __m256i;
+  static auto load(const std::uint8_t* p) noexcept -> vector {
+    return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  }
+  static auto splat(char b) noexcept -> vector {
+    return _mm256_set1_epi8(b);
+  }
+  static auto gt(vector a, vector b) noexcept -> vector {
+    return _mm256_cmpgt_epi8(a, b);
+  }
+  static auto eq(vector a, vector b) noexcept -> vector {
+    return _mm256_cmpeq_epi8(a, b);
+  }
+  static auto bit_and(vector a, vector b) noexcept -> vector {
+    return _mm256_and_si256(a, b);
+  }
+  static auto bit_or(vector a, vector b) noexcept -> vector {
+    return _mm256_or_si256(a, b);
+  }
+  static auto and_not(vector a, vector b) noexcept -> vector {
+    return _mm256_andnot_si256(a, b);
+  }
+  static auto movemask(vector m) noexcept -> std::uint64_t {
+    return static_cast<std::uint32_t>(_mm256_movemask_epi8(m));
+  }
+};
+using vector_ops = avx2_ops;
+#elif defined(SEPTET_HAS_SSE2)
+struct sse2_ops {
+  using vector = __m128i;
+  static auto load(const std::uint8_t* p) noexcept -> vector {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  }
+  static auto splat(char b) noexcept -> vector {
+    return _mm_set1_epi8(b);
+  }
+  static auto gt(vector a, vector b) noexcept -> vector {
+    return _mm_cmpgt_epi8(a, b);
+  }
+  static auto eq(vector a, vector b) noexcept -> vector {
+    return _mm_cmpeq_epi8(a, b);
+  }
+  static auto bit_and(vector a, vector b) noexcept -> vector {
+    return _mm_and_si128(a, b);
+  }
+  static auto bit_or(vector a, vector b) noexcept -> vector {
+    return _mm_or_si128(a, b);
+  }
+  static auto and_not(vector a, vector b) noexcept -> vector {
+    return _mm_andnot_si128(a, b);
+  }
+  static auto movemask(vector m) noexcept -> std::uint64_t {
+    return static_cast<std::uint32_t>(_mm_movemask_epi8(m));
+  }
+};
+using vector_ops = sse2_ops;
+#endif
+
+/// The instruction set chosen at compile time: AVX2 when the compiler targets it, else SSE2 (the
+/// x86-64 baseline), else the scalar definition.
+inline constexpr const char* block_instruction_set =
+#if defined(SEPTET_HAS_AVX2)
+    "avx2";
+#elif defined(SEPTET_HAS_SSE2)
+    "sse2";
+#else
+    "scalar";
+#endif
+
+#if defined(SEPTET_HAS_AVX2) || defined(SEPTET_HAS_SSE2)
+/// Byte tests on one vector. Compares are signed: 0x80..0xFF are the negative bytes, so "above
+/// 0xC1" is "greater than -63" among them, and ASCII is dropped with non_ascii where it matters.
+struct vector_bytes {
+  vector_ops::vector v;
+
+  static auto splat(unsigned b) noexcept -> vector_ops::vector {
+    return vector_ops::splat(static_cast<char>(static_cast<std::int8_t>(b)));
+  }
+  /// Signed v > b.
+  [[nodiscard]] auto above(unsigned b) const noexcept -> vector_ops::vector {
+    return vector_ops::gt(v, splat(b));
+  }
+  /// Signed v < b.
+  [[nodiscard]] auto below(unsigned b) const noexcept -> vector_ops::vector {
+    return vector_ops::gt(splat(b), v);
+  }
+  [[nodiscard]] auto is(unsigned b) const noexcept -> vector_ops::vector {
+    return vector_ops::eq(v, splat(b));
+  }
+  /// first <= v <= last, both in 0x00..0x7F or both in 0x80..0xFF.
+  [[nodiscard]] auto within(unsigned first, unsigned last) const noexcept -> vector_ops::vector {
+    return vector_ops::bit_and(above(first - 1), below(last + 1));
+  }
+  [[nodiscard]] auto plain() const noexcept -> vector_ops::vector {
+    const auto excluded = vector_ops::bit_or(within(0x5B, 0x5E), is(0x60));
+    return vector_ops::and_not(excluded, within(0x20, 0x7A));
+  }
+  [[nodiscard]] auto ascii_extension() const noexcept -> vector_ops::vector {
+    return vector_ops::bit_or(vector_ops::bit_or(within(0x5B, 0x5E), within(0x7B, 0x7E)), is(0x0C));
+  }
+};
+
+/// Calls `visit(bytes, shift)` for each vector of the block; `shift` places its bits.
+template <class Visit>
+inline void for_each_vector(const std::uint8_t* p, Visit visit) noexcept {
+  constexpr std::size_t lanes = sizeof(vector_ops::vector);
+  // Unrolled, so that every shift is a constant.
+  [&]<std::size_t... K>(std::index_sequence<K...>) {
+    (visit(vector_bytes{vector_ops::load(p + K * lanes)}, K * lanes), ...);
+  }
+  (std::make_index_sequence<block_size / lanes>{});
+}
+#endif
+
+[[nodiscard]] inline auto classify_bytes(const std::uint8_t* p) noexcept -> byte_classes {
+#if defined(SEPTET_HAS_AVX2) || defined(SEPTET_HAS_SSE2)
+  byte_classes c;
+  for_each_vector(p, [&](const vector_bytes& b, std::size_t shift) {
+    const auto bits = [&](vector_ops::vector m) { return vector_ops::movemask(m) << shift; };
+    using o = vector_ops;
+    c.non_ascii |= bits(b.v);
+    c.continuation |= bits(b.below(0xC0));
+    c.from_c2 |= bits(b.above(0xC1));
+    c.from_e0 |= bits(b.above(0xDF));
+    c.from_f0 |= bits(b.above(0xEF));
+    c.from_f5 |= bits(b.above(0xF4));
+    c.plain |= bits(b.plain());
+    c.ascii_extension |= bits(b.ascii_extension());
+    c.line_break |= bits(o::bit_or(b.is(0x0A), b.is(0x0D)));
+    c.latin_lead |= bits(
+        o::bit_or(o::bit_or(b.is(latin_leads[0]), b.is(latin_leads[1])), b.is(latin_leads[2])));
+    c.euro_lead |= bits(b.is(0xE2));
+    c.checked_lead |=
+        bits(o::bit_or(o::bit_or(b.is(0xE0), b.is(0xED)), o::bit_or(b.is(0xF0), b.is(0xF4))));
+  });
+  c.from_c2 &= c.non_ascii;
+  c.from_e0 &= c.non_ascii;
+  c.from_f0 &= c.non_ascii;
+  c.from_f5 &= c.non_ascii;
+  return c;
+#else
+  return classify_bytes_scalar(p);
+#endif
+}
+
+/// The block at `p` with `available` bytes left in the text: `p` itself, or, near the end, a copy
+/// padded with spaces so that a whole block can be loaded.
+class padded_block {
+ public:
+  template <class Char>
+  padded_block(const Char* p, std::size_t available) noexcept
+      : m_bytes(reinterpret_cast<const std::uint8_t*>(p)),
+        m_size(available < block_size ? available : block_size) {
+    if (m_size < block_size) {
+      m_copy.fill(0x20U);
+      std::memcpy(m_copy.data(), p, m_size);
+      m_bytes = m_copy.data();
+    }
+  }
+  padded_block(const padded_block&) = delete;
+  auto operator=(const padded_block&) -> padded_block& = delete;
+  ~padded_block() = default;
+
+  [[nodiscard]] auto bytes() const noexcept -> const std::uint8_t* {
+    return m_bytes;
+  }
+  /// Bytes of the text in the block (64, or fewer at the end).
+  [[nodiscard]] auto size() const noexcept -> std::size_t {
+    return m_size;
+  }
+
+ private:
+  std::array<std::uint8_t, block_size> m_copy{};
+  const std::uint8_t* m_bytes;
+  std::size_t m_size;
+};
+
+/// The whole characters at the start of a block that starts at a character boundary.
+struct block_characters {
+  std::size_t size = 0;         ///< bytes of whole characters; 0: the block is not valid UTF-8
+  std::uint64_t starts = 0;     ///< the first byte of every character
+  std::uint64_t astral = 0;     ///< four-byte characters, two UTF-16 units each
+  std::uint64_t non_gsm = 0;    ///< characters outside GSM 7-bit's default tables
+  std::uint64_t extension = 0;  ///< GSM extension characters, two septets each
+  /// Two-byte characters with a lead in latin_leads: GSM or not as latin_gsm says.
+  std::uint64_t latin = 0;
+};
+
+/// Lead bytes E0 ED F0 F4 allow a narrower second byte (Unicode table 3-7): no overlong form, no
+/// surrogate, nothing above U+10FFFF.
+[[nodiscard]] inline auto second_bytes_fit(const std::uint8_t* bytes, std::uint64_t leads) noexcept
+    -> bool {
+  for (; leads != 0; leads &= leads - 1) {
+    const auto i = static_cast<std::size_t>(std::countr_zero(leads));
+    const std::uint8_t second = bytes[i + 1];
+    const std::uint8_t lead = bytes[i];
+    const bool fits = lead == 0xE0U   ? second >= 0xA0U
+                      : lead == 0xEDU ? second <= 0x9FU
+                      : lead == 0xF0U ? second >= 0x90U
+                                      : second <= 0x8FU;  // 0xF4
+    if (!fits) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Reads the whole characters of the block (a character that it cuts is left for the next one).
+/// size is 0 when they are not valid UTF-8, or the text ends inside a character: the caller then
+/// goes one character at a time to find and name the error.
+[[nodiscard]] inline auto scan_block(const padded_block& block, bool at_end) noexcept
+    -> block_characters {
+  const std::uint8_t* const bytes = block.bytes();
+  const std::size_t limit = block.size();
+  const byte_classes c = classify_bytes(bytes);
+  const std::uint64_t in_limit = low_bits(limit);
+  const std::uint64_t lead2 = c.from_c2 & ~c.from_e0 & in_limit;
+  const std::uint64_t lead3 = c.from_e0 & ~c.from_f0 & in_limit;
+  const std::uint64_t lead4 = c.from_f0 & ~c.from_f5 & in_limit;
+  // Leads whose sequence runs past the block: the first of them starts the next block.
+  const auto last = [&](std::size_t n) { return ~low_bits(limit >= n ? limit - n : 0); };
+  const std::uint64_t cut = (lead2 & last(1)) | (lead3 & last(2)) | (lead4 & last(3));
+  const std::size_t size = cut != 0 ? static_cast<std::size_t>(std::countr_zero(cut)) : limit;
+  if (size == 0 || (size < limit && at_end)) {
+    return {};  // the text ends inside a character
+  }
+  const std::uint64_t whole = low_bits(size);
+  const std::uint64_t l2 = lead2 & whole;
+  const std::uint64_t l3 = lead3 & whole;
+  const std::uint64_t l4 = lead4 & whole;
+  // Every lead claims its continuation bytes; valid UTF-8 has exactly those and no others.
+  const std::uint64_t claimed =
+      (l2 << 1U) | (l3 << 1U) | (l3 << 2U) | (l4 << 1U) | (l4 << 2U) | (l4 << 3U);
+  const std::uint64_t never = (c.non_ascii & ~c.continuation & ~c.from_c2) | c.from_f5;
+  if ((never & whole) != 0 || claimed != (c.continuation & whole) ||
+      !second_bytes_fit(bytes, c.checked_lead & whole)) {
+    return {};
+  }
+  // Of the characters with lead E2, the euro sign (E2 82 AC) alone is GSM.
+  std::uint64_t euro = 0;
+  for (std::uint64_t m = c.euro_lead & whole; m != 0; m &= m - 1) {
+    const auto i = static_cast<std::size_t>(std::countr_zero(m));
+    euro |= bytes[i + 1] == 0x82U && bytes[i + 2] == 0xACU ? std::uint64_t{1} << i : 0U;
+  }
+  const std::uint64_t ascii = ~c.non_ascii & whole;
+  const std::uint64_t ascii_gsm = c.plain | c.line_break | c.ascii_extension;
+  block_characters b;
+  b.size = size;
+  b.starts = ~c.continuation & whole;
+  b.astral = l4;
+  b.latin = l2 & c.latin_lead;
+  b.extension = (ascii & c.ascii_extension) | euro;
+  b.non_gsm = (ascii & ~ascii_gsm) | (l2 & ~c.latin_lead) | (l3 & ~euro) | l4;
+  return b;
+}
+
+/// The latin characters of a block (at `p`) that are not GSM.
+template <class Char>
+[[nodiscard]] inline auto latin_non_gsm(const Char* p, std::uint64_t latin) noexcept
+    -> std::uint64_t {
+  std::uint64_t non_gsm = 0;
+  for (; latin != 0; latin &= latin - 1) {
+    const auto i = static_cast<std::size_t>(std::countr_zero(latin));
+    const std::uint8_t lead = byte_of(p[i]);
+    const std::uint64_t map = lead == latin_leads[1]   ? latin_gsm[1]
+                              : lead == latin_leads[0] ? latin_gsm[0]
+                                                       : latin_gsm[2];
+    non_gsm |= ((map >> (byte_of(p[i + 1]) & 0x3FU)) & 1U) == 0 ? std::uint64_t{1} << i : 0U;
+  }
+  return non_gsm;
+}
+
+/// The code point that starts at p[0] (valid UTF-8, as scan_block checked).
+template <class Char>
+[[nodiscard]] inline auto code_point_at(const Char* p) noexcept -> char32_t {
+  const std::uint8_t lead = byte_of(*p);
+  return lead < 0x80U ? char32_t{lead} : next_valid_utf8(p);
+}
+
+/// For splitting text that analysis found valid: the first byte of every character, and the
+/// characters that cost two units (astral in UCS-2, extension in GSM 7-bit).
+struct unit_marks {
+  std::uint64_t starts = 0;
+  std::uint64_t doubles = 0;
+};
+
+/// unit_marks of the block, valid UTF-8 whose characters are all GSM when `gsm`. A character
+/// that the block cuts is counted where its first byte is. In GSM text, lead E2 is the euro sign.
+[[nodiscard]] inline auto mark_units(const padded_block& block, bool gsm) noexcept -> unit_marks {
+#if defined(SEPTET_HAS_AVX2) || defined(SEPTET_HAS_SSE2)
+  std::uint64_t continuation = 0;
+  std::uint64_t doubles = 0;
+  for_each_vector(block.bytes(), [&](const vector_bytes& b, std::size_t shift) {
+    const auto bits = [&](vector_ops::vector m) { return vector_ops::movemask(m) << shift; };
+    continuation |= bits(b.below(0xC0));
+    doubles |= bits(gsm ? vector_ops::bit_or(b.ascii_extension(), b.is(0xE2))
+                        : vector_ops::bit_and(b.above(0xEF), b.below(0x00)));
+  });
+#else
+  const byte_classes c = classify_bytes_scalar(block.bytes());
+  const std::uint64_t continuation = c.continuation;
+  const std::uint64_t doubles = gsm ? c.ascii_extension | c.euro_lead : c.from_f0;
+#endif
+  const std::uint64_t in_limit = low_bits(block.size());
+  return {~continuation & in_limit, doubles & in_limit};
+}
+
+}  // namespace septet::inline v0::detail
+
+#endif  // SEPTET_DETAIL_UTF8_BLOCK_HPP

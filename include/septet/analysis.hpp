@@ -287,8 +287,8 @@ class tally {
     }
     if (m_non_gsm_count == 0) {
       if (non_gsm == 0) {
-        m_gsm.push_block(block.starts, block.extension, base,
-                         [&](std::size_t cut_offset, std::size_t) {
+        m_gsm.push_block(block.starts, block.extension, characters + count_bits(block.extension),
+                         base, [&](std::size_t cut_offset, std::size_t) {
                            note_part(m_gsm, m_gsm_parts_over_offset, cut_offset);
                          });
       } else {
@@ -302,9 +302,10 @@ class tally {
       }
     }
     m_non_gsm_count += count_bits(non_gsm);
-    m_ucs2.push_block(block.starts, block.astral, base, [&](std::size_t cut_offset, std::size_t) {
-      note_part(m_ucs2, m_ucs2_parts_over_offset, cut_offset);
-    });
+    m_ucs2.push_block(block.starts, block.astral, utf16, base,
+                      [&](std::size_t cut_offset, std::size_t) {
+                        note_part(m_ucs2, m_ucs2_parts_over_offset, cut_offset);
+                      });
     m_utf16_units += utf16;
     m_characters += characters;
   }

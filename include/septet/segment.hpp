@@ -89,7 +89,8 @@ constexpr void for_each_part(std::basic_string_view<Char> text,
         const bool gsm = a.encoding == septet::encoding::gsm7;
         for (; pos < n; pos += block_size) {
           const unit_marks marks = mark_units(padded_block(p + pos, n - pos), gsm);
-          split.push_block(marks.starts, marks.doubles, pos, parts);
+          split.push_block(marks.starts, marks.doubles,
+                           count_bits(marks.starts) + count_bits(marks.doubles), pos, parts);
         }
       }
       while (pos < n) {

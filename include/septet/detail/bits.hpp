@@ -1,6 +1,7 @@
 #ifndef SEPTET_DETAIL_BITS_HPP
 #define SEPTET_DETAIL_BITS_HPP
 
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -13,15 +14,24 @@
 // Bit masks, one bit per input unit of a block, and how to count them.
 namespace septet::inline v0::detail {
 
+/// Set bits in each byte of `m`, one count per byte.
+[[nodiscard]] constexpr auto byte_counts(std::uint64_t m) noexcept -> std::uint64_t {
+  m -= (m >> 1U) & 0x5555555555555555U;
+  m = (m & 0x3333333333333333U) + ((m >> 2U) & 0x3333333333333333U);
+  return (m + (m >> 4U)) & 0x0F0F0F0F0F0F0F0FU;
+}
+
+/// Byte j of the result: the sum of bytes 0..j of `counts` (the sums must stay below 256).
+[[nodiscard]] constexpr auto running_sums(std::uint64_t counts) noexcept -> std::uint64_t {
+  return counts * 0x0101010101010101U;
+}
+
 /// Set bits of `m`. On x86-64 without POPCNT (the baseline), std::popcount is a call into
 /// libgcc; block masks are counted several times per 64 bytes, so there a few inline shifts and
 /// adds do it instead.
 [[nodiscard]] constexpr auto count_bits(std::uint64_t m) noexcept -> std::size_t {
 #if defined(__x86_64__) && !defined(__POPCNT__)
-  m -= (m >> 1U) & 0x5555555555555555U;
-  m = (m & 0x3333333333333333U) + ((m >> 2U) & 0x3333333333333333U);
-  m = (m + (m >> 4U)) & 0x0F0F0F0F0F0F0F0FU;
-  return static_cast<std::size_t>((m * 0x0101010101010101U) >> 56U);
+  return static_cast<std::size_t>(running_sums(byte_counts(m)) >> 56U);
 #else
   return static_cast<std::size_t>(std::popcount(m));
 #endif
@@ -37,6 +47,21 @@ namespace septet::inline v0::detail {
   return (m & (0 - m)) - 1;
 }
 
+/// select_in_byte[b][r]: position of the set bit of rank r in byte b (8 when there is none).
+inline constexpr auto select_in_byte = [] {
+  std::array<std::array<std::uint8_t, 8>, 256> table{};
+  for (std::size_t b = 0; b < 256; ++b) {
+    table[b].fill(8);
+    std::size_t rank = 0;
+    for (std::uint8_t bit = 0; bit < 8; ++bit) {
+      if (((b >> bit) & 1U) != 0) {
+        table[b][rank++] = bit;
+      }
+    }
+  }
+  return table;
+}();
+
 /// Position of the set bit of rank `k` (from 0) in `m`; `k` < count_bits(m).
 [[nodiscard]] constexpr auto select_bit(std::uint64_t m, std::size_t k) noexcept -> std::size_t {
 #if defined(__BMI2__)
@@ -44,21 +69,14 @@ namespace septet::inline v0::detail {
     return static_cast<std::size_t>(std::countr_zero(_pdep_u64(std::uint64_t{1} << k, m)));
   }
 #endif
-  // Bits per byte, then a running sum over the bytes: the byte holding rank k, then the bit.
-  std::uint64_t per_byte = m - ((m >> 1U) & 0x5555555555555555U);
-  per_byte = (per_byte & 0x3333333333333333U) + ((per_byte >> 2U) & 0x3333333333333333U);
-  per_byte = (per_byte + (per_byte >> 4U)) & 0x0F0F0F0F0F0F0F0FU;
-  const std::uint64_t through = per_byte * 0x0101010101010101U;  // byte j: bits in bytes 0..j
-  std::size_t byte = 0;
-  while (((through >> (8 * byte)) & 0xFFU) <= k) {
-    ++byte;
-  }
-  const std::size_t before = byte == 0 ? 0 : (through >> (8 * (byte - 1))) & 0xFFU;
-  std::uint64_t bits = (m >> (8 * byte)) & 0xFFU;
-  for (std::size_t skip = k - before; skip > 0; --skip) {
-    bits &= bits - 1;
-  }
-  return 8 * byte + static_cast<std::size_t>(std::countr_zero(bits));
+  // Running sums over the bytes (byte j: bits in bytes 0..j, at most 64).
+  const std::uint64_t through = running_sums(byte_counts(m));
+  // The high bit of byte j is set when its running sum exceeds k (no borrow crosses a byte).
+  const std::uint64_t above =
+      ((through | 0x8080808080808080U) - 0x0101010101010101U * (k + 1)) & 0x8080808080808080U;
+  const auto byte = static_cast<std::size_t>(std::countr_zero(above)) / 8;
+  const std::size_t before = ((through << 8U) >> (8 * byte)) & 0xFFU;
+  return 8 * byte + select_in_byte[(m >> (8 * byte)) & 0xFFU][k - before];
 }
 
 }  // namespace septet::inline v0::detail

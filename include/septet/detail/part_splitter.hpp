@@ -45,14 +45,15 @@ struct part_splitter {
 
   /// The same as push(1 + bit i of `doubles`, true, base + i, on_cut) for every bit i of
   /// `starts` in order: the characters of one block of at most 64 input units, a part allowed to
-  /// end before each. O(1) unless a part ends inside the block.
+  /// end before each, `units` (count_bits(starts) + count_bits(doubles)) in all. O(1) unless a
+  /// part ends inside the block.
   template <class OnCut>
   constexpr void push_block(std::uint64_t starts,
                             std::uint64_t doubles,
+                            std::size_t units,
                             std::size_t base,
                             OnCut&& on_cut) {
     while (starts != 0) {
-      const std::size_t units = count_bits(starts) + count_bits(doubles & ~low_mask(starts));
       const std::size_t room = per_part - (end - part_start);
       if (units <= room) {
         const auto last = static_cast<std::size_t>(63 - std::countl_zero(starts));
@@ -72,10 +73,18 @@ struct part_splitter {
         const std::size_t q = select_bit(unit_bits, room);
         i = ((starts >> q) & 1U) != 0 ? q : q - 1;
         taken = count_bits(unit_bits & low_bits(i));
-        starts &= ~low_bits(i);
       } else {
-        for (;; starts &= starts - 1) {
-          i = static_cast<std::size_t>(std::countr_zero(starts));
+        // One-byte two-unit characters (GSM's ASCII extension characters): the byte of the
+        // block where the units pass `room`, from running sums of units per byte, then its bits.
+        const std::uint64_t through =
+            running_sums(byte_counts(starts) + byte_counts(doubles & ~low_mask(starts)));
+        std::size_t byte = 0;
+        while (((through >> (8 * byte)) & 0xFFU) <= room) {
+          ++byte;
+        }
+        taken = ((through << 8U) >> (8 * byte)) & 0xFFU;
+        for (std::uint64_t m = starts & (std::uint64_t{0xFF} << (8 * byte));; m &= m - 1) {
+          i = static_cast<std::size_t>(std::countr_zero(m));
           const std::size_t size = 1 + ((doubles >> i) & 1U);
           if (taken + size > room) {
             break;
@@ -83,6 +92,8 @@ struct part_splitter {
           taken += size;
         }
       }
+      starts &= ~low_bits(i);
+      units -= taken;
       end += taken;
       part_start = end;
       ++parts;

@@ -1,6 +1,6 @@
 // The run-time fast path (bulk runs of plain ASCII, 64-byte blocks classified by vector compares,
 // utfcpp) against the one-code-point-at-a-time path that constant evaluation uses. CMake builds
-// this file once per instruction set this machine runs (scalar, SSE2, AVX2).
+// this file once per instruction set this machine runs (scalar, SSE2, AVX2, AVX-512BW).
 #include <gtest/gtest.h>
 
 #include <array>
@@ -46,6 +46,18 @@ TEST(fast_path_test, vector_scan_matches_the_table_for_every_byte_at_every_posit
       ASSERT_EQ(expected, septet::detail::tables::plain_ascii[b] ? text.size() : at);
     }
   }
+}
+
+TEST(fast_path_test, built_for_the_instruction_set_cmake_asked_for) {
+#if defined(SEPTET_NO_SIMD)
+  EXPECT_STREQ(septet::detail::vector_instruction_set, "scalar");
+#elif defined(__AVX512BW__)
+  EXPECT_STREQ(septet::detail::vector_instruction_set, "avx512bw");
+#elif defined(__AVX2__)
+  EXPECT_STREQ(septet::detail::vector_instruction_set, "avx2");
+#else
+  EXPECT_STREQ(septet::detail::vector_instruction_set, "sse2");
+#endif
 }
 
 TEST(fast_path_test, block_classes_match_the_scalar_definition_for_every_byte_at_every_position) {

@@ -4,19 +4,9 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <septet/detail/byte_vector.hpp>
 #include <septet/detail/gsm7_tables.hpp>
 #include <septet/detail/utf8.hpp>
-
-// Vector code is chosen at compile time from what the compiler targets; SEPTET_NO_SIMD forces the
-// portable scalar code (the tests build it that way too).
-#if (defined(__SSE2__) || defined(_M_X64)) && !defined(SEPTET_NO_SIMD)
-#  include <emmintrin.h>
-#  define SEPTET_HAS_SSE2 1
-#endif
-#if defined(__AVX2__) && !defined(SEPTET_NO_SIMD)
-#  include <immintrin.h>
-#  define SEPTET_HAS_AVX2 1
-#endif
 
 // Run time only: how many "plain" bytes (see tables::plain_ascii) start a buffer. Most SMS text
 // is plain, and a run of it is counted in bulk, so this scan sets the speed of analysis.

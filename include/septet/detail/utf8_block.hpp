@@ -7,10 +7,10 @@
 #include <cstdint>
 #include <cstring>
 #include <septet/detail/bits.hpp>
+#include <septet/detail/byte_vector.hpp>
 #include <septet/detail/gsm7_tables.hpp>
 #include <septet/detail/plain_run.hpp>
 #include <septet/detail/utf8.hpp>
-#include <utility>
 
 // Run time only: UTF-8 read 64 bytes at a time as bit masks, one per byte class (bit i: byte i).
 // Validating, counting characters and UTF-16 units, and telling GSM characters from the rest then
@@ -131,136 +131,35 @@ struct byte_classes {
   return c;
 }
 
-#if defined(SEPTET_HAS_AVX2)
-struct avx2_ops {
-  using vector = __m256i;
-  static auto load(const std::uint8_t* p) noexcept -> vector {
-    return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-  }
-  static auto splat(char b) noexcept -> vector {
-    return _mm256_set1_epi8(b);
-  }
-  static auto gt(vector a, vector b) noexcept -> vector {
-    return _mm256_cmpgt_epi8(a, b);
-  }
-  static auto eq(vector a, vector b) noexcept -> vector {
-    return _mm256_cmpeq_epi8(a, b);
-  }
-  static auto bit_and(vector a, vector b) noexcept -> vector {
-    return _mm256_and_si256(a, b);
-  }
-  static auto bit_or(vector a, vector b) noexcept -> vector {
-    return _mm256_or_si256(a, b);
-  }
-  static auto and_not(vector a, vector b) noexcept -> vector {
-    return _mm256_andnot_si256(a, b);
-  }
-  static auto movemask(vector m) noexcept -> std::uint64_t {
-    return static_cast<std::uint32_t>(_mm256_movemask_epi8(m));
-  }
-};
-using vector_ops = avx2_ops;
-#elif defined(SEPTET_HAS_SSE2)
-struct sse2_ops {
-  using vector = __m128i;
-  static auto load(const std::uint8_t* p) noexcept -> vector {
-    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  }
-  static auto splat(char b) noexcept -> vector {
-    return _mm_set1_epi8(b);
-  }
-  static auto gt(vector a, vector b) noexcept -> vector {
-    return _mm_cmpgt_epi8(a, b);
-  }
-  static auto eq(vector a, vector b) noexcept -> vector {
-    return _mm_cmpeq_epi8(a, b);
-  }
-  static auto bit_and(vector a, vector b) noexcept -> vector {
-    return _mm_and_si128(a, b);
-  }
-  static auto bit_or(vector a, vector b) noexcept -> vector {
-    return _mm_or_si128(a, b);
-  }
-  static auto and_not(vector a, vector b) noexcept -> vector {
-    return _mm_andnot_si128(a, b);
-  }
-  static auto movemask(vector m) noexcept -> std::uint64_t {
-    return static_cast<std::uint32_t>(_mm_movemask_epi8(m));
-  }
-};
-using vector_ops = sse2_ops;
-#endif
+#if defined(SEPTET_HAS_BYTE_VECTORS)
+/// tables::plain_ascii, on a vector.
+[[nodiscard]] inline auto plain_flags(const vector_bytes& b) noexcept -> vector_bytes::flags {
+  using o = vector_ops;
+  return o::and_not(o::bit_or(b.within(0x5B, 0x5E), b.is(0x60)), b.within(0x20, 0x7A));
+}
 
-/// The instruction set chosen at compile time: AVX2 when the compiler targets it, else SSE2 (the
-/// x86-64 baseline), else the scalar definition.
-inline constexpr const char* block_instruction_set =
-#if defined(SEPTET_HAS_AVX2)
-    "avx2";
-#elif defined(SEPTET_HAS_SSE2)
-    "sse2";
-#else
-    "scalar";
-#endif
-
-#if defined(SEPTET_HAS_AVX2) || defined(SEPTET_HAS_SSE2)
-/// Byte tests on one vector. Compares are signed: 0x80..0xFF are the negative bytes, so "above
-/// 0xC1" is "greater than -63" among them, and ASCII is dropped with non_ascii where it matters.
-struct vector_bytes {
-  vector_ops::vector v;
-
-  static auto splat(unsigned b) noexcept -> vector_ops::vector {
-    return vector_ops::splat(static_cast<char>(static_cast<std::int8_t>(b)));
-  }
-  /// Signed v > b.
-  [[nodiscard]] auto above(unsigned b) const noexcept -> vector_ops::vector {
-    return vector_ops::gt(v, splat(b));
-  }
-  /// Signed v < b.
-  [[nodiscard]] auto below(unsigned b) const noexcept -> vector_ops::vector {
-    return vector_ops::gt(splat(b), v);
-  }
-  [[nodiscard]] auto is(unsigned b) const noexcept -> vector_ops::vector {
-    return vector_ops::eq(v, splat(b));
-  }
-  /// first <= v <= last, both in 0x00..0x7F or both in 0x80..0xFF.
-  [[nodiscard]] auto within(unsigned first, unsigned last) const noexcept -> vector_ops::vector {
-    return vector_ops::bit_and(above(first - 1), below(last + 1));
-  }
-  [[nodiscard]] auto plain() const noexcept -> vector_ops::vector {
-    const auto excluded = vector_ops::bit_or(within(0x5B, 0x5E), is(0x60));
-    return vector_ops::and_not(excluded, within(0x20, 0x7A));
-  }
-  [[nodiscard]] auto ascii_extension() const noexcept -> vector_ops::vector {
-    return vector_ops::bit_or(vector_ops::bit_or(within(0x5B, 0x5E), within(0x7B, 0x7E)), is(0x0C));
-  }
-};
-
-/// Calls `visit(bytes, shift)` for each vector of the block; `shift` places its bits.
-template <class Visit>
-inline void for_each_vector(const std::uint8_t* p, Visit visit) noexcept {
-  constexpr std::size_t lanes = sizeof(vector_ops::vector);
-  // Unrolled, so that every shift is a constant.
-  [&]<std::size_t... K>(std::index_sequence<K...>) {
-    (visit(vector_bytes{vector_ops::load(p + K * lanes)}, K * lanes), ...);
-  }
-  (std::make_index_sequence<block_size / lanes>{});
+/// is_ascii_extension, on a vector.
+[[nodiscard]] inline auto ascii_extension_flags(const vector_bytes& b) noexcept
+    -> vector_bytes::flags {
+  using o = vector_ops;
+  return o::bit_or(o::bit_or(b.within(0x5B, 0x5E), b.within(0x7B, 0x7E)), b.is(0x0C));
 }
 #endif
 
 [[nodiscard]] inline auto classify_bytes(const std::uint8_t* p) noexcept -> byte_classes {
-#if defined(SEPTET_HAS_AVX2) || defined(SEPTET_HAS_SSE2)
+#if defined(SEPTET_HAS_BYTE_VECTORS)
   byte_classes c;
   for_each_vector(p, [&](const vector_bytes& b, std::size_t shift) {
-    const auto bits = [&](vector_ops::vector m) { return vector_ops::movemask(m) << shift; };
     using o = vector_ops;
-    c.non_ascii |= bits(b.v);
+    const auto bits = [&](vector_bytes::flags f) { return o::to_bits(f) << shift; };
+    c.non_ascii |= b.high() << shift;
     c.continuation |= bits(b.below(0xC0));
     c.from_c2 |= bits(b.above(0xC1));
     c.from_e0 |= bits(b.above(0xDF));
     c.from_f0 |= bits(b.above(0xEF));
     c.from_f5 |= bits(b.above(0xF4));
-    c.plain |= bits(b.plain());
-    c.ascii_extension |= bits(b.ascii_extension());
+    c.plain |= bits(plain_flags(b));
+    c.ascii_extension |= bits(ascii_extension_flags(b));
     c.line_break |= bits(o::bit_or(b.is(0x0A), b.is(0x0D)));
     c.latin_lead |= bits(
         o::bit_or(o::bit_or(b.is(latin_leads[0]), b.is(latin_leads[1])), b.is(latin_leads[2])));
@@ -422,14 +321,15 @@ struct unit_marks {
 /// unit_marks of the block, valid UTF-8 whose characters are all GSM when `gsm`. A character
 /// that the block cuts is counted where its first byte is. In GSM text, lead E2 is the euro sign.
 [[nodiscard]] inline auto mark_units(const padded_block& block, bool gsm) noexcept -> unit_marks {
-#if defined(SEPTET_HAS_AVX2) || defined(SEPTET_HAS_SSE2)
+#if defined(SEPTET_HAS_BYTE_VECTORS)
   std::uint64_t continuation = 0;
   std::uint64_t doubles = 0;
   for_each_vector(block.bytes(), [&](const vector_bytes& b, std::size_t shift) {
-    const auto bits = [&](vector_ops::vector m) { return vector_ops::movemask(m) << shift; };
-    continuation |= bits(b.below(0xC0));
-    doubles |= bits(gsm ? vector_ops::bit_or(b.ascii_extension(), b.is(0xE2))
-                        : vector_ops::bit_and(b.above(0xEF), b.below(0x00)));
+    using o = vector_ops;
+    continuation |= o::to_bits(b.below(0xC0)) << shift;
+    doubles |= o::to_bits(gsm ? o::bit_or(ascii_extension_flags(b), b.is(0xE2))
+                              : o::bit_and(b.above(0xEF), b.below(0x00)))
+               << shift;
   });
 #else
   const byte_classes c = classify_bytes_scalar(block.bytes());

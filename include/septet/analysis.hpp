@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <limits>
 #include <optional>
+#include <septet/detail/cut_log.hpp>
 #include <septet/detail/part_splitter.hpp>
 #include <septet/detail/plain_run.hpp>
 #include <septet/detail/utf8_block.hpp>
@@ -71,8 +72,10 @@ inline constexpr std::size_t no_offset = std::numeric_limits<std::size_t>::max()
 /// turns the whole message UCS-2 and a stream cannot be read twice.
 class tally {
  public:
-  constexpr explicit tally(const septet::options& opts) noexcept
+  /// Logs the splitters' cuts to `logs` when given (see cut_log).
+  constexpr explicit tally(const septet::options& opts, cut_logs* logs = nullptr) noexcept
       : m_options(opts),
+        m_logs(logs),
         m_gsm{.per_part = capacity_for(septet::encoding::gsm7, opts).per_part},
         m_ucs2{.per_part = capacity_for(septet::encoding::ucs2, opts).per_part} {}
 
@@ -89,13 +92,9 @@ class tally {
       m_first_non_gsm = non_gsm_character{offset, m_utf16_units, cp};
     }
     if (m_non_gsm_count == 0) {
-      m_gsm.push(septets, break_before, offset, [&](std::size_t cut_offset, std::size_t) {
-        note_part(m_gsm, m_gsm_parts_over_offset, cut_offset);
-      });
+      m_gsm.push(septets, break_before, offset, gsm_cuts());
     }
-    m_ucs2.push(utf16, break_before, offset, [&](std::size_t cut_offset, std::size_t) {
-      note_part(m_ucs2, m_ucs2_parts_over_offset, cut_offset);
-    });
+    m_ucs2.push(utf16, break_before, offset, ucs2_cuts());
     m_utf16_units += utf16;
     if (m_options.max_characters != 0 && m_utf16_units > m_options.max_characters &&
         m_cap_offset == no_offset) {
@@ -288,9 +287,7 @@ class tally {
     if (m_non_gsm_count == 0) {
       if (non_gsm == 0) {
         m_gsm.push_block(block.starts, block.extension, characters + count_bits(block.extension),
-                         base, [&](std::size_t cut_offset, std::size_t) {
-                           note_part(m_gsm, m_gsm_parts_over_offset, cut_offset);
-                         });
+                         base, gsm_cuts());
       } else {
         // The GSM split no longer matters: from here the message is UCS-2.
         const auto i = static_cast<std::size_t>(std::countr_zero(non_gsm));
@@ -302,10 +299,7 @@ class tally {
       }
     }
     m_non_gsm_count += count_bits(non_gsm);
-    m_ucs2.push_block(block.starts, block.astral, utf16, base,
-                      [&](std::size_t cut_offset, std::size_t) {
-                        note_part(m_ucs2, m_ucs2_parts_over_offset, cut_offset);
-                      });
+    m_ucs2.push_block(block.starts, block.astral, utf16, base, ucs2_cuts());
     m_utf16_units += utf16;
     m_characters += characters;
   }
@@ -320,9 +314,7 @@ class tally {
     m_utf16_units += n;
     m_characters += n;
     m_non_gsm_count += non_gsm;
-    m_ucs2.push_unit_run(n, base, [&](std::size_t cut_offset, std::size_t) {
-      note_part(m_ucs2, m_ucs2_parts_over_offset, cut_offset);
-    });
+    m_ucs2.push_unit_run(n, base, ucs2_cuts());
   }
 
   /// `n` >= 1 plain ASCII characters (tables::plain_ascii) at offsets base.., each with a break
@@ -335,24 +327,39 @@ class tally {
     m_utf16_units += n;
     m_characters += n;
     if (m_non_gsm_count == 0) {
-      m_gsm.push_unit_run(n, base, [&](std::size_t cut_offset, std::size_t) {
-        note_part(m_gsm, m_gsm_parts_over_offset, cut_offset);
-      });
+      m_gsm.push_unit_run(n, base, gsm_cuts());
     }
-    m_ucs2.push_unit_run(n, base, [&](std::size_t cut_offset, std::size_t) {
-      note_part(m_ucs2, m_ucs2_parts_over_offset, cut_offset);
-    });
+    m_ucs2.push_unit_run(n, base, ucs2_cuts());
   }
 
-  constexpr void note_part(const part_splitter& split,
-                           std::size_t& over_offset,
-                           std::size_t cut_offset) const noexcept {
-    if (split.parts == m_options.max_parts + 1) {
-      over_offset = cut_offset;
+  /// A splitter's on_cut: notes where the part past max_parts starts, and logs the cut.
+  struct cut_note {
+    const part_splitter& split;
+    std::size_t& over_offset;
+    std::size_t max_parts;
+    cut_log* log;
+
+    constexpr void operator()(std::size_t offset, std::size_t units) const noexcept {
+      if (split.parts == max_parts + 1) {
+        over_offset = offset;
+      }
+      if (log != nullptr) {
+        log->add(offset, units);
+      }
     }
+  };
+
+  [[nodiscard]] constexpr auto gsm_cuts() noexcept -> cut_note {
+    return {m_gsm, m_gsm_parts_over_offset, m_options.max_parts,
+            m_logs != nullptr ? &m_logs->gsm : nullptr};
+  }
+  [[nodiscard]] constexpr auto ucs2_cuts() noexcept -> cut_note {
+    return {m_ucs2, m_ucs2_parts_over_offset, m_options.max_parts,
+            m_logs != nullptr ? &m_logs->ucs2 : nullptr};
   }
 
   septet::options m_options;
+  cut_logs* m_logs = nullptr;
   grapheme_breaker m_breaker;
   part_splitter m_gsm;
   part_splitter m_ucs2;
@@ -369,8 +376,9 @@ class tally {
 /// tests and fuzzers hold the run-time fast path to.
 template <code_unit Char>
 [[nodiscard]] constexpr auto analyze_per_code_point(std::basic_string_view<Char> text,
-                                                    const options& opts) -> analysis {
-  tally counts(opts);
+                                                    const options& opts,
+                                                    cut_logs* logs = nullptr) -> analysis {
+  tally counts(opts, logs);
   if (!valid(opts)) {
     return counts.finish({errc::invalid_option, 0});
   }
@@ -379,19 +387,21 @@ template <code_unit Char>
   return counts.finish(status.ok() ? result{errc::ok, text.size()} : status);
 }
 
+/// analyze() at run time through the fast path; `logs`, when given, gets the splitters' cuts.
 template <code_unit Char>
-[[nodiscard]] constexpr auto analyze_text(std::basic_string_view<Char> text, const options& opts)
-    -> analysis {
+[[nodiscard]] constexpr auto analyze_text(std::basic_string_view<Char> text,
+                                          const options& opts,
+                                          cut_logs* logs = nullptr) -> analysis {
   if (!std::is_constant_evaluated() && valid(opts)) {
     if constexpr (utf8_unit<Char>) {
-      tally counts(opts);
+      tally counts(opts, logs);
       return counts.finish(counts.push_utf8(text, 0));
     } else if constexpr (std::same_as<Char, char16_t>) {
-      tally counts(opts);
+      tally counts(opts, logs);
       return counts.finish(counts.push_utf16(text));
     }
   }
-  return analyze_per_code_point(text, opts);
+  return analyze_per_code_point(text, opts, logs);
 }
 
 template <code_unit Char>

@@ -113,12 +113,51 @@ constexpr void for_each_part(std::basic_string_view<Char> text,
   for_each_part_per_code_point(text, a, opts, visit);
 }
 
-/// Splits `text` whose analysis under `opts` is `a` into `out`.
+/// A text, its analysis under some options, and the cuts the analysis made, so that its parts
+/// come from one pass over the text (a second one only when the cut log overflowed).
 template <code_unit Char>
-constexpr auto split_analyzed(std::basic_string_view<Char> text,
-                              const analysis& a,
-                              std::span<part> out,
-                              const options& opts) -> result {
+class analyzed_text {
+ public:
+  constexpr analyzed_text(std::basic_string_view<Char> text, const septet::options& opts)
+      : m_text(text), m_options(opts), m_analysis(analyze_text(text, opts, &m_cuts)) {}
+
+  [[nodiscard]] constexpr auto text() const noexcept -> std::basic_string_view<Char> {
+    return m_text;
+  }
+  [[nodiscard]] constexpr auto options() const noexcept -> const septet::options& {
+    return m_options;
+  }
+  [[nodiscard]] constexpr auto analysis() const noexcept -> const septet::analysis& {
+    return m_analysis;
+  }
+
+  /// Calls `visit(part)` for every part (valid text assumed, as analysis().ok() says).
+  template <class Visitor>
+  constexpr void for_each_part(Visitor&& visit) const {
+    const cut_log& cuts = m_analysis.encoding == septet::encoding::gsm7 ? m_cuts.gsm : m_cuts.ucs2;
+    if (m_analysis.parts == 1 || !cuts.complete() || cuts.count() + 1 != m_analysis.parts) {
+      detail::for_each_part(m_text, m_analysis, m_options, visit);
+      return;
+    }
+    std::size_t begin = 0;
+    for (std::size_t k = 0; k < cuts.count(); ++k) {
+      visit(part{begin, cuts.offset(k), cuts.part_units(k)});
+      begin = cuts.offset(k);
+    }
+    visit(part{begin, m_text.size(), m_analysis.units - cuts.units()});
+  }
+
+ private:
+  std::basic_string_view<Char> m_text;
+  septet::options m_options;
+  cut_logs m_cuts;  // before m_analysis, which fills it
+  septet::analysis m_analysis;
+};
+
+/// Splits an analyzed text into `out`.
+template <code_unit Char>
+constexpr auto split_analyzed(const analyzed_text<Char>& text, std::span<part> out) -> result {
+  const analysis& a = text.analysis();
   if (!a.ok()) {
     return a.status;
   }
@@ -130,7 +169,7 @@ constexpr auto split_analyzed(std::basic_string_view<Char> text,
   }
   std::size_t written = 0;
   // The split makes a.parts parts; the guard keeps a disagreement from ever writing past `out`.
-  for_each_part(text, a, opts, [&](const part& p) {
+  text.for_each_part([&](const part& p) {
     if (written < out.size()) {
       out[written++] = p;
     }
@@ -148,19 +187,18 @@ template <text Text>
 [[nodiscard]] constexpr auto segment(const Text& text,
                                      std::span<part> out,
                                      const options& opts = {}) -> result {
-  const auto view = as_view(text);
-  return detail::split_analyzed(view, detail::analyze_text(view, opts), out, opts);
+  return detail::split_analyzed(detail::analyzed_text(as_view(text), opts), out);
 }
 
 /// Owning form of segment (may throw std::bad_alloc).
 template <text Text>
 [[nodiscard]] auto segment(const Text& text, const options& opts = {})
     -> outcome<std::vector<part>> {
-  const auto view = as_view(text);
-  const analysis a = detail::analyze_text(view, opts);
+  const detail::analyzed_text analyzed(as_view(text), opts);
+  const analysis& a = analyzed.analysis();
   outcome<std::vector<part>> parts;
   parts.value.resize(a.within_limits() ? a.parts : 0);
-  parts.status = detail::split_analyzed(view, a, std::span{parts.value}, opts);
+  parts.status = detail::split_analyzed(analyzed, std::span{parts.value});
   return parts;
 }
 

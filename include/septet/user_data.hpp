@@ -144,10 +144,11 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
 }
 
 template <code_unit Char>
-constexpr auto encode_text_parts(std::basic_string_view<Char> text,
-                                 const analysis& a,
+constexpr auto encode_text_parts(const analyzed_text<Char>& analyzed,
                                  std::span<encoded_part> out,
                                  const encode_options& enc) -> result {
+  const std::basic_string_view<Char> text = analyzed.text();
+  const analysis& a = analyzed.analysis();
   if (!a.ok()) {
     return a.status;
   }
@@ -160,10 +161,9 @@ constexpr auto encode_text_parts(std::basic_string_view<Char> text,
   if (a.parts > out.size()) {
     return {errc::output_too_small, a.parts};
   }
-  const options opts = wire_text_options(enc);
   std::size_t index = 0;
   result status{errc::ok, 0};
-  for_each_part(text, a, opts, [&](const part& range) {
+  analyzed.for_each_part([&](const part& range) {
     if (status.ok()) {
       status = encode_one_part(text, range, a, enc, index, out[index]);
       ++index;
@@ -185,21 +185,19 @@ template <text Text>
 [[nodiscard]] constexpr auto encode_parts(const Text& text,
                                           std::span<encoded_part> out,
                                           const encode_options& enc = {}) -> result {
-  const auto view = as_view(text);
-  const options opts = detail::wire_text_options(enc);
-  return detail::encode_text_parts(view, detail::analyze_text(view, opts), out, enc);
+  return detail::encode_text_parts(
+      detail::analyzed_text(as_view(text), detail::wire_text_options(enc)), out, enc);
 }
 
 /// Owning form of encode_parts (may throw std::bad_alloc).
 template <text Text>
 [[nodiscard]] auto encode_parts(const Text& text, const encode_options& enc = {})
     -> outcome<std::vector<encoded_part>> {
-  const auto view = as_view(text);
-  const options opts = detail::wire_text_options(enc);
-  const analysis a = detail::analyze_text(view, opts);
+  const detail::analyzed_text analyzed(as_view(text), detail::wire_text_options(enc));
+  const analysis& a = analyzed.analysis();
   outcome<std::vector<encoded_part>> parts;
   parts.value.resize(a.within_limits() && a.parts <= 255 ? a.parts : 0);
-  parts.status = detail::encode_text_parts(view, a, std::span{parts.value}, enc);
+  parts.status = detail::encode_text_parts(analyzed, std::span{parts.value}, enc);
   if (!parts.ok()) {
     parts.value.clear();
   }

@@ -100,12 +100,15 @@ struct byte_classes {
   std::uint64_t from_e0 = 0;          // 0xE0..0xFF
   std::uint64_t from_f0 = 0;          // 0xF0..0xFF
   std::uint64_t from_f5 = 0;          // 0xF5..0xFF: never in UTF-8
-  std::uint64_t plain = 0;            // tables::plain_ascii
+  std::uint64_t ascii_gsm = 0;        // GSM ASCII: plain, is_line_break, is_ascii_extension
   std::uint64_t ascii_extension = 0;  // is_ascii_extension
-  std::uint64_t line_break = 0;       // is_line_break
   std::uint64_t latin_lead = 0;       // latin_leads
-  std::uint64_t euro_lead = 0;        // 0xE2, which also starts many characters outside GSM
-  std::uint64_t checked_lead = 0;     // 0xE0 0xED 0xF0 0xF4: leads whose second byte is narrower
+  /// Leads that a look at the next bytes settles: E0 ED F0 F4, whose second byte has a narrower
+  /// range, and E2, whose one GSM character is the euro sign.
+  std::uint64_t special_lead = 0;
+
+  friend constexpr auto operator==(const byte_classes&, const byte_classes&) noexcept
+      -> bool = default;
 };
 
 /// The definition the vector code implements, byte by byte (also the portable fallback).
@@ -121,28 +124,28 @@ struct byte_classes {
     set(c.from_e0, b >= 0xE0U);
     set(c.from_f0, b >= 0xF0U);
     set(c.from_f5, b >= 0xF5U);
-    set(c.plain, tables::plain_ascii[b]);
+    set(c.ascii_gsm, tables::plain_ascii[b] || is_line_break(b) || is_ascii_extension(b));
     set(c.ascii_extension, is_ascii_extension(b));
-    set(c.line_break, is_line_break(b));
     set(c.latin_lead, b == latin_leads[0] || b == latin_leads[1] || b == latin_leads[2]);
-    set(c.euro_lead, b == 0xE2U);
-    set(c.checked_lead, b == 0xE0U || b == 0xEDU || b == 0xF0U || b == 0xF4U);
+    set(c.special_lead, b == 0xE0U || b == 0xE2U || b == 0xEDU || b == 0xF0U || b == 0xF4U);
   }
   return c;
 }
 
 #if defined(SEPTET_HAS_BYTE_VECTORS)
-/// tables::plain_ascii, on a vector.
-[[nodiscard]] inline auto plain_flags(const vector_bytes& b) noexcept -> vector_bytes::flags {
-  using o = vector_ops;
-  return o::and_not(o::bit_or(b.within(0x5B, 0x5E), b.is(0x60)), b.within(0x20, 0x7A));
-}
-
 /// is_ascii_extension, on a vector.
 [[nodiscard]] inline auto ascii_extension_flags(const vector_bytes& b) noexcept
     -> vector_bytes::flags {
   using o = vector_ops;
   return o::bit_or(o::bit_or(b.within(0x5B, 0x5E), b.within(0x7B, 0x7E)), b.is(0x0C));
+}
+
+/// GSM ASCII, on a vector: 0x20..0x7E but the backtick (plain, or an extension character), the
+/// line breaks, and form feed.
+[[nodiscard]] inline auto ascii_gsm_flags(const vector_bytes& b) noexcept -> vector_bytes::flags {
+  using o = vector_ops;
+  const auto controls = o::bit_or(o::bit_or(b.is(0x0A), b.is(0x0D)), b.is(0x0C));
+  return o::bit_or(o::and_not(b.is(0x60), b.within(0x20, 0x7E)), controls);
 }
 #endif
 
@@ -158,14 +161,12 @@ struct byte_classes {
     c.from_e0 |= bits(b.above(0xDF));
     c.from_f0 |= bits(b.above(0xEF));
     c.from_f5 |= bits(b.above(0xF4));
-    c.plain |= bits(plain_flags(b));
+    c.ascii_gsm |= bits(ascii_gsm_flags(b));
     c.ascii_extension |= bits(ascii_extension_flags(b));
-    c.line_break |= bits(o::bit_or(b.is(0x0A), b.is(0x0D)));
     c.latin_lead |= bits(
         o::bit_or(o::bit_or(b.is(latin_leads[0]), b.is(latin_leads[1])), b.is(latin_leads[2])));
-    c.euro_lead |= bits(b.is(0xE2));
-    c.checked_lead |=
-        bits(o::bit_or(o::bit_or(b.is(0xE0), b.is(0xED)), o::bit_or(b.is(0xF0), b.is(0xF4))));
+    c.special_lead |= bits(o::bit_or(o::bit_or(o::bit_or(b.is(0xE0), b.is(0xE2)), b.is(0xED)),
+                                     o::bit_or(b.is(0xF0), b.is(0xF4))));
   });
   c.from_c2 &= c.non_ascii;
   c.from_e0 &= c.non_ascii;
@@ -220,14 +221,20 @@ struct block_characters {
   std::uint64_t latin = 0;
 };
 
-/// Lead bytes E0 ED F0 F4 allow a narrower second byte (Unicode table 3-7): no overlong form, no
-/// surrogate, nothing above U+10FFFF.
-[[nodiscard]] inline auto second_bytes_fit(const std::uint8_t* bytes, std::uint64_t leads) noexcept
-    -> bool {
+/// Settles the special leads (see byte_classes) of whole characters: false when a second byte is
+/// out of its narrower range (Unicode table 3-7: an overlong form, a surrogate, or a code point
+/// above U+10FFFF); else the euro signs among them are set in `euro`.
+[[nodiscard]] inline auto settle_special_leads(const std::uint8_t* bytes,
+                                               std::uint64_t leads,
+                                               std::uint64_t& euro) noexcept -> bool {
   for (; leads != 0; leads &= leads - 1) {
     const auto i = static_cast<std::size_t>(std::countr_zero(leads));
-    const std::uint8_t second = bytes[i + 1];
     const std::uint8_t lead = bytes[i];
+    const std::uint8_t second = bytes[i + 1];
+    if (lead == 0xE2U) {
+      euro |= second == 0x82U && bytes[i + 2] == 0xACU ? std::uint64_t{1} << i : 0U;
+      continue;
+    }
     const bool fits = lead == 0xE0U   ? second >= 0xA0U
                       : lead == 0xEDU ? second <= 0x9FU
                       : lead == 0xF0U ? second >= 0x90U
@@ -266,25 +273,19 @@ struct block_characters {
   const std::uint64_t claimed =
       (l2 << 1U) | (l3 << 1U) | (l3 << 2U) | (l4 << 1U) | (l4 << 2U) | (l4 << 3U);
   const std::uint64_t never = (c.non_ascii & ~c.continuation & ~c.from_c2) | c.from_f5;
+  std::uint64_t euro = 0;
   if ((never & whole) != 0 || claimed != (c.continuation & whole) ||
-      !second_bytes_fit(bytes, c.checked_lead & whole)) {
+      !settle_special_leads(bytes, c.special_lead & whole, euro)) {
     return {};
   }
-  // Of the characters with lead E2, the euro sign (E2 82 AC) alone is GSM.
-  std::uint64_t euro = 0;
-  for (std::uint64_t m = c.euro_lead & whole; m != 0; m &= m - 1) {
-    const auto i = static_cast<std::size_t>(std::countr_zero(m));
-    euro |= bytes[i + 1] == 0x82U && bytes[i + 2] == 0xACU ? std::uint64_t{1} << i : 0U;
-  }
   const std::uint64_t ascii = ~c.non_ascii & whole;
-  const std::uint64_t ascii_gsm = c.plain | c.line_break | c.ascii_extension;
   block_characters b;
   b.size = size;
   b.starts = ~c.continuation & whole;
   b.astral = l4;
   b.latin = l2 & c.latin_lead;
   b.extension = (ascii & c.ascii_extension) | euro;
-  b.non_gsm = (ascii & ~ascii_gsm) | (l2 & ~c.latin_lead) | (l3 & ~euro) | l4;
+  b.non_gsm = (ascii & ~c.ascii_gsm) | (l2 & ~c.latin_lead) | (l3 & ~euro) | l4;
   return b;
 }
 
@@ -332,9 +333,14 @@ struct unit_marks {
                << shift;
   });
 #else
-  const byte_classes c = classify_bytes_scalar(block.bytes());
-  const std::uint64_t continuation = c.continuation;
-  const std::uint64_t doubles = gsm ? c.ascii_extension | c.euro_lead : c.from_f0;
+  std::uint64_t continuation = 0;
+  std::uint64_t doubles = 0;
+  for (std::size_t i = 0; i < block_size; ++i) {
+    const std::uint8_t b = block.bytes()[i];
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    continuation |= b >= 0x80U && b < 0xC0U ? bit : 0U;
+    doubles |= (gsm ? is_ascii_extension(b) || b == 0xE2U : b >= 0xF0U) ? bit : 0U;
+  }
 #endif
   const std::uint64_t in_limit = low_bits(block.size());
   return {~continuation & in_limit, doubles & in_limit};

@@ -1,7 +1,11 @@
+// Analysis and segmentation for every input class and size, each next to the byte-count
+// baseline on the same text, so that one run gives both rates and their ratio
+// (benchmarks/run.sh turns them into docs/speed.md).
 #include <benchmark/benchmark.h>
 
 #include <array>
 #include <septet/septet.hpp>
+#include <vector>
 
 #include "bench_data.hpp"
 
@@ -9,11 +13,24 @@ namespace {
 
 using septet_bench::text_class;
 
-// Baseline: a count of UTF-8 lead bytes (code points) that the compiler can vectorise.
-void bm_baseline_code_point_count(benchmark::State& state) {
-  const auto text =
-      septet_bench::text_of(text_class::ascii, static_cast<std::size_t>(state.range(0)));
+/// No body cap and no part cap: the 1 MiB stream is analysed whole, like every other size.
+auto uncapped() -> septet::options {
+  septet::options opts;
+  opts.max_characters = 0;
+  opts.max_parts = 0;
+  return opts;
+}
+
+auto text_for(const benchmark::State& state, text_class kind) -> std::string {
+  return septet_bench::text_of(kind, static_cast<std::size_t>(state.range(0)));
+}
+
+// The baseline: a count of UTF-8 lead bytes (code points) that the compiler vectorises.
+template <text_class Kind>
+void bm_baseline(benchmark::State& state) {
+  const auto text = text_for(state, Kind);
   for (auto _ : state) {
+    benchmark::DoNotOptimize(text.data());
     std::size_t count = 0;
     for (const char c : text) {
       count += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
@@ -22,43 +39,82 @@ void bm_baseline_code_point_count(benchmark::State& state) {
   }
   septet_bench::set_throughput(state, text.size());
 }
-BENCHMARK(bm_baseline_code_point_count)->Arg(160)->Arg(2000);
 
 template <text_class Kind>
 void bm_analyze(benchmark::State& state) {
-  const auto text = septet_bench::text_of(Kind, static_cast<std::size_t>(state.range(0)));
-  septet::options opts;
-  opts.max_characters = 0;
+  const auto text = text_for(state, Kind);
+  const auto opts = uncapped();
   for (auto _ : state) {
     auto a = septet::analyze(text, opts);
     benchmark::DoNotOptimize(a);
   }
   septet_bench::set_throughput(state, text.size());
 }
-BENCHMARK(bm_analyze<text_class::ascii>)->Arg(16)->Arg(160)->Arg(459)->Arg(2000)->Arg(1 << 20);
-BENCHMARK(bm_analyze<text_class::gsm_extension>)->Arg(160)->Arg(2000);
-BENCHMARK(bm_analyze<text_class::latin1>)->Arg(160)->Arg(2000);
-BENCHMARK(bm_analyze<text_class::cyrillic>)->Arg(160)->Arg(2000);
-BENCHMARK(bm_analyze<text_class::cjk>)->Arg(160)->Arg(2000);
-BENCHMARK(bm_analyze<text_class::emoji>)->Arg(160)->Arg(2000);
 
+/// What every peer computes: encoding, parts, and where each part ends.
 template <text_class Kind>
 void bm_segment(benchmark::State& state) {
-  const auto text = septet_bench::text_of(Kind, static_cast<std::size_t>(state.range(0)));
-  std::array<septet::part, 64> parts{};
+  const auto text = text_for(state, Kind);
+  const auto opts = uncapped();
+  std::vector<septet::part> parts(septet::analyze(text, opts).parts);
   for (auto _ : state) {
-    auto r = septet::segment(text, std::span{parts});
+    auto r = septet::segment(text, std::span{parts}, opts);
     benchmark::DoNotOptimize(r);
-    benchmark::DoNotOptimize(parts);
+    benchmark::DoNotOptimize(parts.data());
   }
+  state.counters["parts"] = static_cast<double>(parts.size());
   septet_bench::set_throughput(state, text.size());
 }
-BENCHMARK(bm_segment<text_class::ascii>)->Arg(459)->Arg(2000);
-BENCHMARK(bm_segment<text_class::emoji>)->Arg(459)->Arg(2000);
+
+// Sizes: a short message, one full GSM part, three parts, the body cap, and a 1 MiB stream.
+#define SEPTET_SIZES ->Arg(16)->Arg(160)->Arg(459)->Arg(2000)->Arg(1 << 20)
+#define SEPTET_FOR_CLASS(kind)                           \
+  BENCHMARK(bm_baseline<text_class::kind>) SEPTET_SIZES; \
+  BENCHMARK(bm_analyze<text_class::kind>) SEPTET_SIZES;  \
+  BENCHMARK(bm_segment<text_class::kind>) SEPTET_SIZES;
+SEPTET_FOR_CLASS(ascii)
+SEPTET_FOR_CLASS(gsm_extension)
+SEPTET_FOR_CLASS(latin1)
+SEPTET_FOR_CLASS(cyrillic)
+SEPTET_FOR_CLASS(cjk)
+SEPTET_FOR_CLASS(emoji)
+SEPTET_FOR_CLASS(mixed)
+
+/// The peers' corpus body by body (benchmarks/peers): short and long messages of every kind.
+void bm_corpus_baseline(benchmark::State& state) {
+  const auto& bodies = septet_bench::mixed_corpus();
+  for (auto _ : state) {
+    std::size_t count = 0;
+    for (const auto& body : bodies) {
+      benchmark::DoNotOptimize(body.data());
+      for (const char c : body) {
+        count += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+      }
+    }
+    benchmark::DoNotOptimize(count);
+  }
+  septet_bench::set_corpus_throughput(state, bodies);
+}
+BENCHMARK(bm_corpus_baseline);
+
+void bm_corpus_segment(benchmark::State& state) {
+  const auto& bodies = septet_bench::mixed_corpus();
+  std::array<septet::part, 255> parts{};
+  std::size_t total = 0;
+  for (auto _ : state) {
+    total = 0;
+    for (const auto& body : bodies) {
+      total += septet::segment(body, std::span{parts}).count;
+    }
+    benchmark::DoNotOptimize(total);
+  }
+  state.counters["parts"] = static_cast<double>(total);
+  septet_bench::set_corpus_throughput(state, bodies);
+}
+BENCHMARK(bm_corpus_segment);
 
 void bm_counter_keystrokes(benchmark::State& state) {
-  const auto text =
-      septet_bench::text_of(text_class::latin1, static_cast<std::size_t>(state.range(0)));
+  const auto text = text_for(state, text_class::latin1);
   for (auto _ : state) {
     septet::counter c;
     for (std::size_t i = 0; i < text.size(); ++i) {

@@ -3,20 +3,111 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Inputs made in-process (nothing is downloaded): `size` bytes of text of one class, cut at a
 // character boundary.
 namespace septet_bench {
 
-enum class text_class { ascii, gsm_extension, latin1, cyrillic, cjk, emoji };
+enum class text_class { ascii, gsm_extension, latin1, cyrillic, cjk, emoji, mixed };
+
+/// `text` cut back to a character boundary at or below `size`.
+inline auto cut_at_character(std::string text, std::size_t size) -> std::string {
+  std::size_t end = size;
+  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) {
+    --end;
+  }
+  text.resize(end < text.size() ? end : text.size());
+  return text;
+}
+
+/// UTF-16 units of UTF-8 `text` (JavaScript's string length).
+inline auto utf16_length(std::string_view text) -> std::size_t {
+  std::size_t units = 0;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    units += ((byte & 0xC0U) != 0x80U ? 1U : 0U) + (byte >= 0xF0U ? 1U : 0U);
+  }
+  return units;
+}
+
+/// The mixed corpus of benchmarks/peers/corpus.mjs, body for body: 500 bodies, half GSM (some
+/// extension characters), half UCS-2 (emoji, CJK, Cyrillic, Arabic, curly quotes), from a fixed
+/// seed. The generator is JavaScript's arithmetic done the same way: the product is rounded to a
+/// double as JavaScript rounds it (never fused with the addition), the rest is exact.
+inline auto mixed_corpus() -> const std::vector<std::string>& {
+  static const std::vector<std::string> corpus = [] {
+    double seed = 20261123;
+    const auto random = [&seed] {
+      const auto product = static_cast<double>(static_cast<std::uint64_t>(seed) * 1103515245U);
+      seed = std::fmod(product + 12345.0, 2147483648.0);
+      return seed / 2147483648.0;
+    };
+    const std::vector<std::string_view> gsm_words = {
+        "Your", "code",  "is",    "4711", "order",     "shipped",   "today",    "Reply",
+        "STOP", "{ref}", "[1/2]", "~50%", "EUR\u20AC", "caf\u00E9", "\u00C5sa", "ma\u00F1ana"};
+    const std::vector<std::string_view> other_words = {"\U0001F600",
+                                                       "\U0001F389\U0001F38A",
+                                                       "\u4F60\u597D",
+                                                       "\u4E16\u754C",
+                                                       "\u041F\u0440\u0438\u0432\u0435\u0442",
+                                                       "\u0645\u0631\u062D\u0628\u0627",
+                                                       "\u201Cok\u201D",
+                                                       "na\u00EFve",
+                                                       "stra\u00DFe",
+                                                       "\U0001F44D\U0001F3FD"};
+    std::vector<std::string> bodies;
+    for (std::size_t i = 0; i < 500; ++i) {
+      std::string body;
+      const auto target = static_cast<std::size_t>(40 + std::floor(random() * 860));
+      std::size_t length = 0;
+      while (length < target) {
+        const auto& pool = i % 2 == 0 || random() < 0.7 ? gsm_words : other_words;
+        const auto word =
+            pool[static_cast<std::size_t>(std::floor(random() * static_cast<double>(pool.size())))];
+        body += body.empty() ? "" : " ";
+        body += word;
+        length += utf16_length(word) + 1;
+      }
+      bodies.push_back(std::move(body));
+    }
+    return bodies;
+  }();
+  return corpus;
+}
+
+/// FNV-1a (32 bits) of the corpus printed one body per line, as bench.mjs prints it: the native
+/// and JavaScript runs prove they measured the same bytes.
+inline auto fingerprint(const std::vector<std::string>& bodies) -> std::uint32_t {
+  std::uint32_t hash = 2166136261U;
+  const auto add = [&](unsigned char byte) { hash = (hash ^ byte) * 16777619U; };
+  for (const auto& body : bodies) {
+    for (const char c : body) {
+      add(static_cast<unsigned char>(c));
+    }
+    add('\n');
+  }
+  return hash;
+}
 
 inline auto text_of(text_class kind, std::size_t size) -> std::string {
   std::string_view piece;
   switch (kind) {
+    case text_class::mixed: {
+      // The corpus's bodies one after another, as one stream.
+      std::string text;
+      for (std::size_t i = 0; text.size() < size; ++i) {
+        const auto& bodies = mixed_corpus();
+        text += bodies[i % bodies.size()];
+        text += ' ';
+      }
+      return cut_at_character(std::move(text), size);
+    }
     case text_class::ascii:
       piece = "Your verification code is 483920. It expires in 10 minutes. ";
       break;
@@ -42,13 +133,7 @@ inline auto text_of(text_class kind, std::size_t size) -> std::string {
   while (text.size() < size) {
     text += piece;
   }
-  // Cut back to a character boundary at or below `size`.
-  std::size_t end = size;
-  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) {
-    --end;
-  }
-  text.resize(end);
-  return text;
+  return cut_at_character(std::move(text), size);
 }
 
 /// Reports `bytes` per iteration as bytes/s, and one message per iteration as items/s.
@@ -56,6 +141,20 @@ inline void set_throughput(benchmark::State& state, std::size_t bytes) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
                           static_cast<std::int64_t>(bytes));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+/// Bytes of all `bodies` per iteration as bytes/s, and bodies as items/s; the corpus's
+/// fingerprint as a counter.
+inline void set_corpus_throughput(benchmark::State& state, const std::vector<std::string>& bodies) {
+  std::size_t bytes = 0;
+  for (const auto& body : bodies) {
+    bytes += body.size();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(bytes));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(bodies.size()));
+  state.counters["corpus_fnv"] = static_cast<double>(fingerprint(bodies));
 }
 
 }  // namespace septet_bench

@@ -49,7 +49,7 @@ BENCHMARK(bm_unpack)->Arg(153)->Arg(4096);
 template <text_class Kind>
 void bm_encode_parts(benchmark::State& state) {
   const auto text = septet_bench::text_of(Kind, static_cast<std::size_t>(state.range(0)));
-  std::vector<septet::encoded_part> parts(16);
+  std::vector<septet::encoded_part> parts(32);
   for (auto _ : state) {
     auto r = septet::encode_parts(text, std::span{parts});
     benchmark::DoNotOptimize(r);
@@ -57,12 +57,19 @@ void bm_encode_parts(benchmark::State& state) {
   }
   septet_bench::set_throughput(state, text.size());
 }
-BENCHMARK(bm_encode_parts<text_class::ascii>)->Arg(160)->Arg(1530);
-BENCHMARK(bm_encode_parts<text_class::cyrillic>)->Arg(160)->Arg(1530);
+#define SEPTET_WIRE_SIZES ->Arg(16)->Arg(160)->Arg(459)->Arg(2000)
+BENCHMARK(bm_encode_parts<text_class::ascii>) SEPTET_WIRE_SIZES;
+BENCHMARK(bm_encode_parts<text_class::gsm_extension>) SEPTET_WIRE_SIZES;
+BENCHMARK(bm_encode_parts<text_class::latin1>) SEPTET_WIRE_SIZES;
+BENCHMARK(bm_encode_parts<text_class::cyrillic>) SEPTET_WIRE_SIZES;
+BENCHMARK(bm_encode_parts<text_class::cjk>) SEPTET_WIRE_SIZES;
+BENCHMARK(bm_encode_parts<text_class::emoji>) SEPTET_WIRE_SIZES;
+BENCHMARK(bm_encode_parts<text_class::mixed>) SEPTET_WIRE_SIZES;
 
+/// Decoding: the parts' user data back to UTF-8 (bytes/s counts the text recovered).
+template <text_class Kind>
 void bm_reassemble(benchmark::State& state) {
-  const auto text =
-      septet_bench::text_of(text_class::ascii, static_cast<std::size_t>(state.range(0)));
+  const auto text = septet_bench::text_of(Kind, static_cast<std::size_t>(state.range(0)));
   const auto parts = septet::encode_parts(text);
   std::vector<septet::received_part> in;
   for (const auto& p : parts.value) {
@@ -76,6 +83,10 @@ void bm_reassemble(benchmark::State& state) {
   }
   septet_bench::set_throughput(state, text.size());
 }
-BENCHMARK(bm_reassemble)->Arg(1530);
+BENCHMARK(bm_reassemble<text_class::ascii>)->Arg(160)->Arg(2000);
+BENCHMARK(bm_reassemble<text_class::gsm_extension>)->Arg(160)->Arg(2000);
+BENCHMARK(bm_reassemble<text_class::cyrillic>)->Arg(160)->Arg(2000);
+BENCHMARK(bm_reassemble<text_class::emoji>)->Arg(160)->Arg(2000);
+BENCHMARK(bm_reassemble<text_class::mixed>)->Arg(160)->Arg(2000);
 
 }  // namespace

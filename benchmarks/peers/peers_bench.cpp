@@ -1,43 +1,32 @@
-// septet and libgammu on the mixed corpus of benchmarks/peers/corpus.mjs (one body per line, the
-// file named by SEPTET_PEERS_CORPUS), with the byte-count baseline, in one Google Benchmark run:
+// septet and libgammu on the mixed corpus of benchmarks/peers/corpus.mjs (made in-process by its
+// C++ twin in bench_data.hpp), with the byte-count baseline, in one Google Benchmark run:
 // bytes/s and messages (items)/s. benchmarks/peers/run.sh runs it next to the JavaScript peers.
 #include <benchmark/benchmark.h>
 #include <gammu.h>
 
 #include <array>
-#include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <memory>
 #include <septet/septet.hpp>
 #include <string>
 #include <vector>
 
+#include "../bench_data.hpp"
+
 namespace {
 
 struct corpus {
-  std::vector<std::string> bodies;
-  std::size_t bytes = 0;
+  const std::vector<std::string>& bodies = septet_bench::mixed_corpus();
 };
 
-auto load() -> const corpus& {
-  static const corpus loaded = [] {
-    corpus c;
-    const char* path = std::getenv("SEPTET_PEERS_CORPUS");
-    std::ifstream in(path != nullptr ? path : "corpus.txt");
-    for (std::string line; std::getline(in, line);) {
-      c.bytes += line.size();
-      c.bodies.push_back(std::move(line));
-    }
-    return c;
-  }();
-  return loaded;
+auto load() -> corpus {
+  return {};
 }
 
-/// Bytes and messages per second, and the parts one pass over the corpus makes (a cross-check).
+/// Bytes and messages per second, the corpus's fingerprint, and the parts one pass over the
+/// corpus makes (a cross-check).
 void report(benchmark::State& state, const corpus& c, std::size_t parts = 0) {
-  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(c.bytes));
-  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(c.bodies.size()));
+  septet_bench::set_corpus_throughput(state, c.bodies);
   state.counters["parts"] = static_cast<double>(parts);
 }
 
@@ -117,5 +106,3 @@ void bm_gammu_encode_multipart(benchmark::State& state) {
 BENCHMARK(bm_gammu_encode_multipart);
 
 }  // namespace
-
-BENCHMARK_MAIN();

@@ -2,28 +2,35 @@
 # septet against its peers on one generated corpus, side by side, and the chart for the README:
 #   bash benchmarks/peers/run.sh
 # Installs what is missing (Debian: libgammu-dev, Google Benchmark, node; npm: split-sms and
-# sms-segments-calculator into build/peers, not into the repo), builds septet in Release, runs the
-# native peers (septet, libgammu, and the byte-count baseline) under Google Benchmark and the
-# JavaScript peers (and septet's WebAssembly build) in node, then writes docs/peers.md and
-# docs/peers.svg.
+# sms-segments-calculator into build/peers, not into the repo), builds septet in Release twice (for
+# the x86-64 baseline and with -march=native), runs the native peers (septet, libgammu, and the
+# byte-count baseline) under Google Benchmark and the JavaScript peers (and septet's WebAssembly
+# build) in node, then writes docs/peers.md, docs/peers.svg and docs/growth.svg.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work="$root/build/peers"
 mkdir -p "$work"
 bash "$root/tools/setup.sh" test
-cmake -S "$root" -B "$root/build/bench" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DSEPTET_BUILD_BENCHMARKS=ON -DSEPTET_BUILD_TESTS=OFF -DSEPTET_BUILD_FUZZERS=OFF >/dev/null
-cmake --build "$root/build/bench" -j2 --target septet_peers_bench septet_bench
+for build in baseline native; do
+  native=OFF
+  [[ $build == native ]] && native=ON
+  cmake -S "$root" -B "$root/build/bench-$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DSEPTET_BUILD_BENCHMARKS=ON -DSEPTET_BENCH_NATIVE=$native -DSEPTET_BUILD_TESTS=OFF \
+    -DSEPTET_BUILD_FUZZERS=OFF -DSEPTET_BUILD_TOOLS=OFF >/dev/null
+  cmake --build "$root/build/bench-$build" -j2 --target septet_peers_bench septet_bench
+done
 bash "$root/web/build.sh" "$work/site" >/dev/null
 cd "$work"
 [ -f package.json ] || echo '{"name":"septet-peers","private":true}' > package.json
 npm install --no-audit --no-fund --silent sms-segments-calculator split-sms >/dev/null
-node "$root/benchmarks/peers/corpus.mjs" > corpus.txt
-SEPTET_PEERS_CORPUS="$work/corpus.txt" "$root/build/bench/benchmarks/septet_peers_bench" \
-  --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
-  --benchmark_format=json > native.json
+for build in baseline native; do
+  "$root/build/bench-$build/benchmarks/septet_peers_bench" \
+    --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+    --benchmark_format=json > "native-$build.json"
+done
 node "$root/web/bench/bench.mjs" "$work/site/septet.mjs" --json > js.json
 # Cost growth: analysis time against body length, and estimate time against recipients.
-"$root/build/bench/benchmarks/septet_bench" --benchmark_filter='bm_growth' \
+"$root/build/bench-baseline/benchmarks/septet_bench" --benchmark_filter='bm_growth' \
   --benchmark_format=json > growth.json
-python3 "$root/benchmarks/peers/report.py" native.json js.json growth.json "$root/docs"
+python3 "$root/benchmarks/peers/report.py" native-baseline.json native-native.json js.json \
+  growth.json "$root/docs"

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""docs/speed.md from two runs of septet_bench (benchmarks/run.sh): the x86-64 baseline build and
+the -march=native build. Usage: speed_report.py baseline.json native.json OUT.md"""
+import json
+import platform
+import re
+import sys
+from pathlib import Path
+
+CLASSES = [("ascii", "ASCII"), ("gsm_extension", "GSM with extension characters"),
+           ("latin1", "Latin-1 heavy (GSM)"), ("cyrillic", "Cyrillic (UCS-2)"),
+           ("cjk", "CJK (UCS-2)"), ("emoji", "emoji-heavy (UCS-2)"),
+           ("mixed", "mixed corpus stream")]
+SIZES = [16, 160, 459, 2000, 1 << 20]
+
+
+def medians(path):
+    """{benchmark name: row} of the median aggregates (or the single runs), and the context."""
+    data = json.loads(Path(path).read_text())
+    rows = {}
+    for b in data["benchmarks"]:
+        if b.get("aggregate_name", "median") != "median":
+            continue
+        rows[b.get("run_name", b["name"])] = b
+    return rows, data["context"]
+
+
+def mb(row):
+    return row["bytes_per_second"] / 1e6
+
+
+def size_label(size):
+    return "1 MiB" if size == 1 << 20 else f"{size} B"
+
+
+def rate(value):
+    return f"{value / 1000:.2f} GB/s" if value >= 1000 else f"{value:.0f} MB/s"
+
+
+def class_table(rows, kind):
+    """MB/s of `kind` (analyze or segment) per class and size, with the share of the baseline."""
+    lines = ["| input | " + " | ".join(size_label(s) for s in SIZES) + " |",
+             "|---|" + "---:|" * len(SIZES)]
+    for key, label in CLASSES:
+        cells = []
+        for size in SIZES:
+            row = rows.get(f"bm_{kind}<text_class::{key}>/{size}")
+            base = rows.get(f"bm_baseline<text_class::{key}>/{size}")
+            cells.append(f"{rate(mb(row))} ({mb(row) / mb(base):.0%})" if row and base else "—")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    base_cells = [rate(mb(rows[f"bm_baseline<text_class::ascii>/{s}"])) for s in SIZES]
+    lines.append("| *byte-count baseline (ASCII)* | " + " | ".join(base_cells) + " |")
+    return lines
+
+
+def other_table(builds):
+    """Everything else, one column per build."""
+    names = sorted({n for _, rows, _ in builds for n in rows
+                    if re.match(r"bm_(encode_parts|reassemble|pack|unpack|render|estimate|parse|"
+                                r"counter|corpus)", n)})
+    lines = ["| benchmark | " + " | ".join(name for name, _, _ in builds) + " |",
+             "|---|" + "---:|" * len(builds)]
+    for name in names:
+        cells = []
+        for _, rows, _ in builds:
+            row = rows.get(name)
+            if row is None:
+                cells.append("—")
+            elif "bytes_per_second" in row:
+                cells.append(f"{rate(mb(row))}, {row['items_per_second']:,.0f}/s")
+            else:
+                cells.append(f"{row['items_per_second']:,.0f}/s")
+        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    return lines
+
+
+def main():
+    builds = []
+    for path, flags in zip(sys.argv[1:3], ["x86-64 baseline", "-march=native"]):
+        rows, context = medians(path)
+        builds.append((f"{flags} ({context.get('septet_vector_code', '?').upper()})", rows,
+                       context))
+    context = builds[0][2]
+    corpus = lambda rows: rows["bm_corpus_segment"]
+    corpus_base = lambda rows: rows["bm_corpus_baseline"]
+    lines = [
+        "# How fast septet is", "",
+        f"One run of `bash benchmarks/run.sh` on this machine ({platform.machine()}, "
+        f"{context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz): every "
+        "benchmark of `septet_bench`, the median of 3 repetitions, once compiled for the x86-64 "
+        "baseline and once with `-march=native` (the vector code each build chose is in "
+        "brackets). Inputs are made in-process "
+        "(`benchmarks/bench_data.hpp`); the mixed corpus is the peers' (`benchmarks/peers`).", "",
+        "## The mixed corpus, body by body", "",
+        "500 bodies, half GSM and half UCS-2, one `segment()` each (analysis and parts):", "",
+        "| build | analysis + segmentation | messages/s | byte-count baseline | share |",
+        "|---|---:|---:|---:|---:|"]
+    for name, rows, _ in builds:
+        lines.append(f"| {name} | {rate(mb(corpus(rows)))} | "
+                     f"{corpus(rows)['items_per_second']:,.0f} | {rate(mb(corpus_base(rows)))} | "
+                     f"{mb(corpus(rows)) / mb(corpus_base(rows)):.0%} |")
+    for name, rows, _ in builds:
+        lines += ["", f"## Analysis + segmentation (`segment()`), {name}", "",
+                  "MB/s, and in brackets the share of the byte-count baseline (a vectorised "
+                  "count of UTF-8 lead bytes) on the same text:", ""]
+        lines += class_table(rows, "segment")
+        lines += ["", f"## Analysis alone (`analyze()`), {name}", ""]
+        lines += class_table(rows, "analyze")
+    lines += ["", "## Everything else", "",
+              "Wire format (`encode_parts`: UDH and packed septets or UTF-16BE per part), decoding "
+              "(`reassemble`: user data back to UTF-8), templates and estimation:", ""]
+    lines += other_table(builds)
+    lines.append("")
+    Path(sys.argv[3]).write_text("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

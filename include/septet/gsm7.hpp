@@ -12,6 +12,19 @@
 #include <string>
 #include <vector>
 
+namespace septet::inline v0::detail {
+
+/// The reverse code of `cp` >= tables::reverse_direct_limit (see tables::gsm7_reverse_direct).
+[[nodiscard]] constexpr auto wide_reverse_code(char32_t cp) noexcept -> std::uint8_t {
+  namespace t = tables;
+  const auto* it = std::lower_bound(
+      t::gsm7_wide_reverse.begin(), t::gsm7_wide_reverse.end(), cp,
+      [](const t::gsm7_wide_entry& entry, char32_t value) { return entry.unit < value; });
+  return it != t::gsm7_wide_reverse.end() && it->unit == cp ? it->code : t::reverse_none;
+}
+
+}  // namespace septet::inline v0::detail
+
 /// The GSM 03.38 7-bit default alphabet and its extension table (3GPP TS 23.038 §6.2.1).
 namespace septet::inline v0::gsm7 {
 
@@ -30,17 +43,9 @@ struct code {
 /// The GSM 7-bit code for `cp`, or nothing when `cp` is in neither table.
 [[nodiscard]] constexpr auto lookup(char32_t cp) noexcept -> std::optional<code> {
   namespace t = detail::tables;
-  std::uint8_t packed = t::reverse_none;
-  if (cp < t::reverse_direct_limit) {
-    packed = t::gsm7_reverse_direct[cp];
-  } else if (cp <= t::gsm7_wide_reverse.back().unit) {
-    const auto* it = std::lower_bound(
-        t::gsm7_wide_reverse.begin(), t::gsm7_wide_reverse.end(), cp,
-        [](const t::gsm7_wide_entry& entry, char32_t value) { return entry.unit < value; });
-    if (it != t::gsm7_wide_reverse.end() && it->unit == cp) {
-      packed = it->code;
-    }
-  }
+  // A table index for Latin-1 and Greek; the short sorted list for the rest (the euro sign).
+  const std::uint8_t packed =
+      cp < t::reverse_direct_limit ? t::gsm7_reverse_direct[cp] : detail::wide_reverse_code(cp);
   if (packed == t::reverse_none) {
     return std::nullopt;
   }

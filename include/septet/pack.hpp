@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <septet/error.hpp>
 #include <span>
+#include <type_traits>
 
 /// GSM 7-bit packing (3GPP TS 23.038 §6.1.2.1): septets laid end to end, least significant bit
 /// first, 8 septets in 7 octets. After a user data header the first septet starts on the next
@@ -37,6 +38,28 @@ namespace septet::inline v0::gsm7 {
   const std::size_t size = packed_size(septets.size(), fill % 7);
   if (size > out.size()) {
     return {errc::output_too_small, size};
+  }
+  if (!std::is_constant_evaluated()) {
+    // Run time: the bits gather in a register and leave an octet at a time.
+    std::uint64_t pending = 0;
+    std::size_t bits = fill % 7;
+    std::size_t written = 0;
+    for (std::size_t i = 0; i < septets.size(); ++i) {
+      if (septets[i] > 0x7F) {
+        return {errc::invalid_septet, i};
+      }
+      pending |= std::uint64_t{septets[i]} << bits;
+      bits += 7;
+      if (bits >= 8) {
+        out[written++] = static_cast<std::uint8_t>(pending & 0xFFU);
+        pending >>= 8U;
+        bits -= 8;
+      }
+    }
+    if (bits > 0) {
+      out[written++] = static_cast<std::uint8_t>(pending & 0xFFU);
+    }
+    return {errc::ok, written};
   }
   for (std::size_t i = 0; i < size; ++i) {
     out[i] = 0;

@@ -71,6 +71,17 @@ constexpr void for_each_part(std::basic_string_view<Char> text,
                              const analysis& a,
                              const options& opts,
                              Visitor&& visit) {
+  // Every character one input unit and one unit of the encoding (ASCII without extension
+  // characters, say), and a break allowed before each: the parts are per_part units long.
+  const std::size_t per_part = a.capacity.per_part;
+  if (a.parts > 1 && opts.boundary == boundary_policy::code_point && a.characters == text.size() &&
+      a.units == a.characters && per_part != 0) {
+    for (std::size_t begin = 0; begin < text.size(); begin += per_part) {
+      const std::size_t size = text.size() - begin < per_part ? text.size() - begin : per_part;
+      visit(part{begin, begin + size, size});
+    }
+    return;
+  }
   // Run time, UTF-8, more than one part, no grapheme rule and no locking-shift table: runs of
   // plain ASCII cost one unit per byte in either encoding and may break anywhere, so they are
   // split in bulk, and so is mixed text, a block at a time, under the default tables; the text is

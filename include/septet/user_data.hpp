@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <septet/analysis.hpp>
 #include <septet/gsm7.hpp>
 #include <septet/national.hpp>
@@ -78,6 +79,42 @@ namespace detail {
   return opts;
 }
 
+/// Run time: a part of a GSM message (valid UTF-8, every character in the default tables, as the
+/// analysis found) as unpacked septets, a table look-up per character. The septets written, or
+/// nothing when a character is not as expected (the checked path then says why).
+template <utf8_unit Char>
+[[nodiscard]] inline auto default_gsm7_septets(std::basic_string_view<Char> piece,
+                                               std::span<std::uint8_t> out) noexcept
+    -> std::optional<std::size_t> {
+  namespace t = tables;
+  std::size_t written = 0;
+  for (std::size_t i = 0; i < piece.size();) {
+    const std::uint8_t lead = byte_of(piece[i]);
+    std::uint8_t code = t::reverse_none;
+    if (lead < 0x80U) {
+      code = t::gsm7_reverse_direct[lead];
+      i += 1;
+    } else if (lead < 0xE0U && i + 1 < piece.size()) {
+      const std::size_t cp = ((lead & 0x1FU) << 6U) | (byte_of(piece[i + 1]) & 0x3FU);
+      code = cp < t::reverse_direct_limit ? t::gsm7_reverse_direct[cp] : t::reverse_none;
+      i += 2;
+    } else if (lead == 0xE2U && i + 2 < piece.size() && byte_of(piece[i + 1]) == 0x82U &&
+               byte_of(piece[i + 2]) == 0xACU) {
+      code = t::gsm7_wide_reverse[0].code;  // the euro sign, the one entry (utf8_block.hpp)
+      i += 3;
+    }
+    const std::size_t size = (code & t::reverse_extension_flag) != 0 ? 2 : 1;
+    if (code == t::reverse_none || written + size > out.size()) {
+      return std::nullopt;
+    }
+    if ((code & t::reverse_extension_flag) != 0) {
+      out[written++] = gsm7::escape;
+    }
+    out[written++] = static_cast<std::uint8_t>(code & 0x7FU);
+  }
+  return written;
+}
+
 template <code_unit Char>
 constexpr auto encode_one_part(std::basic_string_view<Char> text,
                                const part& range,
@@ -125,9 +162,20 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
   }
   out.data_coding = data_coding_gsm7;
   std::array<std::uint8_t, encoded_part::max_octets> septets{};
-  const result encoded = gsm7::encode(piece, std::span{septets}, tables);
-  if (!encoded.ok()) {
-    return encoded;
+  result encoded{errc::ok, 0};
+  std::optional<std::size_t> fast;
+  if constexpr (utf8_unit<Char>) {
+    if (!std::is_constant_evaluated() && !tables.any()) {
+      fast = default_gsm7_septets(piece, std::span{septets});
+    }
+  }
+  if (fast) {
+    encoded.count = *fast;
+  } else {
+    encoded = gsm7::encode(piece, std::span{septets}, tables);
+    if (!encoded.ok()) {
+      return encoded;
+    }
   }
   const auto used = std::span<const std::uint8_t>{septets}.first(encoded.count);
   out.udl = gsm7::user_data_length(out.udh_size, encoded.count);

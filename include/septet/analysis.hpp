@@ -119,8 +119,11 @@ class tally {
     const bool blocks =
         m_options.boundary == boundary_policy::code_point && !m_options.national.any();
     std::size_t slow_until = 0;  // past a block that is not valid UTF-8: one character at a time
+    // In mixed text, blocks follow blocks: a scan for plain ASCII only pays after one that was all
+    // single bytes.
+    bool after_mixed_block = false;
     while (pos < n) {
-      const std::size_t run = bulk ? plain_run(p + pos, n - pos) : 0;
+      const std::size_t run = bulk && !after_mixed_block ? plain_run(p + pos, n - pos) : 0;
       if (run > 0) {
         std::size_t first = 0;
         if (m_options.boundary == boundary_policy::grapheme) {
@@ -141,10 +144,12 @@ class tally {
         if (block.size != 0) {
           push_block(block, p + pos, base + pos);
           pos += block.size;
+          after_mixed_block = block.starts != low_bits(block.size);
           continue;
         }
         slow_until = pos + block_size;  // the loop below finds and names the error
       }
+      after_mixed_block = false;
       const std::uint8_t byte = byte_of(p[pos]);
       if (byte < 0x80U) {
         push(byte, base + pos);

@@ -31,7 +31,8 @@ namespace septet::inline v0::detail {
 /// adds do it instead.
 [[nodiscard]] constexpr auto count_bits(std::uint64_t m) noexcept -> std::size_t {
 #if defined(__x86_64__) && !defined(__POPCNT__)
-  return static_cast<std::size_t>(running_sums(byte_counts(m)) >> 56U);
+  // Many block masks are empty (no astral, no extension, no non-GSM character): skip the sums.
+  return m == 0 ? 0 : static_cast<std::size_t>(running_sums(byte_counts(m)) >> 56U);
 #else
   return static_cast<std::size_t>(std::popcount(m));
 #endif

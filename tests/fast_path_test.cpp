@@ -1,6 +1,7 @@
 // The run-time fast path (bulk runs of plain ASCII, 64-byte blocks classified by vector compares,
 // utfcpp) against the one-code-point-at-a-time path that constant evaluation uses. CMake builds
-// this file once per instruction set this machine runs (scalar, SSE2, AVX2, AVX-512BW).
+// this file once per instruction set this machine runs (scalar, SSE2, AVX2, AVX-512BW), and for
+// AArch64 (NEON) under qemu.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -46,6 +47,8 @@ TEST(fast_path_test, built_for_the_instruction_set_cmake_asked_for) {
   EXPECT_STREQ(septet::detail::vector_instruction_set, "avx512bw");
 #elif defined(__AVX2__)
   EXPECT_STREQ(septet::detail::vector_instruction_set, "avx2");
+#elif defined(__aarch64__)
+  EXPECT_STREQ(septet::detail::vector_instruction_set, "neon");
 #else
   EXPECT_STREQ(septet::detail::vector_instruction_set, "sse2");
 #endif

@@ -19,6 +19,9 @@ if [[ "${1:-run}" == test ]]; then
   # clang with its sanitizer runtimes, clang-format.
   packages+=(libgtest-dev libbenchmark-dev librapidcheck-dev unicode-data libgammu-dev pkg-config clang
     libclang-rt-dev clang-format)
+  # The NEON fast path: an AArch64 cross compiler, qemu to run what it builds, and googletest's
+  # sources to build the test framework for it.
+  packages+=(g++-aarch64-linux-gnu qemu-user googletest)
 fi
 
 missing=()

@@ -2,7 +2,8 @@
 # One command from a fresh Debian machine to every test passing:
 #   bash tools/test.sh
 # 1. formatting check, 2. g++ Release build of the CLI (the quick start's), g++ Debug build
-# (benchmarks too) + ctest (fuzz corpora replayed by a plain
+# (benchmarks too, and the fast-path test cross-built for AArch64 and run under qemu) + ctest
+# (fuzz corpora replayed by a plain
 # driver), 3. clang build with AddressSanitizer and UndefinedBehaviorSanitizer + ctest, including
 # a short libFuzzer run of every fuzz target (SEPTET_FUZZ_SECONDS, default 20). The last step is
 # last so that the output ends with ctest's summary line.
@@ -20,7 +21,7 @@ cmake --build build/release -j2
 
 echo "== g++, Debug"
 cmake -S . -B build/gcc -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ \
-  -DSEPTET_BUILD_BENCHMARKS=ON >/dev/null
+  -DSEPTET_BUILD_BENCHMARKS=ON -DSEPTET_AARCH64_TESTS=ON >/dev/null
 cmake --build build/gcc -j2
 ctest --test-dir build/gcc -j2 --output-on-failure
 

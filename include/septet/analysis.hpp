@@ -245,7 +245,9 @@ class tally {
     a.characters = m_characters;
     a.utf16_units = m_utf16_units;
     a.non_gsm_count = m_non_gsm_count;
-    a.first_non_gsm = m_first_non_gsm;
+    if (m_non_gsm_count != 0) {
+      a.first_non_gsm = m_first_non_gsm;
+    }
     a.capacity = capacity_for(a.encoding, m_options);
     const bool gsm = a.encoding == septet::encoding::gsm7;
     const part_splitter& split = gsm ? m_gsm : m_ucs2;
@@ -371,7 +373,7 @@ class tally {
   std::size_t m_characters = 0;
   std::size_t m_utf16_units = 0;
   std::size_t m_non_gsm_count = 0;
-  std::optional<non_gsm_character> m_first_non_gsm;
+  non_gsm_character m_first_non_gsm;  // set with the first non-GSM character (m_non_gsm_count)
   std::size_t m_cap_offset = no_offset;
   std::size_t m_gsm_parts_over_offset = no_offset;
   std::size_t m_ucs2_parts_over_offset = no_offset;

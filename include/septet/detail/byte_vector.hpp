@@ -6,8 +6,8 @@
 #include <utility>
 
 // Byte compares on the widest vectors the compiler targets, chosen at compile time with no state:
-// AVX-512BW (64 bytes, compares give a bit mask), AVX2 (32), SSE2 (16, the x86-64 baseline).
-// SEPTET_NO_SIMD forces the portable scalar code (the tests build it that way too).
+// AVX-512BW (64 bytes, compares give a bit mask), AVX2 (32), SSE2 (16, the x86-64 baseline), NEON
+// (16, AArch64). SEPTET_NO_SIMD forces the portable scalar code (the tests build it that way too).
 #if (defined(__SSE2__) || defined(_M_X64)) && !defined(SEPTET_NO_SIMD)
 #  include <emmintrin.h>
 #  define SEPTET_HAS_SSE2 1
@@ -19,6 +19,10 @@
 #if defined(__AVX512BW__) && !defined(SEPTET_NO_SIMD)
 #  include <immintrin.h>
 #  define SEPTET_HAS_AVX512BW 1
+#endif
+#if defined(__ARM_NEON) && defined(__aarch64__) && !defined(SEPTET_NO_SIMD)
+#  include <arm_neon.h>
+#  define SEPTET_HAS_NEON 1
 #endif
 
 namespace septet::inline v0::detail {
@@ -122,6 +126,34 @@ struct sse2_ops {
   }
 };
 using vector_ops = sse2_ops;
+#elif defined(SEPTET_HAS_NEON)
+struct neon_ops {
+  using vector = uint8x16_t;
+  using flags = uint8x16_t;  // 0xFF or 0x00 per byte
+  static auto load(const std::uint8_t* p) noexcept -> vector { return vld1q_u8(p); }
+  static auto splat(char b) noexcept -> vector {
+    return vdupq_n_u8(static_cast<std::uint8_t>(b));
+  }
+  static auto gt(vector a, vector b) noexcept -> flags {
+    return vcgtq_s8(vreinterpretq_s8_u8(a), vreinterpretq_s8_u8(b));
+  }
+  static auto eq(vector a, vector b) noexcept -> flags { return vceqq_u8(a, b); }
+  static auto bit_and(flags a, flags b) noexcept -> flags { return vandq_u8(a, b); }
+  static auto bit_or(flags a, flags b) noexcept -> flags { return vorrq_u8(a, b); }
+  static auto and_not(flags a, flags b) noexcept -> flags { return vbicq_u8(b, a); }
+  /// NEON has no movemask: weigh each byte's flag by its bit, then add up each half.
+  static auto to_bits(flags f) noexcept -> std::uint64_t {
+    constexpr std::uint8_t weights[16] = {1, 2, 4, 8, 16, 32, 64, 128,
+                                          1, 2, 4, 8, 16, 32, 64, 128};
+    const uint8x16_t weighed = vandq_u8(f, vld1q_u8(weights));
+    return std::uint64_t{vaddv_u8(vget_low_u8(weighed))} |
+           (std::uint64_t{vaddv_u8(vget_high_u8(weighed))} << 8U);
+  }
+  static auto sign_bits(vector v) noexcept -> std::uint64_t {
+    return to_bits(vcltzq_s8(vreinterpretq_s8_u8(v)));
+  }
+};
+using vector_ops = neon_ops;
 #endif
 
 /// The instruction set the vector code was compiled for.
@@ -132,11 +164,14 @@ inline constexpr const char* vector_instruction_set =
     "avx2";
 #elif defined(SEPTET_HAS_SSE2)
     "sse2";
+#elif defined(SEPTET_HAS_NEON)
+    "neon";
 #else
     "scalar";
 #endif
 
-#if defined(SEPTET_HAS_AVX512BW) || defined(SEPTET_HAS_AVX2) || defined(SEPTET_HAS_SSE2)
+#if defined(SEPTET_HAS_AVX512BW) || defined(SEPTET_HAS_AVX2) || defined(SEPTET_HAS_SSE2) || \
+    defined(SEPTET_HAS_NEON)
 #  define SEPTET_HAS_BYTE_VECTORS 1
 
 /// Byte tests on one vector. Compares are signed: 0x80..0xFF are the negative bytes, so "above

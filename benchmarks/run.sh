@@ -7,14 +7,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/build/speed"
 mkdir -p "$out"
-bash "$root/tools/setup.sh" test
+bash "$root/benchmarks/build.sh"
 for build in baseline native; do
-  native=OFF
-  [[ $build == native ]] && native=ON
-  cmake -S "$root" -B "$root/build/bench-$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DSEPTET_BUILD_BENCHMARKS=ON -DSEPTET_BENCH_NATIVE=$native -DSEPTET_BUILD_TESTS=OFF \
-    -DSEPTET_BUILD_FUZZERS=OFF -DSEPTET_BUILD_TOOLS=OFF >/dev/null
-  cmake --build "$root/build/bench-$build" -j2 --target septet_bench
   "$root/build/bench-$build/benchmarks/septet_bench" --benchmark_min_time=0.2 \
     --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
     --benchmark_format=json > "$out/$build.json"

@@ -10,15 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work="$root/build/peers"
 mkdir -p "$work"
-bash "$root/tools/setup.sh" test
-for build in baseline native; do
-  native=OFF
-  [[ $build == native ]] && native=ON
-  cmake -S "$root" -B "$root/build/bench-$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DSEPTET_BUILD_BENCHMARKS=ON -DSEPTET_BENCH_NATIVE=$native -DSEPTET_BUILD_TESTS=OFF \
-    -DSEPTET_BUILD_FUZZERS=OFF -DSEPTET_BUILD_TOOLS=OFF >/dev/null
-  cmake --build "$root/build/bench-$build" -j2 --target septet_peers_bench septet_bench
-done
+bash "$root/benchmarks/build.sh"
 bash "$root/web/build.sh" "$work/site" >/dev/null
 cd "$work"
 [ -f package.json ] || echo '{"name":"septet-peers","private":true}' > package.json

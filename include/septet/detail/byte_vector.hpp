@@ -130,21 +130,30 @@ using vector_ops = sse2_ops;
 struct neon_ops {
   using vector = uint8x16_t;
   using flags = uint8x16_t;  // 0xFF or 0x00 per byte
-  static auto load(const std::uint8_t* p) noexcept -> vector { return vld1q_u8(p); }
+  static auto load(const std::uint8_t* p) noexcept -> vector {
+    return vld1q_u8(p);
+  }
   static auto splat(char b) noexcept -> vector {
     return vdupq_n_u8(static_cast<std::uint8_t>(b));
   }
   static auto gt(vector a, vector b) noexcept -> flags {
     return vcgtq_s8(vreinterpretq_s8_u8(a), vreinterpretq_s8_u8(b));
   }
-  static auto eq(vector a, vector b) noexcept -> flags { return vceqq_u8(a, b); }
-  static auto bit_and(flags a, flags b) noexcept -> flags { return vandq_u8(a, b); }
-  static auto bit_or(flags a, flags b) noexcept -> flags { return vorrq_u8(a, b); }
-  static auto and_not(flags a, flags b) noexcept -> flags { return vbicq_u8(b, a); }
+  static auto eq(vector a, vector b) noexcept -> flags {
+    return vceqq_u8(a, b);
+  }
+  static auto bit_and(flags a, flags b) noexcept -> flags {
+    return vandq_u8(a, b);
+  }
+  static auto bit_or(flags a, flags b) noexcept -> flags {
+    return vorrq_u8(a, b);
+  }
+  static auto and_not(flags a, flags b) noexcept -> flags {
+    return vbicq_u8(b, a);
+  }
   /// NEON has no movemask: weigh each byte's flag by its bit, then add up each half.
   static auto to_bits(flags f) noexcept -> std::uint64_t {
-    constexpr std::uint8_t weights[16] = {1, 2, 4, 8, 16, 32, 64, 128,
-                                          1, 2, 4, 8, 16, 32, 64, 128};
+    constexpr std::uint8_t weights[16] = {1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128};
     const uint8x16_t weighed = vandq_u8(f, vld1q_u8(weights));
     return std::uint64_t{vaddv_u8(vget_low_u8(weighed))} |
            (std::uint64_t{vaddv_u8(vget_high_u8(weighed))} << 8U);

@@ -200,15 +200,20 @@ RC_GTEST_PROP(Property, RenderedTemplatesAnalyzeAsStreamed, ()) {
   const auto value = *gen_text();
   const std::string body = head + "${v}" + head;
   const auto tmpl = septet::message_template::parse(body);
-  if (!tmpl.ok()) {
-    // The generated text itself held "${" (a '$' then a '{'): refused at an offset inside it.
-    RC_ASSERT(head.find("${") != std::string::npos);
-    RC_ASSERT(tmpl.status.count < body.size());
-    return;
-  }
   septet::parameter_table params;
   RC_PRE(params.set("v", "default", value).ok());  // values over 160 units are refused
   const auto recipient = septet::parse_msisdn("+46701234567").value;
+  if (head.find("${") != std::string::npos) {
+    // The generated text itself holds "${": either refused at an offset inside it, or read as a
+    // placeholder of its own (say "${a}"), which has no value here.
+    if (tmpl.ok()) {
+      RC_ASSERT(!septet::render(tmpl.value, params, recipient).ok());
+    } else {
+      RC_ASSERT(tmpl.status.count < body.size());
+    }
+    return;
+  }
+  RC_ASSERT(tmpl.ok());
   const auto text = septet::render(tmpl.value, params, recipient);
   RC_ASSERT(text.ok());
   RC_ASSERT(text.value == head + value + head);

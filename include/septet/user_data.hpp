@@ -212,7 +212,7 @@ constexpr auto encode_text_parts(const analyzed_text<Char>& analyzed,
   std::size_t index = 0;
   result status{errc::ok, 0};
   analyzed.for_each_part([&](const part& range) {
-    if (status.ok()) {
+    if (status.ok() && index < out.size()) {  // a.parts parts; the guard keeps inside `out`
       status = encode_one_part(text, range, a, enc, index, out[index]);
       ++index;
     }

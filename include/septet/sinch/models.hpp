@@ -362,9 +362,9 @@ class object_reader {
     }
   }
 
-  /// Reads an array of objects with `read_one(json, path, T&)`.
-  template <class T, class ReadOne>
-  void array(const char* key, std::vector<T>& out, bool is_required, ReadOne read_one) {
+  /// Reads an array of objects, each with its read_into (found by argument-dependent lookup).
+  template <class T>
+  void array(const char* key, std::vector<T>& out, bool is_required) {
     if (!m_json.is_object() || m_error) {
       return;
     }
@@ -384,7 +384,7 @@ class object_reader {
     out.reserve(it->size());
     for (std::size_t i = 0; i < it->size() && !m_error; ++i) {
       T item{};
-      read_one((*it)[i], field(key) + "[" + std::to_string(i) + "]", item, m_error);
+      read_into((*it)[i], field(key) + "[" + std::to_string(i) + "]", item, m_error);
       out.push_back(std::move(item));
     }
   }
@@ -532,9 +532,7 @@ inline void read_into(const json& j,
   r.required("number_of_messages", out.number_of_messages);
   if (r.has("per_recipient")) {
     out.per_recipient.emplace();
-    r.array("per_recipient", *out.per_recipient, false,
-            [](const json& e, const std::string& p, dry_run_recipient& v,
-               std::optional<read_error>& err) { read_into(e, p, v, err); });
+    r.array("per_recipient", *out.per_recipient, false);
   } else {
     r.mark_used("per_recipient");
   }
@@ -561,9 +559,7 @@ inline void read_into(const json& j,
   r.optional_plain("type", out.type);
   r.required("batch_id", out.batch_id);
   r.optional_plain("total_message_count", out.total_message_count);
-  r.array("statuses", out.statuses, true,
-          [](const json& e, const std::string& p, delivery_status& v,
-             std::optional<read_error>& err) { read_into(e, p, v, err); });
+  r.array("statuses", out.statuses, true);
   r.optional("client_reference", out.client_reference);
   out.extra = r.rest();
 }
@@ -631,10 +627,7 @@ void read_into(const json& j,
   r.required("page", out.number);
   r.required("page_size", out.page_size);
   r.required("count", out.count);
-  r.array(page_items_key<Item>, out.items, false,
-          [](const json& e, const std::string& p, Item& v, std::optional<read_error>& err) {
-            read_into(e, p, v, err);
-          });
+  r.array(page_items_key<Item>, out.items, false);
 }
 
 /// Reads a parsed JSON value as T.

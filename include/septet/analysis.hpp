@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <limits>
 #include <optional>
+#include <septet/detail/always_inline.hpp>
 #include <septet/detail/cut_log.hpp>
 #include <septet/detail/part_splitter.hpp>
 #include <septet/detail/plain_run.hpp>
@@ -275,7 +276,9 @@ class tally {
   /// in bulk, as push() would take them one by one under code-point boundaries and the default
   /// GSM tables.
   template <utf8_unit Char>
-  void push_block(const block_characters& block, const Char* p, std::size_t base) noexcept {
+  SEPTET_ALWAYS_INLINE void push_block(const block_characters& block,
+                                       const Char* p,
+                                       std::size_t base) noexcept {
     const std::uint64_t non_gsm = block.non_gsm | latin_non_gsm(p, block.latin);
     const auto characters = count_bits(block.starts);
     const std::size_t utf16 = characters + count_bits(block.astral);

@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <septet/detail/always_inline.hpp>
 #include <type_traits>
 
 #if defined(__BMI2__)
@@ -15,21 +16,24 @@
 namespace septet::inline v0::detail {
 
 /// Set bits in each byte of `m`, one count per byte.
-[[nodiscard]] constexpr auto byte_counts(std::uint64_t m) noexcept -> std::uint64_t {
+[[nodiscard]] SEPTET_ALWAYS_INLINE constexpr auto byte_counts(std::uint64_t m) noexcept
+    -> std::uint64_t {
   m -= (m >> 1U) & 0x5555555555555555U;
   m = (m & 0x3333333333333333U) + ((m >> 2U) & 0x3333333333333333U);
   return (m + (m >> 4U)) & 0x0F0F0F0F0F0F0F0FU;
 }
 
 /// Byte j of the result: the sum of bytes 0..j of `counts` (the sums must stay below 256).
-[[nodiscard]] constexpr auto running_sums(std::uint64_t counts) noexcept -> std::uint64_t {
+[[nodiscard]] SEPTET_ALWAYS_INLINE constexpr auto running_sums(std::uint64_t counts) noexcept
+    -> std::uint64_t {
   return counts * 0x0101010101010101U;
 }
 
 /// Set bits of `m`. On x86-64 without POPCNT (the baseline), std::popcount is a call into
 /// libgcc; block masks are counted several times per 64 bytes, so there a few inline shifts and
 /// adds do it instead.
-[[nodiscard]] constexpr auto count_bits(std::uint64_t m) noexcept -> std::size_t {
+[[nodiscard]] SEPTET_ALWAYS_INLINE constexpr auto count_bits(std::uint64_t m) noexcept
+    -> std::size_t {
 #if defined(__x86_64__) && !defined(__POPCNT__)
   // Many block masks are empty (no astral, no extension, no non-GSM character): skip the sums.
   return m == 0 ? 0 : static_cast<std::size_t>(running_sums(byte_counts(m)) >> 56U);
@@ -39,12 +43,14 @@ namespace septet::inline v0::detail {
 }
 
 /// Bits [0, n) set, n <= 64.
-[[nodiscard]] constexpr auto low_bits(std::size_t n) noexcept -> std::uint64_t {
+[[nodiscard]] SEPTET_ALWAYS_INLINE constexpr auto low_bits(std::size_t n) noexcept
+    -> std::uint64_t {
   return n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
 }
 
 /// Bits of `m` below its lowest set bit (all of them when `m` is 0).
-[[nodiscard]] constexpr auto low_mask(std::uint64_t m) noexcept -> std::uint64_t {
+[[nodiscard]] SEPTET_ALWAYS_INLINE constexpr auto low_mask(std::uint64_t m) noexcept
+    -> std::uint64_t {
   return (m & (0 - m)) - 1;
 }
 
@@ -64,7 +70,9 @@ inline constexpr auto select_in_byte = [] {
 }();
 
 /// Position of the set bit of rank `k` (from 0) in `m`; `k` < count_bits(m).
-[[nodiscard]] constexpr auto select_bit(std::uint64_t m, std::size_t k) noexcept -> std::size_t {
+[[nodiscard]] SEPTET_ALWAYS_INLINE constexpr auto select_bit(std::uint64_t m,
+                                                             std::size_t k) noexcept
+    -> std::size_t {
 #if defined(__BMI2__)
   if (!std::is_constant_evaluated()) {
     return static_cast<std::size_t>(std::countr_zero(_pdep_u64(std::uint64_t{1} << k, m)));

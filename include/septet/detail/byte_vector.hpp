@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <septet/detail/always_inline.hpp>
 #include <utility>
 
 // Byte compares on the widest vectors the compiler targets, chosen at compile time with no state:
@@ -216,7 +217,7 @@ struct vector_bytes {
 /// Calls `visit(bytes, shift)` for each vector of a 64-byte block; `shift` places its bits in a
 /// 64-bit mask. Unrolled, so that every shift is a constant.
 template <class Visit>
-inline void for_each_vector(const std::uint8_t* p, Visit visit) noexcept {
+SEPTET_ALWAYS_INLINE inline void for_each_vector(const std::uint8_t* p, Visit visit) noexcept {
   constexpr std::size_t lanes = sizeof(vector_ops::vector);
   [&]<std::size_t... K>(std::index_sequence<K...>) {
     (visit(vector_bytes{vector_ops::load(p + K * lanes)}, K * lanes), ...);

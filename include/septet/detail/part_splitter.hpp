@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <septet/detail/always_inline.hpp>
 #include <septet/detail/bits.hpp>
 
 namespace septet::inline v0::detail {
@@ -48,11 +49,11 @@ struct part_splitter {
   /// end before each, `units` (count_bits(starts) + count_bits(doubles)) in all. O(1) unless a
   /// part ends inside the block.
   template <class OnCut>
-  constexpr void push_block(std::uint64_t starts,
-                            std::uint64_t doubles,
-                            std::size_t units,
-                            std::size_t base,
-                            OnCut&& on_cut) {
+  SEPTET_ALWAYS_INLINE constexpr void push_block(std::uint64_t starts,
+                                                 std::uint64_t doubles,
+                                                 std::size_t units,
+                                                 std::size_t base,
+                                                 OnCut&& on_cut) {
     while (starts != 0) {
       const std::size_t room = per_part - (end - part_start);
       if (units <= room) {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <septet/detail/always_inline.hpp>
 #include <septet/detail/bits.hpp>
 #include <septet/detail/byte_vector.hpp>
 #include <septet/detail/gsm7_tables.hpp>
@@ -134,7 +135,7 @@ struct byte_classes {
 
 #if defined(SEPTET_HAS_BYTE_VECTORS)
 /// is_ascii_extension, on a vector.
-[[nodiscard]] inline auto ascii_extension_flags(const vector_bytes& b) noexcept
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto ascii_extension_flags(const vector_bytes& b) noexcept
     -> vector_bytes::flags {
   using o = vector_ops;
   return o::bit_or(o::bit_or(b.within(0x5B, 0x5E), b.within(0x7B, 0x7E)), b.is(0x0C));
@@ -142,17 +143,19 @@ struct byte_classes {
 
 /// GSM ASCII, on a vector: 0x20..0x7E but the backtick (plain, or an extension character), the
 /// line breaks, and form feed.
-[[nodiscard]] inline auto ascii_gsm_flags(const vector_bytes& b) noexcept -> vector_bytes::flags {
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto ascii_gsm_flags(const vector_bytes& b) noexcept
+    -> vector_bytes::flags {
   using o = vector_ops;
   const auto controls = o::bit_or(o::bit_or(b.is(0x0A), b.is(0x0D)), b.is(0x0C));
   return o::bit_or(o::and_not(b.is(0x60), b.within(0x20, 0x7E)), controls);
 }
 #endif
 
-[[nodiscard]] inline auto classify_bytes(const std::uint8_t* p) noexcept -> byte_classes {
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto classify_bytes(const std::uint8_t* p) noexcept
+    -> byte_classes {
 #if defined(SEPTET_HAS_BYTE_VECTORS)
   byte_classes c;
-  for_each_vector(p, [&](const vector_bytes& b, std::size_t shift) {
+  for_each_vector(p, [&](const vector_bytes& b, std::size_t shift) SEPTET_ALWAYS_INLINE {
     using o = vector_ops;
     const auto bits = [&](vector_bytes::flags f) { return o::to_bits(f) << shift; };
     c.non_ascii |= b.high() << shift;
@@ -249,7 +252,8 @@ struct block_characters {
 /// Reads the whole characters of the block (a character that it cuts is left for the next one).
 /// size is 0 when they are not valid UTF-8, or the text ends inside a character: the caller then
 /// goes one character at a time to find and name the error.
-[[nodiscard]] inline auto scan_block(const padded_block& block, bool at_end) noexcept
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto scan_block(const padded_block& block,
+                                                          bool at_end) noexcept
     -> block_characters {
   const std::uint8_t* const bytes = block.bytes();
   const std::size_t limit = block.size();
@@ -321,17 +325,19 @@ struct unit_marks {
 
 /// unit_marks of the block, valid UTF-8 whose characters are all GSM when `gsm`. A character
 /// that the block cuts is counted where its first byte is. In GSM text, lead E2 is the euro sign.
-[[nodiscard]] inline auto mark_units(const padded_block& block, bool gsm) noexcept -> unit_marks {
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto mark_units(const padded_block& block,
+                                                          bool gsm) noexcept -> unit_marks {
 #if defined(SEPTET_HAS_BYTE_VECTORS)
   std::uint64_t continuation = 0;
   std::uint64_t doubles = 0;
-  for_each_vector(block.bytes(), [&](const vector_bytes& b, std::size_t shift) {
-    using o = vector_ops;
-    continuation |= o::to_bits(b.below(0xC0)) << shift;
-    doubles |= o::to_bits(gsm ? o::bit_or(ascii_extension_flags(b), b.is(0xE2))
-                              : o::bit_and(b.above(0xEF), b.below(0x00)))
-               << shift;
-  });
+  for_each_vector(block.bytes(),
+                  [&](const vector_bytes& b, std::size_t shift) SEPTET_ALWAYS_INLINE {
+                    using o = vector_ops;
+                    continuation |= o::to_bits(b.below(0xC0)) << shift;
+                    doubles |= o::to_bits(gsm ? o::bit_or(ascii_extension_flags(b), b.is(0xE2))
+                                              : o::bit_and(b.above(0xEF), b.below(0x00)))
+                               << shift;
+                  });
 #else
   std::uint64_t continuation = 0;
   std::uint64_t doubles = 0;

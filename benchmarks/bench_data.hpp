@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <septet/analysis.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,16 +25,6 @@ inline auto cut_at_character(std::string text, std::size_t size) -> std::string 
   }
   text.resize(end < text.size() ? end : text.size());
   return text;
-}
-
-/// UTF-16 units of UTF-8 `text` (JavaScript's string length).
-inline auto utf16_length(std::string_view text) -> std::size_t {
-  std::size_t units = 0;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    units += ((byte & 0xC0U) != 0x80U ? 1U : 0U) + (byte >= 0xF0U ? 1U : 0U);
-  }
-  return units;
 }
 
 /// The mixed corpus of benchmarks/peers/corpus.mjs, body for body: 500 bodies, half GSM (some
@@ -72,7 +63,7 @@ inline auto mixed_corpus() -> const std::vector<std::string>& {
             pool[static_cast<std::size_t>(std::floor(random() * static_cast<double>(pool.size())))];
         body += body.empty() ? "" : " ";
         body += word;
-        length += utf16_length(word) + 1;
+        length += septet::analyze(word).utf16_units + 1;  // JavaScript's word.length
       }
       bodies.push_back(std::move(body));
     }

@@ -11,5 +11,5 @@ for build in baseline native; do
   cmake -S "$root" -B "$root/build/bench-$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DSEPTET_BUILD_BENCHMARKS=ON -DSEPTET_BENCH_NATIVE=$native -DSEPTET_BUILD_TESTS=OFF \
     -DSEPTET_BUILD_FUZZERS=OFF -DSEPTET_BUILD_TOOLS=OFF >/dev/null
-  cmake --build "$root/build/bench-$build" -j2 --target septet_bench septet_peers_bench
+  cmake --build "$root/build/bench-$build" -j2 --target septet_bench
 done

@@ -104,17 +104,17 @@ def main():
     mb = lambda r: r["bytes_per_second"] / 1e6
     msgs = lambda r: r["items_per_second"]
     entries = [
-        ("byte-count baseline", base_rows["bm_baseline_count"], "#999999"),
+        ("byte-count baseline", base_rows["bm_corpus_baseline"], "#999999"),
         (f"septet: analyze + segment ({native_name})",
-         native_rows["bm_septet_analyze_segment"], "#0b57d0"),
-        (f"septet: analyze + segment ({base_name})", base_rows["bm_septet_analyze_segment"],
+         native_rows["bm_corpus_segment"], "#0b57d0"),
+        (f"septet: analyze + segment ({base_name})", base_rows["bm_corpus_segment"],
          "#3d78d8"),
-        (f"septet: encode parts, wire ({base_name})", base_rows["bm_septet_encode_parts"],
+        (f"septet: encode parts, wire ({base_name})", base_rows["bm_corpus_encode_parts"],
          "#7aa0e6"),
         ("libgammu: multipart encode", base_rows["bm_gammu_encode_multipart"], "#c0392b"),
     ]
     table = []
-    septet_rate = mb(base_rows["bm_septet_analyze_segment"])
+    septet_rate = mb(base_rows["bm_corpus_segment"])
     for name, row, colour in entries:
         table.append((name, mb(row), msgs(row), int(row.get("parts", 0)), colour))
     js_colours = {"septet (WebAssembly)": "#9dbdf0", "split-sms": "#e67e22",
@@ -122,8 +122,8 @@ def main():
     for r in js["results"]:
         table.append((f"{r['name']} (node)", r["mbps"], r["msgs"], r["total"],
                       js_colours.get(r["name"], "#555")))
-    baseline = mb(base_rows["bm_baseline_count"])
-    native_rate = mb(native_rows["bm_septet_analyze_segment"])
+    baseline = mb(base_rows["bm_corpus_baseline"])
+    native_rate = mb(native_rows["bm_corpus_segment"])
     lines = ["# septet against its peers", "",
              f"One run of `bash benchmarks/peers/run.sh` on this machine ({platform.machine()}, "
              f"{builds[0]['context'].get('num_cpus', '?')} CPUs; Google Benchmark mean of 3 for "

@@ -16,7 +16,7 @@ cd "$work"
 [ -f package.json ] || echo '{"name":"septet-peers","private":true}' > package.json
 npm install --no-audit --no-fund --silent sms-segments-calculator split-sms >/dev/null
 for build in baseline native; do
-  "$root/build/bench-$build/benchmarks/septet_peers_bench" \
+  "$root/build/bench-$build/benchmarks/septet_bench" --benchmark_filter='bm_corpus_|bm_gammu_' \
     --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
     --benchmark_format=json > "native-$build.json"
 done

@@ -86,7 +86,8 @@ TEST(robustness_test, ten_thousand_placeholders_parse_render_and_count_linearly)
   ASSERT_TRUE(tmpl.ok()) << septet::to_string(tmpl.status.ec);
   septet::parameter_table params;
   for (int k = 0; k < 100; ++k) {
-    ASSERT_TRUE(params.set("k" + std::to_string(k), "default", "\xE2\x82\xAC").ok());
+    ASSERT_TRUE(
+        params.set(std::string("k").append(std::to_string(k)), "default", "\xE2\x82\xAC").ok());
   }
   const auto recipient = septet::parse_msisdn("+46701234567").value;
   const auto text = septet::render(tmpl.value, params, recipient);

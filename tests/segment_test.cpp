@@ -168,13 +168,13 @@ TEST(segment_test, grapheme_cluster_longer_than_a_part_falls_back_to_code_points
   septet::options graphemes;
   graphemes.boundary = septet::boundary_policy::grapheme;
   // "a" followed by 100 combining marks: one cluster of 101 units.
-  const std::string zalgo = "b" + ("a" + repeat("\xCC\x81", 100));
+  const std::string zalgo = std::string("ba").append(repeat("\xCC\x81", 100));
   const auto parts = parts_of(zalgo, graphemes);
   ASSERT_EQ(parts.size(), 3U);
   EXPECT_EQ(parts[0], (part{0, 1, 1}));  // the break before the cluster is taken first,
   EXPECT_EQ(parts[1].units, 67U);        // then the cluster is cut where it must be
   EXPECT_EQ(parts[2].units, 34U);
-  const std::string huge = "a" + repeat("\xCC\x81", 200);
+  const std::string huge = std::string("a").append(repeat("\xCC\x81", 200));
   const auto split = parts_of(huge, graphemes);
   ASSERT_EQ(split.size(), 3U);
   EXPECT_EQ(split[0].units, 67U);

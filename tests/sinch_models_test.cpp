@@ -220,7 +220,10 @@ TEST(SinchModels, DeeplyNestedAndHugeJsonAreTypedErrorsNotCrashes) {
   // A 10 MB body with 200 000 recipients reads, and the client refuses to send it.
   std::string huge = R"({"body":"x","to":[)";
   for (int i = 0; i < 200'000; ++i) {
-    huge += (i == 0 ? "" : ",") + std::string("\"+4670") + std::to_string(1'000'000 + i) + "\"";
+    huge.append(i == 0 ? "" : ",")
+        .append("\"+4670")
+        .append(std::to_string(1'000'000 + i))
+        .append("\"");
   }
   huge += "]}";
   const auto big = sinch::read<sinch::batch_request>(std::string_view(huge));

@@ -44,7 +44,8 @@ TEST(Transliteration, EveryRowIsPinned) {
     ASSERT_NE(row, expected_rows.end()) << std::hex << static_cast<unsigned>(rule.from);
     EXPECT_EQ(rule.to, row->second) << std::hex << static_cast<unsigned>(rule.from);
     // And the row does what it says inside a text.
-    const auto t = septet::transliterate("a" + septet_test::utf8_of(rule.from) + "b");
+    const auto t =
+        septet::transliterate(std::string("a").append(septet_test::utf8_of(rule.from)).append("b"));
     ASSERT_TRUE(t.applied);
     EXPECT_EQ(t.text, "a" + row->second + "b");
   }

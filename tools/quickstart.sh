@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash tools/setup.sh run
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSEPTET_BUILD_TESTS=OFF >/dev/null
+# SEPTET_REQUIRE_ALL: if anything the CLI needs is missing, stop here and say what.
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSEPTET_BUILD_TESTS=OFF \
+  -DSEPTET_BUILD_FUZZERS=OFF -DSEPTET_REQUIRE_ALL=ON >/dev/null
 cmake --build build/release -j2 >/dev/null
 septet=build/release/tools/septet/septet
 

@@ -16,9 +16,10 @@ fail() {
   exit 1
 }
 
+# As a user types it: apt also brings what cmake recommends (make), as it does by default.
 step "apt-get install cmake g++ libutfcpp-dev (nothing else)"
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends cmake g++ libutfcpp-dev >/dev/null
+apt-get install -y -qq cmake g++ libutfcpp-dev >/dev/null
 
 step "cmake -S . -B build && cmake --install build --prefix /tmp/prefix"
 cmake -S . -B /tmp/headers-only >/tmp/configure.log 2>&1 || {

@@ -69,7 +69,7 @@ class SinchClient : public ::testing::Test {
  private:
   // A member, not a temporary in SetUp(): GCC 12 at -O3 warns (maybe-uninitialized, a false
   // positive) about destroying a temporary config on ASSERT_TRUE's early-return path.
-  const sandbox_config m_default_config;
+  const sandbox_config m_default_config{};
 };
 
 TEST_F(SinchClient, SendGetCancelRoundTrip) {

@@ -152,6 +152,19 @@ TEST_F(SinchClient, RefusesWhatSinchWouldRejectBeforeSending) {
   r = c.send(long_value);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error->status.ec, septet::errc::value_too_long);
+  auto bogus = text_batch("hi");
+  bogus.delivery_report = "bogus";
+  r = c.send(bogus);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->field, "delivery_report");
+  for (const auto* url :
+       {"not a url", "ftp://example.com", "https://", "http:///path", "https://example.com/a b"}) {
+    auto bad_url = text_batch("hi");
+    bad_url.callback_url = url;
+    r = c.send(bad_url);
+    ASSERT_FALSE(r.ok()) << url;
+    EXPECT_EQ(r.error->field, "callback_url") << url;
+  }
   EXPECT_EQ(server->stats().requests, 0U);
 }
 
@@ -408,6 +421,88 @@ TEST_F(SinchClient, SendIsNotRetriedOnceItMayHaveLeft) {
   EXPECT_EQ(r.error->kind, sinch::failure_kind::bad_response);
   EXPECT_EQ(r.error->client_reference, "malformed-1");
   EXPECT_EQ(server->batches_with_reference("malformed-1"), 1U);
+}
+
+// A lookup that fails can never turn "outcome unknown" into "never sent": whatever the lookup's
+// own failure, reconcile answers outcome_unknown with the reference and sends nothing.
+TEST_F(SinchClient, ReconcileWhoseLookupFailsStaysUnknownAndSendsNothing) {
+  auto c = make_client();
+  c.set_sleep([](std::chrono::milliseconds) {});
+  auto request = text_batch("unknown until proven absent");
+  request.client_reference = "lookup-fails";
+  for (const auto kind : {fault::unavailable, fault::drop_before, fault::malformed}) {
+    server->set_faults(faults(1.0, {kind}));
+    const auto requests_before = server->stats().requests;
+    auto r = c.reconcile(request, {.checks = 2, .interval = 0ms});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error->kind, sinch::failure_kind::outcome_unknown);
+    EXPECT_EQ(r.error->client_reference, "lookup-fails");
+    EXPECT_NE(r.error->message.find("reconcile again"), std::string::npos) << r.error->message;
+    EXPECT_FALSE(r.value.resent);
+    EXPECT_EQ(server->stats().requests - requests_before, 8U);  // 2 looks of 4 attempts, no POST
+  }
+  server->set_faults({});
+  EXPECT_EQ(server->batches_with_reference("lookup-fails"), 0U);
+  auto settled = c.reconcile(request, {.checks = 1, .interval = 0ms});
+  ASSERT_TRUE(settled.ok()) << settled.error->message;
+  EXPECT_TRUE(settled.value.resent);
+  EXPECT_EQ(server->batches_with_reference("lookup-fails"), 1U);
+}
+
+// A GET is harmless to repeat, so a 2xx whose body arrived cut short is asked again.
+TEST_F(SinchClient, RepeatableRequestsRetryAMalformedBody) {
+  auto c = make_client();
+  c.set_sleep([](std::chrono::milliseconds) {});
+  auto sent = c.send(text_batch("read me twice"));
+  ASSERT_TRUE(sent.ok());
+  server->set_faults(faults(1.0, {fault::malformed}));
+  auto r = c.get_batch(sent.value.id);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->kind, sinch::failure_kind::bad_response);
+  EXPECT_EQ(r.attempts, 4);
+  server->set_faults(faults(0.5, {fault::malformed}));
+  int retried = 0;
+  for (int i = 0; i < 20; ++i) {
+    auto ok = c.get_batch(sent.value.id);
+    ASSERT_TRUE(ok.ok() || ok.attempts == 4);
+    retried += ok.ok() && ok.attempts > 1 ? 1 : 0;
+  }
+  EXPECT_GT(retried, 0);
+}
+
+// A token with CR LF would add a header of the caller's choosing; it never leaves, and a server
+// that echoes the request's headers in an error body does not get the token printed.
+TEST_F(SinchClient, TokensNeverInjectHeadersNorReachMessages) {
+  auto injected = make_client("SECRET\r\nX-Injected: yes");
+  auto r = injected.list_batches();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->kind, sinch::failure_kind::invalid_config);
+  EXPECT_EQ(r.error->field, "Authorization");
+  EXPECT_EQ(server->stats().requests, 0U);
+
+  httplib::Server echo;
+  echo.Get(".*", [](const httplib::Request& req, httplib::Response& res) {
+    res.status = 400;
+    res.set_content(
+        "{\"code\":\"echo\",\"text\":\"you sent " + req.get_header_value("Authorization") + "\"}",
+        "application/json");
+  });
+  const int port = echo.bind_to_any_port("127.0.0.1");
+  std::thread serving([&] { echo.listen_after_bind(); });
+  sinch::client_config config;
+  config.base_url = "http://127.0.0.1:" + std::to_string(port);
+  config.service_plan_id = "plan";
+  config.api_token = "very-secret-token-123";
+  auto echoed = xms_client(config, sinch::curl_transport{}).list_batches();
+  echo.stop();
+  serving.join();
+  ASSERT_FALSE(echoed.ok());
+  EXPECT_EQ(echoed.error->kind, sinch::failure_kind::http);
+  for (const auto* text :
+       {&echoed.error->message, &echoed.error->api.body, &echoed.error->api.text}) {
+    EXPECT_EQ(text->find("very-secret-token-123"), std::string::npos) << *text;
+    EXPECT_NE(text->find("[redacted]"), std::string::npos) << *text;
+  }
 }
 
 TEST_F(SinchClient, ReconcileWaitsForASendThatLandsLate) {

@@ -105,8 +105,12 @@ TEST(sinch_dry_run_test, requests_sinch_would_refuse) {
   // Wrongly typed fields are errors, never exceptions.
   EXPECT_EQ(code_of(json::parse(R"({"type": 1, "to": ["46701234567"], "body": "x"})")),
             "syntax_constraint_violation");
-  EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": 5})")),
-            "syntax_constraint_violation");
+  // A body of the wrong type is named as such, not as missing.
+  const auto five = septet::sinch::dry_run(json::parse(R"({"to": ["46701234567"], "body": 5})"));
+  ASSERT_TRUE(five.error);
+  EXPECT_EQ(five.error->code, "syntax_invalid_parameter_format");
+  EXPECT_NE(five.error->text.find("not a string"), std::string::npos) << five.error->text;
+  EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"]})")), "syntax_constraint_violation");
   EXPECT_EQ(code_of(json::parse(R"({"to": "46701234567", "body": "x"})")),
             "syntax_constraint_violation");
   EXPECT_EQ(code_of(json::parse(R"({"to": [7], "body": "x"})")), "syntax_invalid_parameter_format");

@@ -78,6 +78,20 @@ TEST(WebhookSignature, HeadersWeProduceVerify) {
             sinch::signature_check::mismatch);
 }
 
+// HMAC accepts an empty key, so a signature made with an empty secret would verify against a
+// receiver configured without one; neither side accepts an empty secret.
+TEST(WebhookSignature, AnEmptySecretNeitherSignsNorVerifies) {
+  const auto now = system_clock::now();
+  const std::string body = R"({"type":"mo_text"})";
+  EXPECT_FALSE(sinch::webhook_signature(body, "", "n1", "1700000000"));
+  auto headers = sinch::webhook_signature_headers(body, "s3cret", "n1", now);
+  EXPECT_EQ(sinch::verify_webhook(headers, body, "", now), sinch::signature_check::no_secret);
+  // A forger's headers, signed with an empty key by hand, are refused the same way.
+  headers[0].second = sinch::detail::base64_encode(
+      *sinch::detail::hmac("SHA256", "", body + ".n1." + headers[1].second));
+  EXPECT_EQ(sinch::verify_webhook(headers, body, "", now), sinch::signature_check::no_secret);
+}
+
 // The Classic API's documented example, checked by hand with Python's hashlib and hmac.
 const classic::credentials classic_app{"5F5C418A0F914BBC8234A9BF5EDDAD97",
                                        "JViE5vDor0Sw3WllZka15Q=="};
@@ -116,6 +130,13 @@ TEST(ClassicSignature, VerifiesAndRejects) {
   EXPECT_EQ(classic::verify_signed_request(classic_app, "POST", "/v1/sms/+46700000000", headers,
                                            classic_body, at + seconds(600)),
             sinch::signature_check::stale);
+  auto no_secret = classic_app;
+  no_secret.application_secret.clear();
+  EXPECT_EQ(classic::verify_signed_request(no_secret, "POST", "/v1/sms/+46700000000", headers,
+                                           classic_body, at),
+            sinch::signature_check::no_secret);
+  EXPECT_FALSE(classic::signature(no_secret, "POST", classic_body, "application/json",
+                                  "2014-06-04T13:41:58Z", "/v1/sms/+46700000000"));
   auto other_key = classic_app;
   other_key.application_key = "00000000000000000000000000000000";
   EXPECT_EQ(classic::verify_signed_request(other_key, "POST", "/v1/sms/+46700000000", headers,

@@ -2,11 +2,14 @@
 
 #include <phonenumbers/phonenumberutil.h>
 
+#include <algorithm>
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <list>
 #include <map>
@@ -18,6 +21,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "cli_io.hpp"
 #include "csv_rows.hpp"
 
 namespace septet_cli {
@@ -167,9 +171,9 @@ class pricing {
 /// Reads `prefix,price` or `country,price` rows (header first); countries are ISO 3166 alpha-2
 /// codes that libphonenumber knows. Prices are decimal numbers of at most a million.
 auto load_prices(const std::string& path, pricing& prices, std::string& error) -> bool {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    error = "cannot read " + path;
+  std::ifstream file;
+  if (auto failed = open_for_reading(path, file)) {
+    error = "cannot read " + *failed;
     return false;
   }
   csv_rows rows(file);
@@ -187,10 +191,14 @@ auto load_prices(const std::string& path, pricing& prices, std::string& error) -
       error = where + ": two fields expected";
       return false;
     }
+    // Plain decimals only: strtod would also take hexadecimal (0x10), exponents, inf and nan.
+    const bool decimal = !row[1].empty() && row[1].front() != '.' &&
+                         std::count(row[1].begin(), row[1].end(), '.') <= 1 &&
+                         std::all_of(row[1].begin(), row[1].end(),
+                                     [](char c) { return c == '.' || (c >= '0' && c <= '9'); });
     char* end = nullptr;
-    const double price = std::strtod(row[1].c_str(), &end);
-    if (end == row[1].c_str() || *end != '\0' || !std::isfinite(price) || price < 0 ||
-        price > 1e6) {
+    const double price = decimal ? std::strtod(row[1].c_str(), &end) : -1.0;
+    if (!decimal || *end != '\0' || price > 1e6) {
       error = where + ": '" + row[1] + "' is not a price";
       return false;
     }
@@ -375,9 +383,9 @@ auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_stat
     defaults[key] = value;
   }
 
-  std::ifstream file(settings.recipients_path, std::ios::binary);
-  if (!file) {
-    return fail("cannot read " + settings.recipients_path);
+  std::ifstream file;
+  if (auto failed = open_for_reading(settings.recipients_path, file)) {
+    return fail("cannot read " + *failed);
   }
   csv_rows rows(file);
   std::vector<std::string> header;
@@ -385,9 +393,12 @@ auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_stat
     return fail(settings.recipients_path + ": the first column must be 'msisdn'");
   }
   const std::vector<std::string> keys(header.begin() + 1, header.end());
-  for (const auto& key : keys) {
-    if (!septet::check_key(key).ok()) {
-      return fail(settings.recipients_path + ": column '" + key + "' is not a parameter key");
+  for (auto key = keys.begin(); key != keys.end(); ++key) {
+    if (!septet::check_key(*key).ok()) {
+      return fail(settings.recipients_path + ": column '" + *key + "' is not a parameter key");
+    }
+    if (std::find(keys.begin(), key, *key) != key) {
+      return fail(settings.recipients_path + ": column '" + *key + "' appears twice");
     }
   }
   std::ofstream per_recipient;
@@ -496,6 +507,9 @@ auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_stat
   if (!rows.error().empty()) {
     return fail(settings.recipients_path + " row " + std::to_string(rows.row_number() + 1) + ": " +
                 rows.error());
+  }
+  if (per_recipient.is_open() && !per_recipient.flush()) {
+    return fail("cannot write " + settings.per_recipient_path + ": " + std::strerror(errno));
   }
 
   const bool priced = !prices.empty();

@@ -4,36 +4,39 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <septet/national_choice.hpp>
 #include <septet/profile.hpp>
 #include <septet/version.hpp>
 #include <string>
 
+#include "cli_io.hpp"
 #include "comma_list.hpp"
 #include "dry_run.hpp"
 #include "estimate.hpp"
 #include "inspect.hpp"
+#include "numeric_option.hpp"
 #include "sinch_commands.hpp"
 #include "wire.hpp"
 
 namespace {
 
-auto read_all_stdin() -> std::string {
-  std::ios::sync_with_stdio(false);
-  return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-}
-
-auto read_file(const std::string& path, std::string& contents) -> bool {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
+/// Reads all of `path` ("-": standard input) into `contents`; false, with the reason on stderr,
+/// when it cannot.
+auto read_input(const std::string& path, std::string& contents) -> bool {
+  auto input = septet_cli::read_whole(path);
+  if (input.error) {
+    std::fprintf(stderr, "septet: cannot read %s\n", input.error->c_str());
     return false;
   }
-  contents.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  contents = std::move(input.contents);
   return true;
 }
+
+/// The largest body cap an option takes: far beyond any SMS, and well inside every integer type.
+constexpr std::uint64_t max_characters_option = 1'000'000'000;
+/// A concatenation IE counts parts in one octet, whatever the size of its reference.
+constexpr std::uint64_t max_parts_option = 255;
 
 auto use_color(const std::string& mode) -> bool {
   if (mode == "always") {
@@ -45,9 +48,7 @@ auto use_color(const std::string& mode) -> bool {
   return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
 }
 
-}  // namespace
-
-auto main(int argc, char** argv) -> int {
+auto run(int argc, char** argv) -> int {
   CLI::App app{"septet " SEPTET_VERSION_STRING
                ": what a carrier will send and bill for an SMS text (GSM 03.38 / UCS-2)"};
   app.set_version_flag("--version", SEPTET_VERSION_STRING);
@@ -67,7 +68,7 @@ auto main(int argc, char** argv) -> int {
       inspect
           ->add_option("--udh-octets", udh_octets,
                        "UDH octets per part of a concatenated message (6: 153/67, 7: 152/66)")
-          ->check(CLI::Range(std::size_t{0}, septet::max_udh_octets));
+          ->check(septet_cli::whole_number(0, septet::max_udh_octets));
   std::string profile_name = "default";
   std::vector<std::string> profile_names;
   std::string profile_help = "Capacity profile of the route:";
@@ -91,9 +92,12 @@ auto main(int argc, char** argv) -> int {
                     "As --transliterate, but only when that sends fewer parts");
   inspect->add_flag("--grapheme-safe", grapheme_safe,
                     "Keep grapheme clusters (emoji sequences, combining marks, flags) whole");
-  inspect->add_option("--max-characters", settings.options.max_characters,
-                      "Body cap in UTF-16 units (0: none)");
-  inspect->add_option("--max-parts", settings.options.max_parts, "Cap on parts (0: none)");
+  inspect
+      ->add_option("--max-characters", settings.options.max_characters,
+                   "Body cap in UTF-16 units (0: none)")
+      ->check(septet_cli::whole_number(0, max_characters_option));
+  inspect->add_option("--max-parts", settings.options.max_parts, "Cap on parts (0: none)")
+      ->check(septet_cli::whole_number(0, max_parts_option));
   inspect->add_option("--color", color, "Highlight non-GSM characters: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   auto* text_option = inspect->add_option("text", text, "Message text (default: stdin)");
@@ -108,14 +112,19 @@ auto main(int argc, char** argv) -> int {
   encode->add_flag("--json", encoding.json, "Print one JSON object");
   encode->add_option("--udh-ref", reference_bits, "Concatenation reference size: 8 or 16 bits")
       ->check(CLI::IsMember({8U, 16U}));
-  encode->add_option("--ref", encoding.options.reference, "Concatenation reference number")
-      ->check(CLI::Range(0, 65535));
+  encode
+      ->add_option("--ref", encoding.options.reference,
+                   "Concatenation reference number (0-255 with --udh-ref 8)")
+      ->check(septet_cli::whole_number(0, 65535));
   encode->add_flag("--unpacked", unpacked,
                    "One septet per octet (SMPP data_coding 0) instead of packed TP-UD");
   encode->add_flag("--grapheme-safe", grapheme_safe, "Keep grapheme clusters whole");
-  encode->add_option("--max-characters", encoding.options.text.max_characters,
-                     "Body cap in UTF-16 units (0: none)");
-  encode->add_option("--max-parts", encoding.options.text.max_parts, "Cap on parts (0: none)");
+  encode
+      ->add_option("--max-characters", encoding.options.text.max_characters,
+                   "Body cap in UTF-16 units (0: none)")
+      ->check(septet_cli::whole_number(0, max_characters_option));
+  encode->add_option("--max-parts", encoding.options.text.max_parts, "Cap on parts (0: none)")
+      ->check(septet_cli::whole_number(0, max_parts_option));
   auto* encode_text = encode->add_option("text", text, "Message text (default: stdin)");
 
   auto* decode = app.add_subcommand(
@@ -127,7 +136,7 @@ auto main(int argc, char** argv) -> int {
   unsigned data_coding = 0;
   std::string udhi = "auto";
   decode->add_option("--data-coding", data_coding, "Data coding scheme of the parts (0, 8, ...)")
-      ->check(CLI::Range(0, 255));
+      ->check(septet_cli::whole_number(0, 255));
   decode->add_flag("--unpacked", unpacked, "Septets are one per octet (SMPP data_coding 0)");
   decode
       ->add_option("--udhi", udhi,
@@ -146,7 +155,7 @@ auto main(int argc, char** argv) -> int {
   dry_run
       ->add_option("--number-of-recipients", dry.options.per_recipient_limit,
                    "Most per_recipient entries (Sinch: default 100, at most 1000)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
+      ->check(septet_cli::whole_number(1, 1000));
   dry_run->add_flag("!--no-batch-limit", dry.options.enforce_batch_limit,
                     "Allow more than 1000 recipients (Sinch would refuse them in one batch)");
   dry_run->add_option("request", request_path, "Send-batch request JSON (default: stdin)");
@@ -168,10 +177,12 @@ auto main(int argc, char** argv) -> int {
   estimate->add_option("--prices", costing.prices_path,
                        "CSV: 'prefix,price' or 'country,price' (ISO 3166), price per part");
   estimate->add_option("--rate", costing.rate, "Parts per second the service plan allows")
-      ->check(CLI::PositiveNumber);
+      ->check(septet_cli::decimal_number(0, 1e9, true));
   estimate->add_option("--default", default_values, "key=value used where a row has no value");
-  estimate->add_option("--max-parts", costing.max_parts,
-                       "Sinch max_number_of_message_parts: more fails the recipient (411)");
+  estimate
+      ->add_option("--max-parts", costing.max_parts,
+                   "Sinch max_number_of_message_parts: more fails the recipient (411)")
+      ->check(septet_cli::whole_number(0, max_parts_option));
   estimate->add_option("--per-recipient", costing.per_recipient_path,
                        "Write one line per recipient to FILE (.csv or .jsonl)");
   estimate->add_flag("--grapheme-safe", grapheme_safe, "Keep grapheme clusters whole");
@@ -205,7 +216,8 @@ auto main(int argc, char** argv) -> int {
   send->add_option("--delivery-report", sending.delivery_report,
                    "none, summary, full, per_recipient, per_recipient_final");
   send->add_option("--callback-url", sending.callback_url, "Where delivery reports go");
-  send->add_option("--max-parts", sending.max_parts, "max_number_of_message_parts");
+  send->add_option("--max-parts", sending.max_parts, "max_number_of_message_parts")
+      ->check(septet_cli::whole_number(1, max_parts_option));
   send->add_flag("--dry-run", sending.dry_run, "Ask Sinch's dry run instead of sending");
   auto* send_text = send->add_option("text", text, "Message text (default: stdin)");
 
@@ -223,7 +235,7 @@ auto main(int argc, char** argv) -> int {
   inbound->add_option("--to", inbound_to, "Only messages to these numbers")
       ->allow_extra_args(false);
   inbound->add_option("--page-size", page_size, "Messages per request (1-100)")
-      ->check(CLI::Range(1, 100));
+      ->check(septet_cli::whole_number(1, 100));
 
   auto* sandbox = app.add_subcommand(
       "sandbox",
@@ -234,7 +246,7 @@ auto main(int argc, char** argv) -> int {
   std::vector<std::string> fault_names;
   long slow_ms = 1500;
   sandbox->add_option("--port", sandbox_config.port, "Port (0: any free one)")
-      ->check(CLI::Range(0, 65535));
+      ->check(septet_cli::whole_number(0, 65535));
   sandbox->add_option("--host", sandbox_config.host, "Address to listen on")
       ->default_val("127.0.0.1");
   sandbox->add_option("--token", sandbox_config.token, "Bearer token it accepts")
@@ -244,7 +256,7 @@ auto main(int argc, char** argv) -> int {
   sandbox
       ->add_option("--fault-rate", sandbox_config.faults.rate,
                    "Share of API requests that get a fault (0-1)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(septet_cli::decimal_number(0, 1));
   sandbox
       ->add_option(
           "--faults", fault_names,
@@ -252,9 +264,16 @@ auto main(int argc, char** argv) -> int {
           "all)")
       ->check(CLI::IsMember(
           {"429", "503", "slow", "commit-late", "drop-before", "drop-after", "malformed"}));
-  sandbox->add_option("--slow-ms", slow_ms, "Delay of a slow answer")->check(CLI::Range(0, 600000));
-  sandbox->add_option("--webhook-secret", sandbox_config.webhook_secret,
-                      "Sign callbacks with x-sinch-webhook-signature headers");
+  sandbox->add_option("--slow-ms", slow_ms, "Delay of a slow answer")
+      ->check(septet_cli::whole_number(0, 600000));
+  sandbox
+      ->add_option("--webhook-secret", sandbox_config.webhook_secret,
+                   "Sign callbacks with x-sinch-webhook-signature headers")
+      ->check(CLI::Validator(
+          [](const std::string& secret) {
+            return secret.empty() ? std::string("an empty secret signs nothing") : std::string();
+          },
+          "SECRET", "non_empty"));
   sandbox->add_option("--callback-url", sandbox_config.default_callback_url,
                       "The service plan's default callback URL");
   sandbox->add_option("--mo-callback-url", sandbox_config.mo_callback_url,
@@ -280,8 +299,8 @@ auto main(int argc, char** argv) -> int {
     return 0;
   }
   if (send->parsed()) {
-    if (send_text->count() == 0) {
-      text = read_all_stdin();
+    if (send_text->count() == 0 && !read_input("-", text)) {
+      return septet_cli::invalid_input;
     }
     return septet_cli::send(text, sending, std::cout);
   }
@@ -309,18 +328,28 @@ auto main(int argc, char** argv) -> int {
     return septet_cli::run_sandbox(sandbox_config, std::cout);
   }
   if (encode->parsed()) {
-    if (encode_text->count() == 0) {
-      text = read_all_stdin();
+    if (encode_text->count() == 0 && !read_input("-", text)) {
+      return septet_cli::invalid_input;
     }
     encoding.options.text.boundary = boundary;
     encoding.options.reference_size =
         reference_bits == 16 ? septet::reference_size::bits16 : septet::reference_size::bits8;
+    if (reference_bits == 8 && encoding.options.reference > 255) {
+      std::fprintf(stderr,
+                   "septet: --ref %u does not fit an 8-bit reference (0-255); use --udh-ref 16\n",
+                   static_cast<unsigned>(encoding.options.reference));
+      return septet_cli::invalid_input;
+    }
     encoding.options.form = form;
     return septet_cli::encode(text, encoding, std::cout);
   }
   if (estimate->parsed()) {
-    if (!read_file(template_argument, costing.template_body)) {
+    // A path that exists is read (a directory or an unreadable file is an error); anything
+    // else is the template itself.
+    if (!septet_cli::exists(template_argument)) {
       costing.template_body = template_argument;
+    } else if (!read_input(template_argument, costing.template_body)) {
+      return septet_cli::invalid_input;
     }
     for (const auto& entry : default_values) {
       const auto equals = entry.find('=');
@@ -335,10 +364,7 @@ auto main(int argc, char** argv) -> int {
   }
   if (dry_run->parsed()) {
     std::string request;
-    if (request_path.empty() || request_path == "-") {
-      request = read_all_stdin();
-    } else if (!read_file(request_path, request)) {
-      std::fprintf(stderr, "septet: cannot read %s\n", request_path.c_str());
+    if (!read_input(request_path.empty() ? "-" : request_path, request)) {
       return septet_cli::invalid_input;
     }
     return septet_cli::dry_run(request, dry, std::cout);
@@ -350,11 +376,15 @@ auto main(int argc, char** argv) -> int {
                     : udhi == "no" ? septet_cli::udhi_mode::no
                                    : septet_cli::udhi_mode::automatic;
     decoding.newline = isatty(STDOUT_FILENO) == 1;
-    return septet_cli::decode(read_all_stdin(), decoding, std::cout);
+    std::string parts;
+    if (!read_input("-", parts)) {
+      return septet_cli::invalid_input;
+    }
+    return septet_cli::decode(parts, decoding, std::cout);
   }
 
-  if (text_option->count() == 0) {
-    text = read_all_stdin();
+  if (text_option->count() == 0 && !read_input("-", text)) {
+    return septet_cli::invalid_input;
   }
   {
     const auto chosen = septet::find_profile(profile_name);
@@ -387,4 +417,10 @@ auto main(int argc, char** argv) -> int {
                                : septet_cli::transliterate_setting::off;
   settings.color = !settings.json && use_color(color);
   return septet_cli::inspect(text, settings, std::cout);
+}
+
+}  // namespace
+
+auto main(int argc, char** argv) -> int {
+  return septet_cli::finish_output(run(argc, argv));
 }

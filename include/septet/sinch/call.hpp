@@ -1,6 +1,7 @@
 #ifndef SEPTET_SINCH_CALL_HPP
 #define SEPTET_SINCH_CALL_HPP
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -94,10 +95,60 @@ using sleep_function = std::function<void(std::chrono::milliseconds)>;
   }
 }
 
-/// Sends `request`; a `request.idempotent` one is retried on 429, 5xx and transport errors, any
-/// other only when the transport proves it never left. A non-idempotent request that may have
-/// reached the server and got no clear answer (timeout, broken connection, 5xx) ends as
-/// outcome_unknown. A 2xx body is read as T.
+namespace detail {
+
+/// The first header whose name or value holds a control character (CR and LF would end the
+/// header and start another: a token read from the environment could inject one).
+[[nodiscard]] inline auto header_with_control_character(const http_request& request)
+    -> const http_header* {
+  const auto has_control = [](std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) {
+      const auto byte = static_cast<unsigned char>(c);
+      return byte < 0x20 || byte == 0x7F;
+    });
+  };
+  for (const auto& header : request.headers) {
+    if (has_control(header.first) || has_control(header.second)) {
+      return &header;
+    }
+  }
+  return nullptr;
+}
+
+/// Replaces every credential the request carried (the Authorization value, and the token or
+/// key after its scheme) by "[redacted]": a server that echoes request headers in an error body
+/// must not put the token into a message the caller prints.
+inline void redact_credentials(const http_request& request, std::string& text) {
+  for (const auto& [name, value] : request.headers) {
+    if (!iequals(name, "Authorization")) {
+      continue;
+    }
+    const auto space = value.find(' ');
+    const std::string credential = space == std::string::npos ? value : value.substr(space + 1);
+    for (const auto& secret : {value, credential}) {
+      for (auto at = secret.empty() ? std::string::npos : text.find(secret);
+           at != std::string::npos; at = text.find(secret, at)) {
+        text.replace(at, secret.size(), "[redacted]");
+      }
+    }
+  }
+}
+
+/// The failure for an answer that ended the call, with every credential taken out of it.
+[[nodiscard]] inline auto redacted(const http_request& request, failure f) -> failure {
+  for (auto* text : {&f.message, &f.api.body, &f.api.text, &f.api.code}) {
+    redact_credentials(request, *text);
+  }
+  return f;
+}
+
+}  // namespace detail
+
+/// Sends `request`; a `request.idempotent` one is retried on 429, 5xx, transport errors and a
+/// 2xx body that is not the documented shape, any other only when the transport proves it never
+/// left. A non-idempotent request that may have reached the server and got no clear answer
+/// (timeout, broken connection, 5xx) ends as outcome_unknown. A 2xx body is read as T. A header
+/// holding a control character is never sent (invalid_config).
 template <class T, http_transport Transport, class Random>
 auto perform(Transport& transport,
              const http_request& request,
@@ -109,6 +160,16 @@ auto perform(Transport& transport,
   const bool repeatable = request.idempotent;
   const std::string method = request.method;
   const std::string path(what);
+  if (const auto* bad = detail::header_with_control_character(request)) {
+    failure f;
+    f.kind = failure_kind::invalid_config;
+    f.field = bad->first;
+    f.message = "the " + bad->first +
+                " header would hold a control character (CR, LF or another byte below 0x20); "
+                "nothing was sent";
+    out.error = std::move(f);
+    return out;
+  }
   const int max_attempts = std::max(1, policy.max_attempts);
   for (int attempt = 0;; ++attempt) {
     const http_result r = transport.send(request);
@@ -126,7 +187,7 @@ auto perform(Transport& transport,
       const bool unknown = r.error != transport_error::not_sent && !repeatable;
       f.kind = unknown ? failure_kind::outcome_unknown : failure_kind::transport;
       f.message = method + " " + path + ": " + r.message;
-      out.error = std::move(f);
+      out.error = detail::redacted(request, std::move(f));
       return out;
     }
     const int status = r.response.status;
@@ -139,20 +200,25 @@ auto perform(Transport& transport,
           out.value = std::move(parsed.value);
           return out;
         }
+        // A body cut short on the way is worth another try when asking again is harmless.
+        if (repeatable && !last) {
+          sleep(backoff_delay(policy, attempt, r, random));
+          continue;
+        }
         f.kind = failure_kind::bad_response;
         f.api.http_status = status;
         f.api.body = r.response.body;
         f.message = method + " " + path + ": HTTP " + std::to_string(status) +
                     " with a body that is not the documented shape (" + parsed.error->message() +
                     ")";
-        out.error = std::move(f);
+        out.error = detail::redacted(request, std::move(f));
         return out;
       }
     }
     f.api = read_api_error(status, r.response.body);
     f.kind = (!repeatable && status >= 500) ? failure_kind::outcome_unknown : failure_kind::http;
     f.message = method + " " + path + ": " + f.api.message();
-    out.error = std::move(f);
+    out.error = detail::redacted(request, std::move(f));
     return out;
   }
 }

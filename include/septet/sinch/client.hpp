@@ -1,6 +1,7 @@
 #ifndef SEPTET_SINCH_CLIENT_HPP
 #define SEPTET_SINCH_CLIENT_HPP
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -122,6 +123,29 @@ inline void add(query& q, const char* key, const std::vector<std::int64_t>& v) {
   add(q, key, text);
 }
 
+/// Sinch's delivery_report values.
+[[nodiscard]] inline auto is_delivery_report(std::string_view s) noexcept -> bool {
+  return s == "none" || s == "summary" || s == "full" || s == "per_recipient" ||
+         s == "per_recipient_final";
+}
+
+/// An absolute http(s) URL with a host, at most 2048 characters, without spaces or control
+/// characters: what Sinch can POST callbacks to.
+[[nodiscard]] inline auto is_callback_url(std::string_view s) noexcept -> bool {
+  constexpr std::size_t max_callback_url = 2048;
+  std::size_t host = 0;
+  if (s.starts_with("https://")) {
+    host = 8;
+  } else if (s.starts_with("http://")) {
+    host = 7;
+  }
+  if (host == 0 || s.size() == host || s.size() > max_callback_url || s[host] == '/') {
+    return false;
+  }
+  return std::none_of(s.begin(), s.end(),
+                      [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; });
+}
+
 /// A group ID as Sinch issues them: 26 characters of [0-9A-Z] (ULID).
 [[nodiscard]] inline auto is_group_id(std::string_view s) noexcept -> bool {
   if (s.size() != 26) {
@@ -192,6 +216,17 @@ inline void add(query& q, const char* key, const std::vector<std::int64_t>& v) {
             std::string(name) + " is not valid UTF-8 (byte " + std::to_string(valid.count) + ")");
       }
     }
+  }
+  if (request.delivery_report && !detail::is_delivery_report(*request.delivery_report)) {
+    return refuse("delivery_report", {errc::invalid_option, 0},
+                  "delivery_report must be none, summary, full, per_recipient or "
+                  "per_recipient_final, not '" +
+                      *request.delivery_report + "'");
+  }
+  if (request.callback_url && !detail::is_callback_url(*request.callback_url)) {
+    return refuse("callback_url", {errc::invalid_option, 0},
+                  "callback_url must be an http or https URL of at most 2048 characters, not '" +
+                      *request.callback_url + "'");
   }
   if (request.client_reference && request.client_reference->size() > max_client_reference) {
     return refuse("client_reference", {errc::invalid_option, max_client_reference},
@@ -308,8 +343,10 @@ class client {
 
   /// After an outcome_unknown send: finds the batch that carries the request's client_reference,
   /// and sends the request (with the same reference) only when no batch carries it after
-  /// `policy.checks` lists, `policy.interval` apart. A send still queued at Sinch longer than that
-  /// can land after the resend; give `interval` room beyond your request timeout.
+  /// `policy.checks` lists, `policy.interval` apart. If a list fails (after its own retries), the
+  /// result is outcome_unknown with the same reference and nothing is sent: call reconcile again.
+  /// A send still queued at Sinch longer than that can land after the resend; give `interval`
+  /// room beyond your request timeout.
   auto reconcile(const batch_request& request, const reconcile_policy& policy = {})
       -> response<reconciled> {
     response<reconciled> out;
@@ -324,6 +361,9 @@ class client {
     list_batches_query query;
     query.client_reference = request.client_reference;
     query.page_size = 100;
+    // Every look must complete before absence is proven: a look that fails says nothing, so the
+    // outcome stays unknown (never "not sent", which would invite a duplicate).
+    std::optional<failure> failed_look;
     for (int check = 0; check < std::max(1, policy.checks); ++check) {
       if (check > 0) {
         m_sleep(policy.interval);
@@ -332,8 +372,8 @@ class client {
       while (auto found = pages.next()) {
         out.attempts += found->attempts;
         if (!found->ok()) {
-          out.error = std::move(found->error);
-          return out;
+          failed_look = std::move(found->error);
+          break;
         }
         for (auto& b : found->value.items) {
           if (b.client_reference == request.client_reference) {
@@ -342,6 +382,17 @@ class client {
           }
         }
       }
+    }
+    if (failed_look) {
+      failure f;
+      f.kind = failure_kind::outcome_unknown;
+      f.client_reference = *request.client_reference;
+      f.transport = failed_look->transport;
+      f.api = std::move(failed_look->api);
+      f.message = "could not look the batch up by client_reference '" + *request.client_reference +
+                  "' (" + failed_look->message + "); it may exist: call reconcile again";
+      out.error = std::move(f);
+      return out;
     }
     auto sent = send(request);
     out.attempts += sent.attempts;

@@ -116,8 +116,11 @@ inline auto dry_run(const nlohmann::json& request, const dry_run_options& opts =
                  "Offline dry run supports type 'mt_text' only, not '" + type + "'."});
   }
   const auto body_field = request.find("body");
-  if (body_field == request.end() || !body_field->is_string()) {
+  if (body_field == request.end() || body_field->is_null()) {
     return fail({"syntax_constraint_violation", "The 'body' field is required."});
+  }
+  if (!body_field->is_string()) {
+    return fail(detail::invalid_format("body", body_field->dump(), "not a string"));
   }
   const std::string& body = body_field->get_ref<const std::string&>();
   septet::options cap;

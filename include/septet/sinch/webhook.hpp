@@ -30,6 +30,7 @@ enum class signature_check : std::uint8_t {
   bad_timestamp,      ///< not Unix seconds
   stale,              ///< further from now than the tolerance (a replay, or a wrong clock)
   mismatch,           ///< the signature does not match body, nonce and timestamp
+  no_secret,          ///< the receiver's secret is empty: anyone could sign with an empty key
 };
 
 [[nodiscard]] constexpr auto to_string(signature_check c) noexcept -> std::string_view {
@@ -46,6 +47,8 @@ enum class signature_check : std::uint8_t {
       return "stale";
     case signature_check::mismatch:
       return "mismatch";
+    case signature_check::no_secret:
+      return "no_secret";
   }
   return "unknown";
 }
@@ -79,7 +82,8 @@ namespace detail {
 
 }  // namespace detail
 
-/// Base64(HMAC(secret, body + "." + nonce + "." + timestamp)); nullopt for an unknown algorithm.
+/// Base64(HMAC(secret, body + "." + nonce + "." + timestamp)); nullopt for an unknown algorithm
+/// or an empty secret (a signature anyone can make proves nothing).
 [[nodiscard]] inline auto webhook_signature(std::string_view body,
                                             std::string_view secret,
                                             std::string_view nonce,
@@ -87,7 +91,7 @@ namespace detail {
                                             std::string_view algorithm = "HmacSHA256")
     -> std::optional<std::string> {
   const auto digest = detail::webhook_digest(algorithm);
-  if (!digest) {
+  if (!digest || secret.empty()) {
     return std::nullopt;
   }
   std::string signed_text;
@@ -124,6 +128,9 @@ namespace detail {
                                          std::chrono::system_clock::time_point now,
                                          std::chrono::seconds tolerance = std::chrono::minutes(5))
     -> signature_check {
+  if (secret.empty()) {
+    return signature_check::no_secret;
+  }
   const auto signature = find_header(headers, signature_header);
   const auto timestamp = find_header(headers, signature_timestamp_header);
   const auto nonce = find_header(headers, signature_nonce_header);

@@ -38,14 +38,28 @@ namespace detail {
 /// Tries the default tables and, for every allowed language, its locking-shift table, its
 /// single-shift table and both (other languages' tables are not mixed in), and returns the
 /// tables that give the fewest parts, then the most room left; on a tie the fewer tables (the
-/// smaller UDH) win. `opts.national` is ignored.
+/// smaller UDH) win. `opts.national` is ignored. Pairs that provably cannot win are not analysed
+/// (a GSM text without extension characters; tables lacking the character that forced UCS-2).
 template <text Text>
 [[nodiscard]] constexpr auto choose_national_tables(const Text& text,
                                                     std::span<const national_language> allowed,
                                                     options opts = {}) -> national_choice {
   opts.national = {};
   national_choice best{{}, analyze(text, opts)};
+  // A GSM text without extension characters costs one septet a character, the least any table
+  // charges, and national tables only add UDH octets: no pair can beat the default tables.
+  if (best.result.ok() && best.result.encoding == encoding::gsm7 &&
+      best.result.units == best.result.characters) {
+    return best;
+  }
+  // Tables that cannot carry the character that made the text UCS-2 leave it UCS-2, with the
+  // parts it has under the default tables: never better, so such pairs are not analysed.
+  const bool ucs2 = best.result.encoding == encoding::ucs2 && best.result.first_non_gsm;
+  const char32_t forced_ucs2 = ucs2 ? best.result.first_non_gsm->code_point : U'\0';
   const auto consider = [&](national_tables tables) {
+    if (ucs2 && gsm7::septets(forced_ucs2, tables) == 0) {
+      return;
+    }
     opts.national = tables;
     const analysis a = analyze(text, opts);
     if (detail::sends_better(a, best.result)) {

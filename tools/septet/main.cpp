@@ -197,6 +197,8 @@ auto run(int argc, char** argv) -> int {
     command->add_option("--base-url", connection.base_url,
                         "Instead of https://{region}.sms.api.sinch.com (e.g. a septet sandbox)");
     command->add_flag("--json", connection.json, "Print JSON");
+    command->add_option("--timeout-ms", connection.timeout_ms, "Longest wait for one request")
+        ->check(septet_cli::whole_number(1, 600'000));
   };
   auto* send = app.add_subcommand(
       "send",
@@ -219,6 +221,12 @@ auto run(int argc, char** argv) -> int {
   send->add_option("--max-parts", sending.max_parts, "max_number_of_message_parts")
       ->check(septet_cli::whole_number(1, max_parts_option));
   send->add_flag("--dry-run", sending.dry_run, "Ask Sinch's dry run instead of sending");
+  auto* reconcile =
+      send->add_flag("--reconcile", sending.reconcile,
+                     "After exit status 3: find the batch by --client-reference, and send only if\n"
+                     "three looks prove it absent (exit 3 again if a look fails)");
+  send->add_option("--reconcile-wait-ms", sending.reconcile_wait_ms, "Wait between the looks")
+      ->check(septet_cli::whole_number(0, 600'000));
   auto* send_text = send->add_option("text", text, "Message text (default: stdin)");
 
   auto* status = app.add_subcommand("status", "A batch and its delivery-report summary.");
@@ -299,6 +307,10 @@ auto run(int argc, char** argv) -> int {
     return 0;
   }
   if (send->parsed()) {
+    if (reconcile->count() > 0 && sending.client_reference.empty()) {
+      std::fprintf(stderr, "septet: --reconcile needs the --client-reference of the first send\n");
+      return septet_cli::invalid_input;
+    }
     if (send_text->count() == 0 && !read_input("-", text)) {
       return septet_cli::invalid_input;
     }

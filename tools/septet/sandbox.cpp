@@ -3,7 +3,9 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <charconv>
 #include <condition_variable>
+#include <ctime>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -14,7 +16,9 @@
 #include <septet/sinch/webhook.hpp>
 #include <thread>
 
+#include "callback_sender.hpp"
 #include "comma_list.hpp"
+#include "connection_pool.hpp"
 
 namespace septet::tools {
 
@@ -25,11 +29,6 @@ using sinch::json;
 struct stored_batch {
   sinch::batch batch;
   std::vector<sinch::recipient_delivery_report> reports;
-};
-
-struct callback_job {
-  std::string url;
-  std::string body;
 };
 
 /// JSON text that never throws: a path segment in an error message may not be UTF-8.
@@ -53,6 +52,22 @@ auto echo_number(const std::string& s) -> std::string {
 
 auto now_iso() -> std::string {
   return sinch::classic::iso8601(std::chrono::system_clock::now());
+}
+
+/// Limits that keep the sandbox up under abuse: open connections (each holds a worker), the
+/// time a client may take between bytes, and the size of a request body (a send of 1000
+/// recipients with parameters is far below it).
+constexpr std::size_t max_connections = 1024;
+constexpr std::time_t read_timeout = 5;
+constexpr std::size_t max_request_body = 4U << 20U;
+
+/// The Content-Length a request declares (0 when it has none or it is not a number, which
+/// httplib answers itself).
+auto declared_length(const httplib::Request& req) -> std::uint64_t {
+  const auto text = req.get_header_value("Content-Length");
+  std::uint64_t length = 0;
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), length);
+  return parsed.ec == std::errc() ? length : 0;
 }
 
 auto query_int(const httplib::Request& req, const char* key, std::int64_t fallback)
@@ -84,30 +99,91 @@ struct sandbox::impl {
   std::mt19937_64 random;
   std::uint64_t next_id = 1;
 
-  std::mutex callback_mutex;
-  std::condition_variable callback_ready;
-  std::deque<callback_job> callback_queue;
-  bool stopping = false;
-  std::thread callback_thread;
+  // Last, so that it is destroyed first: its workers take nonces from new_id().
+  callback_sender callbacks{callback_settings(config), [this] {
+                              std::lock_guard lock(mutex);
+                              return new_id();
+                            }};
 
-  explicit impl(sandbox_config c) : config(std::move(c)), random(config.faults.seed) {
-    // httplib keeps a worker per open connection for its keep-alive time; with slow and
-    // late-committing faults a small pool would queue requests behind idle connections, which
-    // is not how Sinch behaves. Plenty of workers, and idle connections let go after a second.
-    server.new_task_queue = [] { return new httplib::ThreadPool(64); };
-    server.set_keep_alive_timeout(1);
-    routes();
-    callback_thread = std::thread([this] { deliver_callbacks(); });
+  static auto callback_settings(const sandbox_config& c) -> callback_sender::settings {
+    callback_sender::settings settings;
+    settings.webhook_secret = c.webhook_secret;
+    return settings;
   }
 
-  ~impl() {
-    {
-      std::lock_guard lock(callback_mutex);
-      stopping = true;
-      callback_queue.clear();  // undelivered callbacks die with the sandbox
+  explicit impl(sandbox_config c) : config(std::move(c)), random(config.faults.seed) {
+    // httplib keeps a worker per open connection: one each, so that neither slow faults nor
+    // slow clients queue real requests behind them; idle connections let go after a second.
+    server.new_task_queue = [] { return new connection_pool(max_connections); };
+    server.set_keep_alive_timeout(1);
+    server.set_read_timeout(read_timeout);
+    server.set_write_timeout(read_timeout);
+    server.set_payload_max_length(max_request_body);
+    server.set_pre_routing_handler(
+        [this](const httplib::Request& req, httplib::Response& res) { return screen(req, res); });
+    routes();
+  }
+
+  // ---- before a request's body is read ----------------------------------------------------
+
+  /// Answers from the headers alone and closes the connection, so that a body is never read.
+  static void refuse(httplib::Response& res, int status, std::string body) {
+    res.status = status;
+    res.set_content(std::move(body), "application/json");
+    res.set_header("Connection", "close");
+  }
+
+  /// Runs on the headers alone, before httplib reads a body: authentication first (so that a
+  /// client without the token cannot make the sandbox read a body at all), then the body's
+  /// declared size. Range headers are ignored (Sinch answers whole bodies), which keeps a small
+  /// request from asking for the same answer thousands of times over.
+  auto screen(const httplib::Request& req, httplib::Response& res)
+      -> httplib::Server::HandlerResponse {
+    // httplib hands the request over as const; it is its own object, parsed for this request.
+    const_cast<httplib::Request&>(req).ranges.clear();
+    return authenticated(req, res) && bounded(req, res)
+               ? httplib::Server::HandlerResponse::Unhandled
+               : httplib::Server::HandlerResponse::Handled;
+  }
+
+  /// XMS: the service plan's bearer token. Classic: a request is signed over its body, so only a
+  /// missing Authorization header is known here.
+  auto authenticated(const httplib::Request& req, httplib::Response& res) const -> bool {
+    static constexpr std::string_view xms_prefix = "/xms/v1/";
+    const std::string_view path = req.path;
+    if (path.starts_with("/v1/sms/") && !req.has_header("Authorization")) {
+      refuse(res, 401, classic_error_body(40100, "Illegal authorization header"));
+      return false;
     }
-    callback_ready.notify_all();
-    callback_thread.join();
+    if (!path.starts_with(xms_prefix)) {
+      return true;
+    }
+    const auto plan =
+        path.substr(xms_prefix.size(), path.find('/', xms_prefix.size()) - xms_prefix.size());
+    if (plan != config.plan ||
+        !sinch::detail::equal_constant_time(req.get_header_value("Authorization"),
+                                            "Bearer " + config.token)) {
+      refuse(res, 401,
+             error_body("unauthorized", "Authentication token is invalid for this service plan"));
+      return false;
+    }
+    return true;
+  }
+
+  /// A body is read only when its size is declared and bounded: httplib 0.11 reads a chunked
+  /// body without limit, and skips an over-long one byte by byte until its read timeout.
+  static auto bounded(const httplib::Request& req, httplib::Response& res) -> bool {
+    if (req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos) {
+      refuse(res, 411, error_body("length_required", "A request body needs a Content-Length."));
+      return false;
+    }
+    if (declared_length(req) > max_request_body) {
+      refuse(res, 413,
+             error_body("payload_too_large", "A request body is at most " +
+                                                 std::to_string(max_request_body) + " bytes."));
+      return false;
+    }
+    return true;
   }
 
   // ---- identifiers ----------------------------------------------------------------------
@@ -156,18 +232,11 @@ struct sandbox::impl {
                              [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
   }
 
-  /// Wraps an XMS handler: authentication, then an injected fault, then the handler.
+  /// Wraps an XMS handler: the content type, then an injected fault, then the handler.
   template <class Handler>
   auto xms(Handler handler) {
     return [this, handler](const httplib::Request& req, httplib::Response& res) {
-      if (req.matches[1] != config.plan ||
-          req.get_header_value("Authorization") != "Bearer " + config.token) {
-        res.status = 401;
-        res.set_content(
-            error_body("unauthorized", "Authentication token is invalid for this service plan"),
-            "application/json");
-        return;
-      }
+      // The token was checked by screen(), before the body was read.
       if ((req.method == "POST" || req.method == "PUT") && !req.body.empty() &&
           req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
         res.status = 415;
@@ -737,68 +806,7 @@ struct sandbox::impl {
   // ---- callbacks ------------------------------------------------------------------------
 
   void queue_callback(const std::string& url, std::string body) {
-    {
-      std::lock_guard lock(callback_mutex);
-      callback_queue.push_back({url, std::move(body)});
-    }
-    callback_ready.notify_one();
-  }
-
-  void deliver_callbacks() {
-    for (;;) {
-      callback_job job;
-      {
-        std::unique_lock lock(callback_mutex);
-        callback_ready.wait(lock, [&] { return stopping || !callback_queue.empty(); });
-        if (callback_queue.empty()) {
-          return;
-        }
-        job = std::move(callback_queue.front());
-        callback_queue.pop_front();
-      }
-      const bool ok = post_callback(job);
-      std::lock_guard lock(mutex);
-      ++(ok ? counters.callbacks_sent : counters.callbacks_failed);
-    }
-  }
-
-  /// POSTs one callback; retried on 5xx, 429 and connection errors like Sinch (but with
-  /// milliseconds, not its 5 s doubling up to 22 hours).
-  auto post_callback(const callback_job& job) -> bool {
-    const auto scheme_end = job.url.find("://");
-    const auto path_start = job.url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
-    const std::string origin = job.url.substr(0, path_start);
-    const std::string path = path_start == std::string::npos ? "/" : job.url.substr(path_start);
-    httplib::Client cli(origin);
-    cli.set_connection_timeout(2);
-    cli.set_read_timeout(5);
-    for (int attempt = 0; attempt < 4; ++attempt) {
-      httplib::Headers headers;
-      if (!config.webhook_secret.empty()) {
-        std::string nonce;
-        {
-          std::lock_guard lock(mutex);
-          nonce = new_id();
-        }
-        for (auto& [name, value] : sinch::webhook_signature_headers(
-                 job.body, config.webhook_secret, nonce, std::chrono::system_clock::now())) {
-          headers.emplace(name, value);
-        }
-      }
-      const auto result = cli.Post(path, headers, job.body, "application/json");
-      if (result && result->status >= 200 && result->status < 300) {
-        return true;
-      }
-      if (result && result->status != 429 && result->status < 500) {
-        return false;  // Sinch does not retry other 4xx
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20 << attempt));
-      std::unique_lock lock(callback_mutex);
-      if (stopping) {
-        return false;
-      }
-    }
-    return false;
+    callbacks.send(url, std::move(body));
   }
 
   // ---- routes ---------------------------------------------------------------------------
@@ -894,7 +902,10 @@ auto sandbox::url() const -> std::string {
 
 auto sandbox::stats() const -> sandbox_stats {
   std::lock_guard lock(m_impl->mutex);
-  return m_impl->counters;
+  auto stats = m_impl->counters;
+  stats.callbacks_sent = m_impl->callbacks.sent();
+  stats.callbacks_failed = m_impl->callbacks.failed();
+  return stats;
 }
 
 auto sandbox::batches() const -> std::vector<sinch::batch> {

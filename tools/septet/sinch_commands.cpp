@@ -1,5 +1,6 @@
 #include "sinch_commands.hpp"
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -21,7 +22,9 @@ auto make_client(const sinch_connection& c) -> sinch::client<sinch::curl_transpo
   config.region = c.region;
   config.service_plan_id = c.plan;
   config.base_url = c.base_url;
-  return {config, sinch::curl_transport{}};
+  sinch::curl_options curl;
+  curl.timeout = std::chrono::milliseconds(c.timeout_ms);
+  return {config, sinch::curl_transport(curl)};
 }
 
 /// Prints a failure on stderr (and as JSON on `out` with --json); returns the exit status.
@@ -121,7 +124,19 @@ auto send(const std::string& text, const send_settings& settings, std::ostream& 
     }
     return sinch_ok;
   }
-  auto r = client.send(request);
+  // --reconcile: the batch that carries the client_reference, sent only when three looks prove
+  // it absent.
+  sinch::response<sinch::batch> r;
+  bool found = false;
+  if (settings.reconcile) {
+    auto settled = client.reconcile(
+        request, {.checks = 3, .interval = std::chrono::milliseconds(settings.reconcile_wait_ms)});
+    r.error = std::move(settled.error);
+    r.value = std::move(settled.value.batch);
+    found = !settled.value.resent;
+  } else {
+    r = client.send(request);
+  }
   if (!r.ok()) {
     return report(*r.error, settings.connection, out);
   }
@@ -130,7 +145,7 @@ auto send(const std::string& text, const send_settings& settings, std::ostream& 
     return sinch_ok;
   }
   const auto a = septet::analyze(request.body);
-  out << "batch " << r.value.id << " created\n"
+  out << "batch " << r.value.id << (found ? " found: the first send created it\n" : " created\n")
       << "  recipients        " << r.value.to.size() << '\n'
       << "  client_reference  " << r.value.client_reference.value_or("") << '\n'
       << "  template          " << (a.encoding == septet::encoding::gsm7 ? "gsm7" : "ucs2") << ", "

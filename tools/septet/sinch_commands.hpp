@@ -23,6 +23,7 @@ struct sinch_connection {
   std::string plan;
   std::string base_url;
   bool json = false;
+  long timeout_ms = 30'000;  ///< the whole exchange of one request
 };
 
 struct send_settings {
@@ -35,6 +36,10 @@ struct send_settings {
   std::string callback_url;
   long max_parts = 0;
   bool dry_run = false;
+  /// After exit status 3: look the batch up by its client_reference and send only if it is
+  /// proven absent (client::reconcile), `reconcile_wait_ms` between looks.
+  bool reconcile = false;
+  long reconcile_wait_ms = 2'000;
 };
 
 auto send(const std::string& text, const send_settings& settings, std::ostream& out) -> int;

@@ -23,6 +23,7 @@
 
 #include "cli_io.hpp"
 #include "csv_rows.hpp"
+#include "numeric_option.hpp"
 
 namespace septet_cli {
 namespace {
@@ -192,10 +193,7 @@ auto load_prices(const std::string& path, pricing& prices, std::string& error) -
       return false;
     }
     // Plain decimals only: strtod would also take hexadecimal (0x10), exponents, inf and nan.
-    const bool decimal = !row[1].empty() && row[1].front() != '.' &&
-                         std::count(row[1].begin(), row[1].end(), '.') <= 1 &&
-                         std::all_of(row[1].begin(), row[1].end(),
-                                     [](char c) { return c == '.' || (c >= '0' && c <= '9'); });
+    const bool decimal = is_plain_decimal(row[1]);
     char* end = nullptr;
     const double price = decimal ? std::strtod(row[1].c_str(), &end) : -1.0;
     if (!decimal || *end != '\0' || price > 1e6) {

@@ -8,7 +8,7 @@
 namespace septet_cli {
 namespace {
 
-auto is_digits(const std::string& text) -> bool {
+auto is_digits(std::string_view text) -> bool {
   return !text.empty() &&
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -20,6 +20,13 @@ auto shortest(double value) -> std::string {
 }
 
 }  // namespace
+
+auto is_plain_decimal(std::string_view text) -> bool {
+  const auto point = text.find('.');
+  return point == std::string_view::npos
+             ? is_digits(text)
+             : is_digits(text.substr(0, point)) && is_digits(text.substr(point + 1));
+}
 
 auto whole_number(std::uint64_t min, std::uint64_t max) -> CLI::Validator {
   const std::string range = std::to_string(min) + " to " + std::to_string(max);
@@ -40,10 +47,7 @@ auto decimal_number(double min, double max, bool above_min) -> CLI::Validator {
   const std::string range =
       (above_min ? "above " : "from ") + shortest(min) + " to " + shortest(max);
   return {[min, max, above_min, range](const std::string& text) -> std::string {
-            const auto point = text.find('.');
-            const bool decimal = point == std::string::npos ? is_digits(text)
-                                                            : is_digits(text.substr(0, point)) &&
-                                                                  is_digits(text.substr(point + 1));
+            const bool decimal = is_plain_decimal(text);
             const double value = decimal ? std::strtod(text.c_str(), nullptr) : 0.0;
             if (!decimal || value < min || value > max || (above_min && value == min)) {
               return "'" + text + "' is not a decimal number " + range;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <condition_variable>
 #include <ctime>
 #include <deque>
 #include <map>

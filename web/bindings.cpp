@@ -7,9 +7,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <septet/septet.hpp>
+#include <septet/sinch/rules.hpp>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -74,6 +76,60 @@ void write_analysis(const septet::analysis& a,
   }
 }
 
+/// The analysis of `text`; with a `national_mask`, under the national tables that send the
+/// fewest parts, which are left in `opts.national`.
+template <class Text>
+auto analyze_choosing_tables(const Text& text, std::uint32_t national_mask, septet::options& opts)
+    -> septet::analysis {
+  auto a = septet::analyze(text, opts);
+  if (national_mask != 0 && a.ok()) {
+    std::array<septet::national_language, 13> storage{};
+    const auto choice =
+        septet::choose_national_tables(text, languages_in(national_mask, storage), opts);
+    opts.national = choice.tables;
+    a = choice.result;
+  }
+  return a;
+}
+
+/// One recipient's values, in the order of the template's keys; no value: nullopt.
+struct listed_values {
+  std::vector<std::string_view> keys;
+  std::vector<std::optional<std::string_view>> values;
+
+  [[nodiscard]] auto value_for(std::string_view key, const septet::msisdn&) const
+      -> std::optional<std::string_view> {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == key) {
+        return values[i];
+      }
+    }
+    return std::nullopt;
+  }
+};
+
+/// The first value the template would use that Sinch refuses (too long, invalid), in template
+/// order, unless a placeholder without a value comes first: the recipient fails for it.
+auto first_refused_value(const septet::message_template& tmpl, const listed_values& params)
+    -> septet::result {
+  septet::result first{septet::errc::ok, 0};
+  bool decided = false;
+  tmpl.for_each_piece([](std::string_view) {},
+                      [&](std::string_view key, std::size_t) {
+                        const auto value = params.value_for(key, septet::msisdn{});
+                        if (decided || !value) {
+                          decided = true;
+                          return;
+                        }
+                        const auto checked = septet::parameter_table::check_value(*value);
+                        if (!checked.ok()) {
+                          first = checked;
+                          decided = true;
+                        }
+                      });
+  return first;
+}
+
 }  // namespace
 
 extern "C" {
@@ -93,14 +149,7 @@ EMSCRIPTEN_KEEPALIVE std::uint32_t septet_analyze_all(const char16_t* text,
                                                       std::uint32_t capacity) {
   const std::u16string_view view(text, size);
   auto opts = options_for(udh_octets, grapheme, max_units_per_part);
-  auto a = septet::analyze(view, opts);
-  if (national_mask != 0 && a.ok()) {
-    std::array<septet::national_language, 13> storage{};
-    const auto choice =
-        septet::choose_national_tables(view, languages_in(national_mask, storage), opts);
-    opts.national = choice.tables;
-    a = choice.result;
-  }
+  const auto a = analyze_choosing_tables(view, national_mask, opts);
   std::uint32_t scratch[analysis_fields];
   write_analysis(a, opts.national, capacity >= analysis_fields ? out : scratch);
   std::uint32_t at = analysis_fields;
@@ -328,6 +377,66 @@ EMSCRIPTEN_KEEPALIVE const char* septet_error_name(std::uint32_t code) {
 /// Its English description.
 EMSCRIPTEN_KEEPALIVE const char* septet_error_message(std::uint32_t code) {
   return septet::to_string(static_cast<septet::errc>(code)).data();
+}
+
+/// One recipient of `septet.estimate`, judged by Sinch's rule for a recipient (sinch/rules.hpp).
+/// `strings` holds UTF-8 text that `layout` points into with (offset, size) u32 pairs: the
+/// template, the MSISDN, then `count` (key, value) pairs; a value offset of 0xFFFFFFFF means no
+/// value. The rendered body is counted as `analyze` counts (options and national tables alike).
+/// Writes parts, encoding (0 gsm7, 1 ucs2) and the body's UTF-8 size to `out`, the body to
+/// `body_out` (what fits `body_capacity`); returns the reason: "ok", "invalid_msisdn",
+/// "unmatched_parameter", "value_too_long", "exceeded_parts_limit", or another error's name.
+EMSCRIPTEN_KEEPALIVE const char* septet_evaluate_recipient(const char* strings,
+                                                           const std::uint32_t* layout,
+                                                           std::uint32_t count,
+                                                           std::uint32_t udh_octets,
+                                                           std::uint32_t grapheme,
+                                                           std::uint32_t max_units_per_part,
+                                                           std::uint32_t national_mask,
+                                                           std::uint32_t max_parts,
+                                                           std::uint32_t* out,
+                                                           char* body_out,
+                                                           std::uint32_t body_capacity) {
+  const std::uint32_t none = 0xFFFFFFFFU;
+  const auto text_at = [&](std::size_t i) {
+    return std::string_view(strings + layout[2 * i], layout[2 * i + 1]);
+  };
+  out[0] = out[1] = out[2] = 0;
+  const auto recipient = septet::parse_msisdn(text_at(1));
+  if (!recipient.ok()) {
+    return septet::name(recipient.status.ec).data();
+  }
+  const auto tmpl = septet::message_template::parse(text_at(0));
+  if (!tmpl.ok()) {
+    return septet::name(tmpl.status.ec).data();
+  }
+  listed_values params;
+  for (std::size_t i = 0; i < count; ++i) {
+    params.keys.push_back(text_at(2 + 2 * i));
+    const bool has_value = layout[2 * (3 + 2 * i)] != none;
+    params.values.push_back(has_value ? std::optional(text_at(3 + 2 * i)) : std::nullopt);
+  }
+  if (const auto refused = first_refused_value(tmpl.value, params); !refused.ok()) {
+    return septet::name(refused.ec).data();
+  }
+  const auto body = septet::render(tmpl.value, params, recipient.value);
+  septet::analysis counted;
+  if (body.ok()) {
+    auto opts = septet::sinch::uncapped(options_for(udh_octets, grapheme, max_units_per_part));
+    counted = analyze_choosing_tables(body.value, national_mask, opts);
+  } else {
+    counted.status = body.status;
+  }
+  const auto verdict = septet::sinch::judge_recipient(counted, max_parts);
+  if (verdict.sent()) {
+    out[0] = to_u32(counted.parts);
+    out[1] = counted.encoding == septet::encoding::gsm7 ? 0U : 1U;
+    out[2] = to_u32(body.value.size());
+    for (std::size_t i = 0; i < body.value.size() && i < body_capacity; ++i) {
+      body_out[i] = body.value[i];
+    }
+  }
+  return verdict.reason().data();
 }
 
 }  // extern "C"

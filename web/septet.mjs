@@ -268,18 +268,9 @@ export default async function init() {
     });
   }
 
-  /**
-   * What sending `template` to `recipients` would take: [{msisdn, values: {key: value}}], values
-   * falling back to options.defaults, as Sinch's `default`. A recipient without a value and
-   * without a default fails alone (Sinch's 405), as does one over options.maxParts (411).
-   * options: {defaults, pricePerPart, maxParts, udhOctets, graphemeSafe, perRecipient}.
-   */
-  function estimate(template, recipients, options = {}) {
-    template = String(template);
-    const checked = analyze(template, options);
-    if (checked.error) return { error: checked.error };
-    if (checked.limit && checked.limit.code === 'body_too_long') return { error: checked.limit };
-    const pieces = utf8Call(template, (ptr, size, bytes) => {
+  // The distinct `${key}` names of a template, or {error} (a JS index) when it is malformed.
+  function templateKeys(template) {
+    return utf8Call(template, (ptr, size, bytes) => {
       const count = wasm._septet_template_placeholders(ptr, size, 0, 0) >>> 0;
       const buffer = wasm._malloc(Math.max(1, count & ~ERROR_BIT) * 8);
       try {
@@ -290,57 +281,95 @@ export default async function init() {
           return { error: error(again & ~ERROR_BIT, decoder.decode(bytes.slice(0, byteOffset)).length) };
         }
         const ranges = readU32(buffer, count * 2);
-        const list = [];
-        let at = 0;
-        for (let i = 0; i < count; i++) {
-          const [begin, end] = ranges.slice(2 * i, 2 * i + 2);
-          list.push({ text: decoder.decode(bytes.slice(at, begin)) });
-          list.push({ key: decoder.decode(bytes.slice(begin + 2, end - 1)) });
-          at = end;
-        }
-        list.push({ text: decoder.decode(bytes.slice(at)) });
-        return { list };
+        const keys = new Set();
+        for (let i = 0; i < count; i++) keys.add(decoder.decode(bytes.slice(ranges[2 * i] + 2, ranges[2 * i + 1] - 1)));
+        return { keys: [...keys] };
       } finally {
         wasm._free(buffer);
       }
     });
-    if (pieces.error) return { error: pieces.error };
+  }
+
+  let bodyBuffer = wasm._malloc(4096);
+  let bodyCapacity = 4096;
+
+  // One recipient judged by the core's rule for a recipient (septet_evaluate_recipient): the
+  // template, the MSISDN and each key with its value (undefined: none) go in as one UTF-8 block.
+  function evaluateRecipient(template, msisdn, keys, values, args, maxParts) {
+    const texts = [template, msisdn];
+    const missing = [false, false];
+    keys.forEach((key, i) => {
+      texts.push(key, values[i] ?? '');
+      missing.push(false, values[i] === undefined);
+    });
+    const encoded = texts.map((t) => encoder.encode(t));
+    const strings = wasm._malloc(Math.max(1, encoded.reduce((n, e) => n + e.length, 0)));
+    const layout = wasm._malloc(texts.length * 8);
+    const out = wasm._malloc(12);
+    try {
+      let at = 0;
+      encoded.forEach((bytes, i) => {
+        wasm.HEAPU8.set(bytes, strings + at);
+        wasm.HEAPU32[(layout >> 2) + 2 * i] = missing[i] ? NONE : at;
+        wasm.HEAPU32[(layout >> 2) + 2 * i + 1] = bytes.length;
+        at += bytes.length;
+      });
+      const call = () => wasm.UTF8ToString(wasm._septet_evaluate_recipient(strings, layout, keys.length, ...args,
+        maxParts, out, bodyBuffer, bodyCapacity));
+      let reason = call();
+      let [parts, encoding, bodySize] = readU32(out, 3);
+      if (bodySize > bodyCapacity) {
+        wasm._free(bodyBuffer);
+        bodyCapacity = bodySize * 2;
+        bodyBuffer = wasm._malloc(bodyCapacity);
+        reason = call();
+        [parts, encoding, bodySize] = readU32(out, 3);
+      }
+      const body = decoder.decode(wasm.HEAPU8.slice(bodyBuffer, bodyBuffer + bodySize));
+      return { reason, parts, encoding: encoding === 0 ? 'text' : 'unicode', body };
+    } finally {
+      wasm._free(strings);
+      wasm._free(layout);
+      wasm._free(out);
+    }
+  }
+
+  /**
+   * What sending `template` to `recipients` would take: [{msisdn, values: {key: value}}], values
+   * falling back to options.defaults, as Sinch's `default`. A recipient without a value and
+   * without a default fails alone (Sinch's 405), as does one over options.maxParts (411): the
+   * core judges each recipient (septet::sinch::judge_recipient).
+   * options: {defaults, pricePerPart, maxParts, udhOctets, graphemeSafe, perRecipient}.
+   */
+  function estimate(template, recipients, options = {}) {
+    template = String(template);
+    const checked = analyze(template, options);
+    if (checked.error) return { error: checked.error };
+    if (checked.limit && checked.limit.code === 'body_too_long') return { error: checked.limit };
+    const parsed = templateKeys(template);
+    if (parsed.error) return { error: parsed.error };
+    const args = [...textOptions(options), nationalMask(options.national)];
     const defaults = options.defaults ?? {};
+    // Own properties only: "constructor" or "toString" must not find Object's.
+    const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
     const totals = { recipients: 0, failed: 0, failures: [], parts: 0,
       parts_by_encoding: { text: 0, unicode: 0 }, cost: 0, per_recipient: [] };
     for (const recipient of recipients) {
       totals.recipients++;
-      const msisdn = normaliseMsisdn(recipient.msisdn);
-      let reason = msisdn === null ? 'invalid_msisdn' : null;
-      let body = '';
-      for (const piece of pieces.list) {
-        if (reason) break;
-        if (piece.text !== undefined) {
-          body += piece.text;
-          continue;
-        }
-        // Own properties only: "constructor" or "toString" must not find Object's.
-        const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
-        const value = own(recipient.values, piece.key) ?? own(defaults, piece.key);
-        if (value === undefined) reason = 'unmatched_parameter';
-        else if (analyze(String(value)).utf16_units > 160) reason = 'value_too_long';
-        else body += String(value);  // verbatim: never expanded again
-      }
-      let a = null;
-      if (!reason) {
-        a = analyze(body, options);
-        if (a.error) reason = a.error.code;
-        else if (options.maxParts && a.parts > options.maxParts) reason = 'exceeded_parts_limit';
-      }
-      if (reason) {
+      const values = parsed.keys.map((key) => {
+        const value = own(recipient.values, key) ?? own(defaults, key);
+        return value === undefined ? undefined : String(value);
+      });
+      const r = evaluateRecipient(template, String(recipient.msisdn), parsed.keys, values, args, options.maxParts ?? 0);
+      if (r.reason !== 'ok') {
         totals.failed++;
-        totals.failures.push({ msisdn: String(recipient.msisdn), reason });
+        totals.failures.push({ msisdn: String(recipient.msisdn), reason: r.reason });
         continue;
       }
-      totals.parts += a.parts;
-      totals.parts_by_encoding[a.encoding === 'gsm7' ? 'text' : 'unicode'] += a.parts;
+      totals.parts += r.parts;
+      totals.parts_by_encoding[r.encoding] += r.parts;
       if (options.perRecipient) {
-        totals.per_recipient.push({ msisdn, body, parts: a.parts, encoding: a.encoding === 'gsm7' ? 'text' : 'unicode' });
+        totals.per_recipient.push({ msisdn: normaliseMsisdn(recipient.msisdn), body: r.body, parts: r.parts, encoding: r.encoding });
       }
     }
     totals.cost = options.pricePerPart === undefined ? null : totals.parts * options.pricePerPart;

@@ -18,6 +18,7 @@
 #include <optional>
 #include <ostream>
 #include <septet/septet.hpp>
+#include <septet/sinch/rules.hpp>
 #include <string_view>
 #include <unordered_map>
 
@@ -362,7 +363,8 @@ auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_stat
                 std::to_string(body.status.count));
   }
   if (!body.limits.ok()) {
-    return fail("template: longer than Sinch's 2000 characters (" +
+    return fail("template: longer than Sinch's " +
+                std::to_string(septet::sinch::max_body_characters) + " characters (" +
                 std::to_string(body.utf16_units) + " UTF-16 units)");
   }
   pricing prices;
@@ -414,9 +416,7 @@ auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_stat
   totals t;
   row_parameters params(keys, defaults);
   std::vector<std::string> row;
-  septet::options counting = settings.options;
-  counting.max_characters = 0;  // the cap applies to the template as sent, checked above
-  counting.max_parts = 0;
+  const auto counting = septet::sinch::uncapped(settings.options);
   const auto started = std::chrono::steady_clock::now();
   auto next_report = started + std::chrono::seconds(1);
   while (rows.next(row)) {
@@ -442,14 +442,13 @@ auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_stat
     }
     if (status == "ok") {
       params.bind(&row);
-      const auto a = septet::analyze_rendered(tmpl.value, params, number.value, counting);
-      if (!a.ok()) {
-        status = std::string(septet::name(a.status.ec));  // unmatched_parameter: Sinch's 405
-      } else if (settings.max_parts != 0 && a.parts > settings.max_parts) {
-        status = "exceeded_parts_limit";  // Sinch's 411
+      const auto verdict = septet::sinch::evaluate_recipient(tmpl.value, params, number.value,
+                                                             counting, settings.max_parts);
+      if (!verdict.sent()) {
+        status = std::string(verdict.reason());
       } else {
-        parts = a.parts;
-        encoding = a.encoding;
+        parts = verdict.counted.parts;
+        encoding = verdict.counted.encoding;
       }
     }
     if (status != "ok") {

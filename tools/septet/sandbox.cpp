@@ -302,22 +302,15 @@ struct sandbox::impl {
     }
     auto parsed = sinch::read<sinch::batch_request>(body);
     if (!parsed.ok()) {
-      const bool missing = parsed.error->what == "required field is missing";
-      reply_error(res, 400,
-                  missing ? "syntax_constraint_violation" : "syntax_invalid_parameter_format",
-                  "The parameter '" + parsed.error->field + "' " + parsed.error->what + ".");
+      reply_error(
+          res, 400,
+          parsed.error->missing ? "syntax_constraint_violation" : "syntax_invalid_parameter_format",
+          "The parameter '" + parsed.error->field + "' " + parsed.error->what + ".");
       return false;
     }
     request = std::move(parsed.value);
-    if (auto refused = sinch::validate(request)) {
-      if (refused->field.rfind("to[", 0) == 0) {
-        const auto index = std::stoul(refused->field.substr(3));
-        reply_error(res, 400, "syntax_invalid_parameter_format",
-                    "The format of parameter '" + refused->field + "' is invalid; value '" +
-                        request.to[index] + "' is not a valid MSISDN or group ID.");
-      } else {
-        reply_error(res, 400, "syntax_constraint_violation", refused->message);
-      }
+    if (auto problem = sinch::check_request(request)) {
+      reply(res, 400, problem->answer.to_json());
       return false;
     }
     const auto report = request.delivery_report.value_or("none");
@@ -458,10 +451,12 @@ struct sandbox::impl {
     if (!read_send_body(req, res, body, request)) {
       return;
     }
-    const auto limit = query_int(req, "number_of_recipients", 100);
-    if (!limit || *limit < 1 || *limit > 1000) {
+    constexpr auto most = static_cast<std::int64_t>(sinch::max_per_recipient_limit);
+    const auto limit = query_int(req, "number_of_recipients",
+                                 static_cast<std::int64_t>(sinch::default_per_recipient_limit));
+    if (!limit || *limit < 1 || *limit > most) {
       reply_error(res, 400, "syntax_constraint_violation",
-                  "number_of_recipients must be between 1 and 1000.");
+                  "number_of_recipients must be between 1 and " + std::to_string(most) + ".");
       return;
     }
     sinch::dry_run_options opts;
@@ -480,9 +475,12 @@ struct sandbox::impl {
       -> bool {
     const auto page = query_int(req, "page", 0);
     const auto size = query_int(req, "page_size", 30);
-    if (!page || !size || *page < 0 || *page > 1'000'000 || *size < 1 || *size > 100) {
+    constexpr std::int64_t last_page = 1'000'000;  // the sandbox's own bound, far past any test
+    if (!page || !size || *page < 0 || *page > last_page || *size < 1 ||
+        *size > sinch::max_page_size) {
       reply_error(res, 400, "syntax_constraint_violation",
-                  "page must be 0 to 1000000 and page_size 1 to 100.");
+                  "page must be 0 to " + std::to_string(last_page) + " and page_size 1 to " +
+                      std::to_string(sinch::max_page_size) + ".");
       return false;
     }
     sinch::page<Item> p;
@@ -620,8 +618,8 @@ struct sandbox::impl {
       reply_error(res, 400, "syntax_invalid_parameter_format", updated.error->message());
       return;
     }
-    if (auto refused = sinch::validate(updated.value)) {
-      reply_error(res, 400, "syntax_constraint_violation", refused->message);
+    if (auto problem = sinch::check_request(updated.value)) {
+      reply(res, 400, problem->answer.to_json());
       return;
     }
     s->batch = std::move(updated.value);

@@ -15,6 +15,7 @@
 #include <septet/sinch/detail/crypto.hpp>
 #include <septet/sinch/http.hpp>
 #include <septet/sinch/models.hpp>
+#include <septet/sinch/request_checks.hpp>
 #include <septet/sinch/retry.hpp>
 #include <string>
 #include <string_view>
@@ -26,10 +27,6 @@
 /// `http_transport`. It checks a send the way Sinch would before it leaves, retries only what is
 /// safe to repeat, and never reports a send it cannot prove as either done or not done.
 namespace septet::inline v0::sinch {
-
-inline constexpr std::string_view regions[] = {"us", "eu", "au", "br", "ca"};
-inline constexpr std::size_t max_client_reference = 2048;
-inline constexpr std::size_t max_binary_octets = 140;
 
 struct client_config {
   std::string region;  ///< us, eu, au, br or ca; required unless base_url is set
@@ -123,166 +120,20 @@ inline void add(query& q, const char* key, const std::vector<std::int64_t>& v) {
   add(q, key, text);
 }
 
-/// Sinch's delivery_report values.
-[[nodiscard]] inline auto is_delivery_report(std::string_view s) noexcept -> bool {
-  return s == "none" || s == "summary" || s == "full" || s == "per_recipient" ||
-         s == "per_recipient_final";
-}
-
-/// An absolute http(s) URL with a host, at most 2048 characters, without spaces or control
-/// characters: what Sinch can POST callbacks to.
-[[nodiscard]] inline auto is_callback_url(std::string_view s) noexcept -> bool {
-  constexpr std::size_t max_callback_url = 2048;
-  std::size_t host = 0;
-  if (s.starts_with("https://")) {
-    host = 8;
-  } else if (s.starts_with("http://")) {
-    host = 7;
-  }
-  if (host == 0 || s.size() == host || s.size() > max_callback_url || s[host] == '/') {
-    return false;
-  }
-  return std::none_of(s.begin(), s.end(),
-                      [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; });
-}
-
-/// A group ID as Sinch issues them: 26 characters of [0-9A-Z] (ULID).
-[[nodiscard]] inline auto is_group_id(std::string_view s) noexcept -> bool {
-  if (s.size() != 26) {
-    return false;
-  }
-  for (const char c : s) {
-    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-[[nodiscard]] inline auto is_hex(std::string_view s) noexcept -> bool {
-  if (s.size() % 2 != 0) {
-    return false;
-  }
-  for (const char c : s) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace detail
 
-/// Checks a send body the way Sinch validates it, with septet's typed errors and offsets.
+/// Checks a send body the way Sinch validates it (`check_request`), as the client's failure.
 [[nodiscard]] inline auto validate(const batch_request& request) -> std::optional<failure> {
-  const auto refuse = [](std::string field, septet::result status, std::string message) {
-    failure f;
-    f.kind = failure_kind::invalid_request;
-    f.field = std::move(field);
-    f.status = status;
-    f.message = std::move(message);
-    return f;
-  };
-  if (request.to.empty()) {
-    return refuse("to", {errc::invalid_msisdn, 0}, "a batch needs at least one recipient");
-  }
-  if (request.to.size() > 1000) {
-    return refuse(
-        "to", {errc::invalid_option, 1000},
-        "a batch has at most 1000 recipients, this one " + std::to_string(request.to.size()));
-  }
-  for (std::size_t i = 0; i < request.to.size(); ++i) {
-    const auto& to = request.to[i];
-    const auto number = parse_msisdn(to);
-    if (!number.ok() && !detail::is_group_id(to)) {
-      return refuse("to[" + std::to_string(i) + "]", number.status,
-                    "'" + to + "' is not an MSISDN or group ID (byte " +
-                        std::to_string(number.status.count) + ")");
-    }
-  }
-  const std::pair<const char*, const std::optional<std::string>*> text_fields[] = {
-      {"from", &request.from},
-      {"client_reference", &request.client_reference},
-      {"callback_url", &request.callback_url},
-      {"delivery_report", &request.delivery_report},
-      {"send_at", &request.send_at},
-      {"expire_at", &request.expire_at},
-      {"udh", &request.udh}};
-  for (const auto& [name, value] : text_fields) {
-    if (*value) {
-      if (const auto valid = septet::validate(std::string_view(**value)); !valid.ok()) {
-        return refuse(
-            name, valid,
-            std::string(name) + " is not valid UTF-8 (byte " + std::to_string(valid.count) + ")");
-      }
-    }
-  }
-  if (request.delivery_report && !detail::is_delivery_report(*request.delivery_report)) {
-    return refuse("delivery_report", {errc::invalid_option, 0},
-                  "delivery_report must be none, summary, full, per_recipient or "
-                  "per_recipient_final, not '" +
-                      *request.delivery_report + "'");
-  }
-  if (request.callback_url && !detail::is_callback_url(*request.callback_url)) {
-    return refuse("callback_url", {errc::invalid_option, 0},
-                  "callback_url must be an http or https URL of at most 2048 characters, not '" +
-                      *request.callback_url + "'");
-  }
-  if (request.client_reference && request.client_reference->size() > max_client_reference) {
-    return refuse("client_reference", {errc::invalid_option, max_client_reference},
-                  "client_reference is longer than 2048 characters");
-  }
-  if (request.max_number_of_message_parts && *request.max_number_of_message_parts < 1) {
-    return refuse("max_number_of_message_parts", {errc::invalid_option, 0},
-                  "max_number_of_message_parts must be at least 1");
-  }
-  if (request.type == "mt_binary") {
-    const auto udh = request.udh.value_or("");
-    const auto body_size = sinch::detail::base64_decoded_size(request.body);
-    if (!detail::is_hex(udh)) {
-      return refuse("udh", {errc::invalid_udh, 0}, "udh must be hexadecimal octets");
-    }
-    if (!body_size) {
-      return refuse("body", {errc::invalid_user_data, 0}, "a binary body must be Base64");
-    }
-    if (*body_size + udh.size() / 2 > max_binary_octets) {
-      return refuse("body", {errc::too_many_parts, max_binary_octets},
-                    "udh and body together exceed 140 octets");
-    }
+  auto problem = check_request(request);
+  if (!problem) {
     return std::nullopt;
   }
-  if (request.type != "mt_text") {
-    return std::nullopt;  // mt_media: nothing septet counts
-  }
-  septet::options cap;
-  cap.max_characters = 2000;
-  cap.max_parts = 0;
-  const auto measured = septet::check(request.body, cap);
-  if (!measured.ok()) {
-    return refuse("body", measured,
-                  std::string(septet::to_string(measured.ec)) + " at byte " +
-                      std::to_string(measured.count) + " of the body");
-  }
-  const auto tmpl = message_template::parse(request.body);
-  if (!tmpl.ok()) {
-    return refuse("body", tmpl.status,
-                  std::string(septet::to_string(tmpl.status.ec)) + " at byte " +
-                      std::to_string(tmpl.status.count) + " of the body");
-  }
-  if (request.parameters) {
-    parameter_table table;
-    for (const auto& [key, column] : *request.parameters) {
-      for (const auto& [recipient, value] : column) {
-        const auto set = table.set(key, recipient, value);
-        if (!set.ok()) {
-          return refuse(
-              "parameters." + key + "." + recipient, set,
-              std::string(septet::to_string(set.ec)) + " at byte " + std::to_string(set.count));
-        }
-      }
-    }
-  }
-  return std::nullopt;
+  failure f;
+  f.kind = failure_kind::invalid_request;
+  f.field = std::move(problem->field);
+  f.status = problem->status;
+  f.message = std::move(problem->answer.text);
+  return f;
 }
 
 template <http_transport Transport>
@@ -360,7 +211,7 @@ class client {
     }
     list_batches_query query;
     query.client_reference = request.client_reference;
-    query.page_size = 100;
+    query.page_size = max_page_size;
     // Every look must complete before absence is proven: a look that fails says nothing, so the
     // outcome stays unknown (never "not sent", which would invite a duplicate).
     std::optional<failure> failed_look;

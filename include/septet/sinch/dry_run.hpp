@@ -7,6 +7,7 @@
 #include <septet/analysis.hpp>
 #include <septet/message_template.hpp>
 #include <septet/msisdn.hpp>
+#include <septet/sinch/request_checks.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,26 +16,6 @@
 /// recipients as you like, plus every recipient Sinch would fail and every request it would
 /// refuse.
 namespace septet::inline v0::sinch {
-
-/// Sinch's limits on a batch.
-inline constexpr std::size_t max_recipients_per_batch = 1000;
-inline constexpr std::size_t max_body_characters = 2000;
-/// dry_run's `number_of_recipients` query parameter: how many per_recipient entries, at most.
-inline constexpr std::size_t default_per_recipient_limit = 100;
-
-/// Delivery-report codes a recipient would fail with.
-inline constexpr int code_unmatched_parameter = 405;
-inline constexpr int code_exceeded_parts_limit = 411;
-
-/// A request Sinch would refuse with HTTP 400: its error body.
-struct request_error {
-  std::string code;  ///< syntax_invalid_json, syntax_invalid_parameter_format, ...
-  std::string text;  ///< human-readable, as Sinch words its own
-
-  [[nodiscard]] auto to_json() const -> nlohmann::ordered_json {
-    return {{"code", code}, {"text", text}};
-  }
-};
 
 /// A recipient Sinch would accept but not deliver to, with the delivery-report code.
 struct recipient_failure {
@@ -86,138 +67,151 @@ struct dry_run_result {
 
 namespace detail {
 
-inline auto invalid_format(std::string field, std::string_view value, std::string_view what)
-    -> request_error {
-  return {"syntax_invalid_parameter_format", "The format of parameter '" + field +
-                                                 "' is invalid; value '" + std::string(value) +
-                                                 "' is " + std::string(what) + "."};
+/// The recipients of `to`, checked; MSISDNs only, as a group cannot be expanded offline.
+inline auto dry_run_recipients(const nlohmann::json& request,
+                               const dry_run_options& opts,
+                               std::vector<septet::msisdn>& recipients)
+    -> std::optional<request_problem> {
+  const auto to = request.find("to");
+  const bool listed = to != request.end() && to->is_array();
+  if (auto problem = check_recipient_count(listed ? to->size() : 0, opts.enforce_batch_limit)) {
+    return problem;
+  }
+  recipients.reserve(to->size());
+  for (std::size_t i = 0; i < to->size(); ++i) {
+    if (auto problem = check_recipient_entry(i, (*to)[i], false)) {
+      return problem;
+    }
+    recipients.push_back(septet::parse_msisdn((*to)[i].get_ref<const std::string&>()).value);
+  }
+  return std::nullopt;
 }
 
-}  // namespace detail
-
-/// Works out what Sinch's dry run would answer for `request` (a send-batch body, mt_text).
-/// Counting follows septet: GSM 7-bit or UCS-2 per recipient after substitution, 160/153 and 70/67.
-inline auto dry_run(const nlohmann::json& request, const dry_run_options& opts = {})
-    -> dry_run_result {
-  dry_run_result out;
-  const auto fail = [&](request_error e) {
-    out.error = std::move(e);
-    return out;
-  };
-  if (!request.is_object()) {
-    return fail({"syntax_invalid_json", "The request body must be a JSON object."});
+/// The `parameters` object, checked, into `params`.
+inline auto dry_run_parameters(const nlohmann::json& request, septet::parameter_table& params)
+    -> std::optional<request_error> {
+  const auto p = request.find("parameters");
+  if (p == request.end() || p->is_null()) {
+    return std::nullopt;
   }
+  if (!p->is_object()) {
+    return invalid_format("parameters", p->dump(), "not an object");
+  }
+  for (const auto& [key, column] : p->items()) {
+    if (!column.is_object()) {
+      return invalid_format("parameters." + key, column.dump(), "not an object");
+    }
+    for (const auto& [recipient, value] : column.items()) {
+      if (!value.is_string()) {
+        return invalid_format("parameters." + key + "." + recipient, value.dump(), "not a string");
+      }
+      if (auto problem =
+              add_parameter(params, key, recipient, value.get_ref<const std::string&>())) {
+        return problem->answer;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+/// `max_number_of_message_parts`, checked: 0 when absent (no limit).
+inline auto dry_run_max_parts(const nlohmann::json& request, std::size_t& max_parts)
+    -> std::optional<request_problem> {
+  const auto m = request.find("max_number_of_message_parts");
+  if (m == request.end()) {
+    return std::nullopt;
+  }
+  const auto parts = m->is_number_integer() ? std::optional(m->get<std::int64_t>()) : std::nullopt;
+  if (auto problem = check_max_parts(parts, m->dump())) {
+    return problem;
+  }
+  max_parts = static_cast<std::size_t>(*parts);
+  return std::nullopt;
+}
+
+/// The body of an mt_text request, checked: its template.
+inline auto dry_run_body(const nlohmann::json& request,
+                         std::optional<septet::message_template>& tmpl)
+    -> std::optional<request_error> {
   const auto type_field = request.find("type");
   const std::string type = type_field == request.end() ? std::string("mt_text")
                            : type_field->is_string()   ? type_field->get<std::string>()
                                                        : type_field->dump();
   if (type != "mt_text") {
-    return fail({"syntax_constraint_violation",
-                 "Offline dry run supports type 'mt_text' only, not '" + type + "'."});
+    return constraint_violation("Offline dry run supports type 'mt_text' only, not '" + type +
+                                "'.");
   }
-  const auto body_field = request.find("body");
-  if (body_field == request.end() || body_field->is_null()) {
-    return fail({"syntax_constraint_violation", "The 'body' field is required."});
+  const auto body = request.find("body");
+  if (body == request.end() || body->is_null()) {
+    return constraint_violation("The 'body' field is required.");
   }
-  if (!body_field->is_string()) {
-    return fail(detail::invalid_format("body", body_field->dump(), "not a string"));
+  if (!body->is_string()) {
+    return invalid_format("body", body->dump(), "not a string");
   }
-  const std::string& body = body_field->get_ref<const std::string&>();
-  septet::options cap;
-  cap.max_characters = max_body_characters;
-  cap.max_parts = 0;
-  const auto measured = septet::analyze(body, cap);
-  if (!measured.ok()) {
-    return fail(detail::invalid_format("body", "", "not valid UTF-8"));
+  if (auto problem = check_text_body(body->get_ref<const std::string&>())) {
+    return problem->answer;
   }
-  if (!measured.limits.ok()) {
-    return fail({"syntax_constraint_violation",
-                 "The 'body' must be at most 2000 characters; it has " +
-                     std::to_string(measured.utf16_units) + " (UTF-16 units)."});
-  }
-  const auto tmpl = septet::message_template::parse(body);
-  if (!tmpl.ok()) {
-    return fail(
-        detail::invalid_format("body", body, std::string(septet::to_string(tmpl.status.ec))));
-  }
-  const auto to = request.find("to");
-  if (to == request.end() || !to->is_array() || to->empty()) {
-    return fail({"syntax_constraint_violation", "The 'to' field needs at least one recipient."});
-  }
-  if (opts.enforce_batch_limit && to->size() > max_recipients_per_batch) {
-    return fail({"syntax_constraint_violation", "The 'to' field has " + std::to_string(to->size()) +
-                                                    " recipients; at most 1000 are allowed."});
-  }
-  std::vector<septet::msisdn> recipients;
-  recipients.reserve(to->size());
-  for (std::size_t i = 0; i < to->size(); ++i) {
-    const auto& entry = (*to)[i];
-    const std::string field = "to[" + std::to_string(i) + "]";
-    if (!entry.is_string()) {
-      return fail(detail::invalid_format(field, entry.dump(), "not a valid MSISDN or group ID"));
-    }
-    const auto number = septet::parse_msisdn(entry.get_ref<const std::string&>());
-    if (!number.ok()) {
-      return fail(detail::invalid_format(field, entry.get_ref<const std::string&>(),
-                                         "not a valid MSISDN or group ID"));
-    }
-    recipients.push_back(number.value);
-  }
-  septet::parameter_table params;
-  if (const auto p = request.find("parameters"); p != request.end() && !p->is_null()) {
-    if (!p->is_object()) {
-      return fail(detail::invalid_format("parameters", p->dump(), "not an object"));
-    }
-    for (const auto& [key, column] : p->items()) {
-      if (!column.is_object()) {
-        return fail(detail::invalid_format("parameters." + key, column.dump(), "not an object"));
-      }
-      for (const auto& [recipient, value] : column.items()) {
-        const std::string field = "parameters." + key + "." + recipient;
-        if (!value.is_string()) {
-          return fail(detail::invalid_format(field, value.dump(), "not a string"));
-        }
-        const auto set = params.set(key, recipient, value.get_ref<const std::string&>());
-        if (!set.ok()) {
-          return fail(detail::invalid_format(field, value.get_ref<const std::string&>(),
-                                             std::string(septet::to_string(set.ec))));
-        }
-      }
-    }
-  }
-  std::optional<std::size_t> max_parts;
-  if (const auto m = request.find("max_number_of_message_parts"); m != request.end()) {
-    if (!m->is_number_integer() || m->get<long long>() < 1) {
-      return fail(detail::invalid_format("max_number_of_message_parts", m->dump(),
-                                         "not an integer of at least 1"));
-    }
-    max_parts = m->get<std::size_t>();
-  }
-  out.number_of_recipients = recipients.size();
-  septet::options counting;
-  counting.max_characters = 0;  // the cap applies to the template as sent, checked above
-  counting.max_parts = 0;
+  tmpl = septet::message_template::parse(body->get_ref<const std::string&>()).value;
+  return std::nullopt;
+}
+
+/// Every recipient judged by Sinch's rule; the accepted ones counted (and rendered when listed).
+inline void judge_recipients(const septet::message_template& tmpl,
+                             const septet::parameter_table& params,
+                             const std::vector<septet::msisdn>& recipients,
+                             std::size_t max_parts,
+                             const dry_run_options& opts,
+                             dry_run_result& out) {
+  const auto counting = uncapped(septet::options{});
   for (const auto& recipient : recipients) {
     const std::string digits(recipient.digits());
-    const auto text = septet::render(tmpl.value, params, recipient);
-    if (!text.ok()) {
-      out.failures.push_back({digits, code_unmatched_parameter,
+    const auto verdict = evaluate_recipient(tmpl, params, recipient, counting, max_parts);
+    const auto parts = verdict.counted.parts;
+    if (verdict.status == recipient_status::unmatched_parameter) {
+      out.failures.push_back({digits, verdict.code(),
                               "no value and no default for a parameter at byte " +
-                                  std::to_string(text.status.count) + " of the body"});
-      continue;
+                                  std::to_string(verdict.counted.status.count) + " of the body"});
+    } else if (verdict.status == recipient_status::exceeded_parts_limit) {
+      out.failures.push_back({digits, verdict.code(),
+                              std::to_string(parts) + " parts exceed max_number_of_message_parts " +
+                                  std::to_string(max_parts)});
+    } else {
+      out.number_of_messages += parts;
+      if (opts.per_recipient && out.per_recipient.size() < opts.per_recipient_limit) {
+        out.per_recipient.push_back({digits, septet::render(tmpl, params, recipient).value, parts,
+                                     verdict.counted.encoding});
+      }
     }
-    const auto a = septet::analyze(text.value, counting);
-    if (max_parts && a.parts > *max_parts) {
-      out.failures.push_back({digits, code_exceeded_parts_limit,
-                              std::to_string(a.parts) +
-                                  " parts exceed max_number_of_message_parts " +
-                                  std::to_string(*max_parts)});
-      continue;
-    }
-    out.number_of_messages += a.parts;
-    if (opts.per_recipient && out.per_recipient.size() < opts.per_recipient_limit) {
-      out.per_recipient.push_back({digits, text.value, a.parts, a.encoding});
-    }
+  }
+}
+
+}  // namespace detail
+
+/// Works out what Sinch's dry run would answer for `request` (a send-batch body, mt_text), by
+/// Sinch's rules (rules.hpp): GSM 7-bit or UCS-2 per recipient after substitution, 160/153 and
+/// 70/67.
+inline auto dry_run(const nlohmann::json& request, const dry_run_options& opts = {})
+    -> dry_run_result {
+  dry_run_result out;
+  if (!request.is_object()) {
+    out.error = request_error{"syntax_invalid_json", "The request body must be a JSON object."};
+    return out;
+  }
+  std::optional<septet::message_template> tmpl;
+  std::vector<septet::msisdn> recipients;
+  septet::parameter_table params;
+  std::size_t max_parts = 0;
+  if (auto e = detail::dry_run_body(request, tmpl)) {
+    out.error = std::move(e);
+  } else if (auto p = detail::dry_run_recipients(request, opts, recipients)) {
+    out.error = std::move(p->answer);
+  } else if (auto e2 = detail::dry_run_parameters(request, params)) {
+    out.error = std::move(e2);
+  } else if (auto p2 = detail::dry_run_max_parts(request, max_parts)) {
+    out.error = std::move(p2->answer);
+  } else {
+    out.number_of_recipients = recipients.size();
+    detail::judge_recipients(*tmpl, params, recipients, max_parts, opts, out);
   }
   return out;
 }

@@ -199,6 +199,7 @@ struct read_error {
   std::string field;  ///< JSON pointer-like path ("to[2]", "statuses[0].code"); empty: whole body
   std::string what;
   std::size_t byte = 0;  ///< for a JSON syntax error: its byte offset in the body
+  bool missing = false;  ///< a required field is absent (or null), rather than malformed
 
   [[nodiscard]] auto message() const -> std::string {
     return field.empty() ? what : field + ": " + what;
@@ -321,7 +322,7 @@ class object_reader {
     m_used.emplace_back(key);
     const auto it = m_json.find(key);
     if (it == m_json.end() || it->is_null()) {
-      m_error = read_error{field(key), "required field is missing"};
+      m_error = read_error{field(key), "required field is missing", 0, true};
       return;
     }
     if (!convert(*it, out)) {
@@ -372,7 +373,7 @@ class object_reader {
     const auto it = m_json.find(key);
     if (it == m_json.end() || it->is_null()) {
       if (is_required) {
-        m_error = read_error{field(key), "required field is missing"};
+        m_error = read_error{field(key), "required field is missing", 0, true};
       }
       return;
     }

@@ -1,0 +1,303 @@
+#ifndef SEPTET_SINCH_REQUEST_CHECKS_HPP
+#define SEPTET_SINCH_REQUEST_CHECKS_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <septet/analysis.hpp>
+#include <septet/message_template.hpp>
+#include <septet/msisdn.hpp>
+#include <septet/sinch/detail/crypto.hpp>
+#include <septet/sinch/models.hpp>
+#include <septet/sinch/rules.hpp>
+#include <string>
+#include <string_view>
+
+/// The checks Sinch runs on a send request, written once: each gives septet's typed status and
+/// the error body Sinch answers with. The client (before sending), the offline dry run and the
+/// sandbox all call these.
+namespace septet::inline v0::sinch {
+
+/// A request Sinch refuses with HTTP 400: its error body.
+struct request_error {
+  std::string code;  ///< syntax_invalid_json, syntax_invalid_parameter_format, ...
+  std::string text;  ///< human-readable, as Sinch words its own
+
+  [[nodiscard]] auto to_json() const -> nlohmann::ordered_json {
+    return {{"code", code}, {"text", text}};
+  }
+};
+
+/// A request Sinch would refuse: the field at fault, septet's typed status (error and offset),
+/// and the error body Sinch answers with.
+struct request_problem {
+  std::string field;
+  septet::result status;
+  request_error answer;
+};
+
+/// The error body of a field whose value has the wrong form.
+[[nodiscard]] inline auto invalid_format(const std::string& field,
+                                         std::string_view value,
+                                         std::string_view what) -> request_error {
+  return {"syntax_invalid_parameter_format", "The format of parameter '" + field +
+                                                 "' is invalid; value '" + std::string(value) +
+                                                 "' is " + std::string(what) + "."};
+}
+
+/// The error body of a request that breaks one of Sinch's constraints.
+[[nodiscard]] inline auto constraint_violation(std::string text) -> request_error {
+  return {"syntax_constraint_violation", std::move(text)};
+}
+
+[[nodiscard]] inline auto is_delivery_report(std::string_view s) noexcept -> bool {
+  return std::find(std::begin(delivery_report_values), std::end(delivery_report_values), s) !=
+         std::end(delivery_report_values);
+}
+
+/// An absolute http(s) URL with a host, within Sinch's length, without spaces or control
+/// characters: what Sinch can POST callbacks to.
+[[nodiscard]] inline auto is_callback_url(std::string_view s) noexcept -> bool {
+  std::size_t host = 0;
+  if (s.starts_with("https://")) {
+    host = 8;
+  } else if (s.starts_with("http://")) {
+    host = 7;
+  }
+  if (host == 0 || s.size() == host || s.size() > max_callback_url || s[host] == '/') {
+    return false;
+  }
+  return std::none_of(s.begin(), s.end(),
+                      [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; });
+}
+
+/// A group ID as Sinch issues them: 26 characters of [0-9A-Z] (ULID).
+[[nodiscard]] inline auto is_group_id(std::string_view s) noexcept -> bool {
+  constexpr std::size_t ulid_length = 26;
+  return s.size() == ulid_length && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+         });
+}
+
+[[nodiscard]] inline auto is_hex(std::string_view s) noexcept -> bool {
+  return s.size() % 2 == 0 && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+         });
+}
+
+// ---- request checks: each returns the problem, or nothing -----------------------------------
+
+/// A batch has one recipient at least and, when `enforce_limit`, at most 1000.
+[[nodiscard]] inline auto check_recipient_count(std::size_t count, bool enforce_limit = true)
+    -> std::optional<request_problem> {
+  if (count == 0) {
+    return request_problem{"to",
+                           {errc::invalid_msisdn, 0},
+                           constraint_violation("The 'to' field needs at least one recipient.")};
+  }
+  if (enforce_limit && count > max_recipients_per_batch) {
+    return request_problem{
+        "to",
+        {errc::invalid_option, max_recipients_per_batch},
+        constraint_violation("The 'to' field has " + std::to_string(count) +
+                             " recipients; at most " + std::to_string(max_recipients_per_batch) +
+                             " are allowed.")};
+  }
+  return std::nullopt;
+}
+
+namespace detail {
+
+inline auto recipient_problem(std::size_t index, std::string_view shown, septet::result status)
+    -> request_problem {
+  const std::string field = "to[" + std::to_string(index) + "]";
+  return {field, status, invalid_format(field, shown, "not a valid MSISDN or group ID")};
+}
+
+}  // namespace detail
+
+/// `to[index]` = `value` is an MSISDN or (when `groups_allowed`) a group ID.
+[[nodiscard]] inline auto check_recipient(std::size_t index,
+                                          std::string_view value,
+                                          bool groups_allowed = true)
+    -> std::optional<request_problem> {
+  const auto number = parse_msisdn(value);
+  if (number.ok() || (groups_allowed && is_group_id(value))) {
+    return std::nullopt;
+  }
+  return detail::recipient_problem(index, value, number.status);
+}
+
+/// A `to` entry in raw JSON: a string that passes check_recipient.
+[[nodiscard]] inline auto check_recipient_entry(std::size_t index,
+                                                const nlohmann::json& entry,
+                                                bool groups_allowed = true)
+    -> std::optional<request_problem> {
+  if (entry.is_string()) {
+    return check_recipient(index, entry.get_ref<const std::string&>(), groups_allowed);
+  }
+  return detail::recipient_problem(index, entry.dump(), {errc::invalid_msisdn, 0});
+}
+
+/// An mt_text body: valid UTF-8, at most 2000 UTF-16 units, a well-formed template.
+[[nodiscard]] inline auto check_text_body(std::string_view body) -> std::optional<request_problem> {
+  septet::options cap;
+  cap.max_characters = max_body_characters;
+  cap.max_parts = 0;
+  const auto measured = septet::analyze(body, cap);
+  if (!measured.ok()) {
+    return request_problem{"body", measured.status, invalid_format("body", "", "not valid UTF-8")};
+  }
+  if (!measured.limits.ok()) {
+    return request_problem{
+        "body", measured.limits,
+        constraint_violation("The 'body' must be at most " + std::to_string(max_body_characters) +
+                             " characters; it has " + std::to_string(measured.utf16_units) +
+                             " (UTF-16 units).")};
+  }
+  const auto parsed = message_template::parse(body);
+  if (!parsed.ok()) {
+    return request_problem{"body", parsed.status,
+                           invalid_format("body", body, septet::to_string(parsed.status.ec))};
+  }
+  return std::nullopt;
+}
+
+/// An mt_binary message: hexadecimal UDH, Base64 body, at most 140 octets together.
+[[nodiscard]] inline auto check_binary_body(std::string_view udh, std::string_view body)
+    -> std::optional<request_problem> {
+  const auto body_size = detail::base64_decoded_size(body);
+  if (!is_hex(udh)) {
+    return request_problem{
+        "udh", {errc::invalid_udh, 0}, invalid_format("udh", udh, "not hexadecimal octets")};
+  }
+  if (!body_size) {
+    return request_problem{
+        "body", {errc::invalid_user_data, 0}, invalid_format("body", body, "not Base64")};
+  }
+  if (*body_size + udh.size() / 2 > max_binary_octets) {
+    return request_problem{"body",
+                           {errc::too_many_parts, max_binary_octets},
+                           constraint_violation("The 'udh' and 'body' together must be at most " +
+                                                std::to_string(max_binary_octets) + " octets.")};
+  }
+  return std::nullopt;
+}
+
+/// `parameters.{key}.{recipient}` = `value`, added to `table` when valid.
+[[nodiscard]] inline auto add_parameter(parameter_table& table,
+                                        const std::string& key,
+                                        const std::string& recipient,
+                                        std::string_view value) -> std::optional<request_problem> {
+  const auto set = table.set(key, recipient, value);
+  if (set.ok()) {
+    return std::nullopt;
+  }
+  const std::string field = "parameters." + key + "." + recipient;
+  return request_problem{field, set, invalid_format(field, value, septet::to_string(set.ec))};
+}
+
+/// The optional text fields of a send: each valid UTF-8, delivery_report one of Sinch's values,
+/// callback_url a URL Sinch can call, client_reference within Sinch's length.
+[[nodiscard]] inline auto check_text_fields(const batch_request& request)
+    -> std::optional<request_problem> {
+  const std::pair<const char*, const std::optional<std::string>*> text_fields[] = {
+      {"from", &request.from},
+      {"client_reference", &request.client_reference},
+      {"callback_url", &request.callback_url},
+      {"delivery_report", &request.delivery_report},
+      {"send_at", &request.send_at},
+      {"expire_at", &request.expire_at},
+      {"udh", &request.udh}};
+  for (const auto& [name, value] : text_fields) {
+    if (!*value) {
+      continue;
+    }
+    if (const auto valid = septet::validate(std::string_view(**value)); !valid.ok()) {
+      return request_problem{name, valid, invalid_format(name, "", "not valid UTF-8")};
+    }
+  }
+  if (request.delivery_report && !is_delivery_report(*request.delivery_report)) {
+    return request_problem{
+        "delivery_report",
+        {errc::invalid_option, 0},
+        invalid_format("delivery_report", *request.delivery_report,
+                       "not one of none, summary, full, per_recipient, per_recipient_final")};
+  }
+  if (request.callback_url && !is_callback_url(*request.callback_url)) {
+    return request_problem{"callback_url",
+                           {errc::invalid_option, 0},
+                           invalid_format("callback_url", *request.callback_url,
+                                          "not an http or https URL of at most " +
+                                              std::to_string(max_callback_url) + " characters")};
+  }
+  if (request.client_reference && request.client_reference->size() > max_client_reference) {
+    return request_problem{
+        "client_reference",
+        {errc::invalid_option, max_client_reference},
+        constraint_violation("The 'client_reference' must be at most " +
+                             std::to_string(max_client_reference) + " characters.")};
+  }
+  return std::nullopt;
+}
+
+/// `max_number_of_message_parts` is an integer (`parts`: none when it is not) of at least 1.
+/// `value` is its JSON text.
+[[nodiscard]] inline auto check_max_parts(std::optional<std::int64_t> parts, std::string_view value)
+    -> std::optional<request_problem> {
+  if (parts && *parts >= 1) {
+    return std::nullopt;
+  }
+  return request_problem{
+      "max_number_of_message_parts",
+      {errc::invalid_option, 0},
+      invalid_format("max_number_of_message_parts", value, "not an integer of at least 1")};
+}
+
+/// Checks a typed send body the way Sinch validates it: the first problem, or nothing.
+[[nodiscard]] inline auto check_request(const batch_request& request)
+    -> std::optional<request_problem> {
+  if (auto problem = check_recipient_count(request.to.size())) {
+    return problem;
+  }
+  for (std::size_t i = 0; i < request.to.size(); ++i) {
+    if (auto problem = check_recipient(i, request.to[i])) {
+      return problem;
+    }
+  }
+  if (auto problem = check_text_fields(request)) {
+    return problem;
+  }
+  if (request.max_number_of_message_parts) {
+    const auto parts = *request.max_number_of_message_parts;
+    if (auto problem = check_max_parts(parts, std::to_string(parts))) {
+      return problem;
+    }
+  }
+  if (request.type == "mt_binary") {
+    return check_binary_body(request.udh.value_or(""), request.body);
+  }
+  if (request.type != "mt_text") {
+    return std::nullopt;  // mt_media: nothing septet counts
+  }
+  if (auto problem = check_text_body(request.body)) {
+    return problem;
+  }
+  if (request.parameters) {
+    parameter_table table;
+    for (const auto& [key, column] : *request.parameters) {
+      for (const auto& [recipient, value] : column) {
+        if (auto problem = add_parameter(table, key, recipient, value)) {
+          return problem;
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace septet::inline v0::sinch
+
+#endif  // SEPTET_SINCH_REQUEST_CHECKS_HPP

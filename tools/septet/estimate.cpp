@@ -343,200 +343,290 @@ auto print_human(const totals& t, const estimate_settings& settings, bool priced
   }
 }
 
-}  // namespace
+/// Thrown inside estimate() for input it refuses; caught once, printed, exit status 2.
+struct refused {
+  std::string message;
+};
 
-auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_status {
-  const auto fail = [](const std::string& message) {
-    std::fprintf(stderr, "septet: %s\n", message.c_str());
-    return invalid_input;
-  };
-  const auto tmpl = septet::message_template::parse(settings.template_body);
+using price_match = std::optional<std::pair<std::int64_t, const std::string*>>;
+using defaults_map = std::map<std::string, std::string, std::less<>>;
+
+/// The template, checked as Sinch checks a body (its own cap in the message).
+auto read_template(const std::string& body) -> septet::message_template {
+  const auto tmpl = septet::message_template::parse(body);
   if (!tmpl.ok()) {
-    return fail("template: " + std::string(septet::to_string(tmpl.status.ec)) + " at byte " +
-                std::to_string(tmpl.status.count));
+    throw refused{"template: " + std::string(septet::to_string(tmpl.status.ec)) + " at byte " +
+                  std::to_string(tmpl.status.count)};
   }
   septet::options cap;
   cap.max_parts = 0;
-  const auto body = septet::analyze(settings.template_body, cap);
-  if (!body.ok()) {
-    return fail("template: " + std::string(septet::to_string(body.status.ec)) + " at byte " +
-                std::to_string(body.status.count));
+  const auto counted = septet::analyze(body, cap);
+  if (!counted.ok()) {
+    throw refused{"template: " + std::string(septet::to_string(counted.status.ec)) + " at byte " +
+                  std::to_string(counted.status.count)};
   }
-  if (!body.limits.ok()) {
-    return fail("template: longer than Sinch's " +
-                std::to_string(septet::sinch::max_body_characters) + " characters (" +
-                std::to_string(body.utf16_units) + " UTF-16 units)");
+  if (!counted.limits.ok()) {
+    throw refused{"template: longer than Sinch's " +
+                  std::to_string(septet::sinch::max_body_characters) + " characters (" +
+                  std::to_string(counted.utf16_units) + " UTF-16 units)"};
   }
-  pricing prices;
-  std::string error;
-  if (!settings.prices_path.empty() && !load_prices(settings.prices_path, prices, error)) {
-    return fail(error);
-  }
-  std::map<std::string, std::string, std::less<>> defaults;
+  return tmpl.value;
+}
+
+auto read_defaults(const estimate_settings& settings) -> defaults_map {
+  defaults_map defaults;
   for (const auto& [key, value] : settings.defaults) {
     const auto key_ok = septet::check_key(key);
     const auto value_ok = septet::parameter_table::check_value(value);
     if (!key_ok.ok() || !value_ok.ok()) {
-      return fail("--default " + key + ": " +
-                  std::string(septet::to_string(key_ok.ok() ? value_ok.ec : key_ok.ec)));
+      throw refused{"--default " + key + ": " +
+                    std::string(septet::to_string(key_ok.ok() ? value_ok.ec : key_ok.ec))};
     }
     defaults[key] = value;
   }
+  return defaults;
+}
 
-  std::ifstream file;
-  if (auto failed = open_for_reading(settings.recipients_path, file)) {
-    return fail("cannot read " + *failed);
-  }
-  csv_rows rows(file);
+/// The parameter keys named by the recipients' header row (after 'msisdn').
+auto read_keys(csv_rows& rows, const std::string& path) -> std::vector<std::string> {
   std::vector<std::string> header;
   if (!rows.next(header) || header.empty() || header[0] != "msisdn") {
-    return fail(settings.recipients_path + ": the first column must be 'msisdn'");
+    throw refused{path + ": the first column must be 'msisdn'"};
   }
   const std::vector<std::string> keys(header.begin() + 1, header.end());
   for (auto key = keys.begin(); key != keys.end(); ++key) {
     if (!septet::check_key(*key).ok()) {
-      return fail(settings.recipients_path + ": column '" + *key + "' is not a parameter key");
+      throw refused{path + ": column '" + *key + "' is not a parameter key"};
     }
     if (std::find(keys.begin(), key, *key) != key) {
-      return fail(settings.recipients_path + ": column '" + *key + "' appears twice");
+      throw refused{path + ": column '" + *key + "' appears twice"};
     }
   }
-  std::ofstream per_recipient;
-  const bool jsonl = settings.per_recipient_path.ends_with(".jsonl");
-  if (!settings.per_recipient_path.empty()) {
-    per_recipient.open(settings.per_recipient_path, std::ios::binary);
-    if (!per_recipient) {
-      return fail("cannot write " + settings.per_recipient_path);
+  return keys;
+}
+
+/// What happens to one row's recipient.
+struct row_outcome {
+  std::string status = "ok";
+  std::size_t parts = 0;
+  septet::encoding encoding = septet::encoding::gsm7;
+  price_match price;
+};
+
+/// The row's own problems first (number, shape, values), then Sinch's rule for a recipient.
+auto judge_row(const std::vector<std::string>& row,
+               const std::vector<std::string>& keys,
+               const septet::outcome<septet::msisdn>& number,
+               const septet::message_template& tmpl,
+               row_parameters& params,
+               const septet::options& counting,
+               std::size_t max_parts) -> row_outcome {
+  row_outcome r;
+  if (!number.ok()) {
+    r.status = "invalid_msisdn";
+    return r;
+  }
+  if (row.size() > keys.size() + 1) {
+    r.status = "more_fields_than_the_header";
+    return r;
+  }
+  for (std::size_t column = 1; column < row.size(); ++column) {
+    if (!row[column].empty() && !septet::parameter_table::check_value(row[column]).ok()) {
+      r.status = "value_too_long_or_invalid:" + keys[column - 1];
+      return r;
     }
-    if (!jsonl) {
-      per_recipient << "msisdn,parts,encoding,price,status\n";
+  }
+  params.bind(&row);
+  const auto verdict =
+      septet::sinch::evaluate_recipient(tmpl, params, number.value, counting, max_parts);
+  if (!verdict.sent()) {
+    r.status = std::string(verdict.reason());
+    return r;
+  }
+  r.parts = verdict.counted.parts;
+  r.encoding = verdict.counted.encoding;
+  return r;
+}
+
+/// Adds a sent recipient to the totals, priced when there are prices.
+void tally(
+    totals& t, row_outcome& r, pricing& prices, std::size_t row_number, std::string_view digits) {
+  t.parts += r.parts;
+  (r.encoding == septet::encoding::gsm7 ? t.text_parts : t.unicode_parts) += r.parts;
+  ++t.histogram[r.parts];
+  if (prices.empty()) {
+    return;
+  }
+  r.price = prices.find(digits);
+  if (!r.price) {
+    t.unpriced.add(row_number, digits, "no price");
+    return;
+  }
+  const std::int64_t cost = static_cast<std::int64_t>(r.parts) * r.price->first;
+  t.cost += cost;
+  auto& entry = t.by_prefix[*r.price->second];
+  entry.first += r.parts;
+  entry.second += cost;
+}
+
+/// --per-recipient: one line per recipient, as CSV or (for .jsonl) JSON Lines.
+class per_recipient_file {
+ public:
+  explicit per_recipient_file(const std::string& path)
+      : m_path(path), m_jsonl(path.ends_with(".jsonl")) {
+    if (path.empty()) {
+      return;
+    }
+    m_file.open(path, std::ios::binary);
+    if (!m_file) {
+      throw refused{"cannot write " + path};
+    }
+    if (!m_jsonl) {
+      m_file << "msisdn,parts,encoding,price,status\n";
     }
   }
 
+  void write(std::string_view shown, const row_outcome& r) {
+    if (!m_file.is_open()) {
+      return;
+    }
+    const bool sent = r.status == "ok";
+    const char* coding = r.encoding == septet::encoding::gsm7 ? "text" : "unicode";
+    if (m_jsonl) {
+      nlohmann::ordered_json j{{"msisdn", shown}, {"parts", r.parts}, {"status", r.status}};
+      j["encoding"] = sent ? nlohmann::ordered_json(coding) : nullptr;
+      j["price"] = r.price ? nlohmann::ordered_json(from_micros(r.price->first)) : nullptr;
+      m_file << dump(j) << '\n';
+      return;
+    }
+    // A malformed MSISDN may hold commas or quotes: quote it for the CSV.
+    std::string quoted = "\"";
+    for (const char c : shown) {
+      quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    m_file << quoted << "\"," << r.parts << ',' << (sent ? coding : "") << ',';
+    if (r.price) {
+      m_file << from_micros(r.price->first);
+    }
+    m_file << ',' << r.status << '\n';
+  }
+
+  void finish() {
+    if (m_file.is_open() && !m_file.flush()) {
+      throw refused{"cannot write " + m_path + ": " + std::strerror(errno)};
+    }
+  }
+
+ private:
+  std::string m_path;
+  bool m_jsonl;
+  std::ofstream m_file;
+};
+
+/// A progress line on stderr at most once a second (checked every 16 384 rows).
+class progress_lines {
+ public:
+  explicit progress_lines(bool on) : m_on(on) {}
+
+  void update(std::size_t recipients, const csv_rows& rows) {
+    if (m_on && (recipients & 0x3FFFU) == 0 && std::chrono::steady_clock::now() >= m_next) {
+      std::fprintf(stderr, "septet: %zu recipients, %zu MB read\n", recipients,
+                   rows.bytes_read() >> 20U);
+      m_next += std::chrono::seconds(1);
+    }
+  }
+
+ private:
+  bool m_on;
+  std::chrono::steady_clock::time_point m_next =
+      std::chrono::steady_clock::now() + std::chrono::seconds(1);
+};
+
+void print_json(const totals& t,
+                const estimate_settings& settings,
+                bool priced,
+                std::ostream& out) {
+  nlohmann::ordered_json j;
+  j["recipients"] = t.recipients;
+  j["failed"] = t.failed.count;
+  j["parts"] = t.parts;
+  j["parts_by_encoding"] = {{"text", t.text_parts}, {"unicode", t.unicode_parts}};
+  j["cost"] = priced ? nlohmann::ordered_json(from_micros(t.cost)) : nullptr;
+  j["send_seconds"] = settings.rate > 0
+                          ? nlohmann::ordered_json(static_cast<double>(t.parts) / settings.rate)
+                          : nullptr;
+  auto histogram = nlohmann::ordered_json::object();
+  for (const auto& [parts, count] : t.histogram) {
+    histogram[std::to_string(parts)] = count;
+  }
+  j["parts_per_recipient"] = std::move(histogram);
+  auto by_prefix = nlohmann::ordered_json::object();
+  for (const auto& [prefix, entry] : t.by_prefix) {
+    by_prefix[prefix] = {{"parts", entry.first}, {"cost", from_micros(entry.second)}};
+  }
+  j["cost_by_prefix"] = std::move(by_prefix);
+  j["failures"] = {{"by_reason", t.failed.by_reason}, {"examples", t.failed.examples}};
+  j["unpriced"] = {{"count", t.unpriced.count}, {"examples", t.unpriced.examples}};
+  out << dump(j) << '\n';
+}
+
+/// Reads, judges and tallies every recipient row.
+auto estimate_rows(const estimate_settings& settings) -> std::pair<totals, bool> {
+  const auto tmpl = read_template(settings.template_body);
+  pricing prices;
+  std::string error;
+  if (!settings.prices_path.empty() && !load_prices(settings.prices_path, prices, error)) {
+    throw refused{error};
+  }
+  const auto defaults = read_defaults(settings);
+  std::ifstream file;
+  if (auto failed = open_for_reading(settings.recipients_path, file)) {
+    throw refused{"cannot read " + *failed};
+  }
+  csv_rows rows(file);
+  const auto keys = read_keys(rows, settings.recipients_path);
+  per_recipient_file per_recipient(settings.per_recipient_path);
+  progress_lines progress(settings.progress);
   totals t;
   row_parameters params(keys, defaults);
-  std::vector<std::string> row;
   const auto counting = septet::sinch::uncapped(settings.options);
-  const auto started = std::chrono::steady_clock::now();
-  auto next_report = started + std::chrono::seconds(1);
+  std::vector<std::string> row;
   while (rows.next(row)) {
     ++t.recipients;
-    const std::size_t row_number = rows.row_number();
     const std::string_view raw = row.empty() ? std::string_view{} : std::string_view(row[0]);
-    std::string status = "ok";
-    std::size_t parts = 0;
-    std::optional<std::pair<std::int64_t, const std::string*>> price;
-    septet::encoding encoding = septet::encoding::gsm7;
     const auto number = septet::parse_msisdn(raw);
-    if (!number.ok()) {
-      status = "invalid_msisdn";
+    auto r = judge_row(row, keys, number, tmpl, params, counting, settings.max_parts);
+    if (r.status != "ok") {
+      t.failed.add(rows.row_number(), raw, r.status);
     } else {
-      if (row.size() > header.size()) {
-        status = "more_fields_than_the_header";
-      }
-      for (std::size_t column = 1; column < row.size() && status == "ok"; ++column) {
-        if (!row[column].empty() && !septet::parameter_table::check_value(row[column]).ok()) {
-          status = "value_too_long_or_invalid:" + keys[column - 1];
-        }
-      }
+      tally(t, r, prices, rows.row_number(), number.value.digits());
     }
-    if (status == "ok") {
-      params.bind(&row);
-      const auto verdict = septet::sinch::evaluate_recipient(tmpl.value, params, number.value,
-                                                             counting, settings.max_parts);
-      if (!verdict.sent()) {
-        status = std::string(verdict.reason());
-      } else {
-        parts = verdict.counted.parts;
-        encoding = verdict.counted.encoding;
-      }
-    }
-    if (status != "ok") {
-      t.failed.add(row_number, raw, status);
-    } else {
-      t.parts += parts;
-      (encoding == septet::encoding::gsm7 ? t.text_parts : t.unicode_parts) += parts;
-      ++t.histogram[parts];
-      if (!prices.empty()) {
-        price = prices.find(number.value.digits());
-        if (price) {
-          const std::int64_t cost = static_cast<std::int64_t>(parts) * price->first;
-          t.cost += cost;
-          auto& entry = t.by_prefix[*price->second];
-          entry.first += parts;
-          entry.second += cost;
-        } else {
-          t.unpriced.add(row_number, number.value.digits(), "no price");
-        }
-      }
-    }
-    if (per_recipient.is_open()) {
-      const std::string_view shown = number.ok() ? number.value.digits() : raw;
-      const char* coding = encoding == septet::encoding::gsm7 ? "text" : "unicode";
-      if (jsonl) {
-        nlohmann::ordered_json j{{"msisdn", shown}, {"parts", parts}, {"status", status}};
-        j["encoding"] = status == "ok" ? nlohmann::ordered_json(coding) : nullptr;
-        j["price"] = price ? nlohmann::ordered_json(from_micros(price->first)) : nullptr;
-        per_recipient << dump(j) << '\n';
-      } else {
-        char csv_line[128];
-        std::snprintf(csv_line, sizeof csv_line, "%zu,%s,", parts, status == "ok" ? coding : "");
-        // A malformed MSISDN may hold commas or quotes: quote it for the CSV.
-        std::string quoted = "\"";
-        for (const char c : shown) {
-          quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-        }
-        quoted += "\"";
-        per_recipient << quoted << ',' << csv_line;
-        if (price) {
-          per_recipient << from_micros(price->first);
-        }
-        per_recipient << ',' << status << '\n';
-      }
-    }
-    if (settings.progress && (t.recipients & 0x3FFFU) == 0 &&
-        std::chrono::steady_clock::now() >= next_report) {
-      std::fprintf(stderr, "septet: %zu recipients, %zu MB read\n", t.recipients,
-                   rows.bytes_read() >> 20U);
-      next_report += std::chrono::seconds(1);
-    }
+    per_recipient.write(number.ok() ? number.value.digits() : raw, r);
+    progress.update(t.recipients, rows);
   }
   if (!rows.error().empty()) {
-    return fail(settings.recipients_path + " row " + std::to_string(rows.row_number() + 1) + ": " +
-                rows.error());
+    throw refused{settings.recipients_path + " row " + std::to_string(rows.row_number() + 1) +
+                  ": " + rows.error()};
   }
-  if (per_recipient.is_open() && !per_recipient.flush()) {
-    return fail("cannot write " + settings.per_recipient_path + ": " + std::strerror(errno));
-  }
+  per_recipient.finish();
+  return {std::move(t), !prices.empty()};
+}
 
-  const bool priced = !prices.empty();
-  if (settings.json) {
-    nlohmann::ordered_json j;
-    j["recipients"] = t.recipients;
-    j["failed"] = t.failed.count;
-    j["parts"] = t.parts;
-    j["parts_by_encoding"] = {{"text", t.text_parts}, {"unicode", t.unicode_parts}};
-    j["cost"] = priced ? nlohmann::ordered_json(from_micros(t.cost)) : nullptr;
-    j["send_seconds"] = settings.rate > 0
-                            ? nlohmann::ordered_json(static_cast<double>(t.parts) / settings.rate)
-                            : nullptr;
-    auto histogram = nlohmann::ordered_json::object();
-    for (const auto& [parts, count] : t.histogram) {
-      histogram[std::to_string(parts)] = count;
+}  // namespace
+
+auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_status {
+  try {
+    const auto [t, priced] = estimate_rows(settings);
+    if (settings.json) {
+      print_json(t, settings, priced, out);
+    } else {
+      print_human(t, settings, priced, out);
     }
-    j["parts_per_recipient"] = std::move(histogram);
-    auto by_prefix = nlohmann::ordered_json::object();
-    for (const auto& [prefix, entry] : t.by_prefix) {
-      by_prefix[prefix] = {{"parts", entry.first}, {"cost", from_micros(entry.second)}};
-    }
-    j["cost_by_prefix"] = std::move(by_prefix);
-    j["failures"] = {{"by_reason", t.failed.by_reason}, {"examples", t.failed.examples}};
-    j["unpriced"] = {{"count", t.unpriced.count}, {"examples", t.unpriced.examples}};
-    out << dump(j) << '\n';
-  } else {
-    print_human(t, settings, priced, out);
+    return t.failed.count == 0 ? within_limits : over_limit;
+  } catch (const refused& r) {
+    std::fprintf(stderr, "septet: %s\n", r.message.c_str());
+    return invalid_input;
   }
-  return t.failed.count == 0 ? within_limits : over_limit;
 }
 
 }  // namespace septet_cli

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <span>
 #include <string_view>
 
@@ -38,127 +39,113 @@ enum class errc : std::uint8_t {
   unmatched_parameter,       ///< no value for this recipient and no default (Sinch code 405)
 };
 
+/// What part of the work an error comes from.
+enum class error_category : std::uint8_t {
+  none,        ///< ok
+  encoding,    ///< the input is not valid Unicode (UTF-8, UTF-16 or UTF-32)
+  usage,       ///< an option out of range, or an output span too small
+  limit,       ///< the text breaks a cap the caller set (characters, parts)
+  wire,        ///< user data, septets, UDH or data coding that cannot be what they claim
+  reassembly,  ///< parts that do not make one message
+  address,     ///< a phone number
+  parameters,  ///< a template, a parameter key or value, or a recipient without a value
+};
+
+namespace detail {
+
+struct error_entry {
+  errc code;
+  std::string_view name;
+  error_category category;
+  std::string_view description;
+};
+
+/// Every errc, in enumerator order: its stable name, its category and its description.
+inline constexpr error_entry error_table[] = {
+    {errc::ok, "ok", error_category::none, "ok"},
+    {errc::utf8_invalid_lead, "utf8_invalid_lead", error_category::encoding,
+     "invalid UTF-8: byte cannot start a sequence"},
+    {errc::utf8_truncated, "utf8_truncated", error_category::encoding,
+     "invalid UTF-8: truncated sequence"},
+    {errc::utf8_overlong, "utf8_overlong", error_category::encoding,
+     "invalid UTF-8: overlong encoding"},
+    {errc::utf8_surrogate, "utf8_surrogate", error_category::encoding,
+     "invalid UTF-8: encoded surrogate"},
+    {errc::utf8_out_of_range, "utf8_out_of_range", error_category::encoding,
+     "invalid UTF-8: code point above U+10FFFF"},
+    {errc::utf16_unpaired_surrogate, "utf16_unpaired_surrogate", error_category::encoding,
+     "invalid UTF-16: unpaired surrogate"},
+    {errc::invalid_code_point, "invalid_code_point", error_category::encoding,
+     "invalid code point"},
+    {errc::invalid_option, "invalid_option", error_category::usage, "invalid option"},
+    {errc::body_too_long, "body_too_long", error_category::limit,
+     "body longer than the character limit"},
+    {errc::too_many_parts, "too_many_parts", error_category::limit,
+     "message needs more parts than the limit"},
+    {errc::output_too_small, "output_too_small", error_category::usage, "output span too small"},
+    {errc::not_gsm7, "not_gsm7", error_category::wire, "character not in the GSM 7-bit alphabet"},
+    {errc::invalid_septet, "invalid_septet", error_category::wire, "septet value above 0x7F"},
+    {errc::invalid_user_data, "invalid_user_data", error_category::wire, "invalid user data"},
+    {errc::invalid_udh, "invalid_udh", error_category::wire, "invalid user data header"},
+    {errc::missing_part, "missing_part", error_category::reassembly,
+     "part missing from the concatenated message"},
+    {errc::duplicate_part, "duplicate_part", error_category::reassembly, "part received twice"},
+    {errc::mismatched_parts, "mismatched_parts", error_category::reassembly,
+     "parts belong to different messages"},
+    {errc::unsupported_data_coding, "unsupported_data_coding", error_category::wire,
+     "unsupported data coding scheme"},
+    {errc::invalid_msisdn, "invalid_msisdn", error_category::address,
+     "not a phone number in international format"},
+    {errc::unterminated_placeholder, "unterminated_placeholder", error_category::parameters,
+     "placeholder '${' without a closing '}'"},
+    {errc::invalid_placeholder, "invalid_placeholder", error_category::parameters,
+     "placeholder key empty or with a character outside A-Z a-z 0-9 . _ -"},
+    {errc::key_too_long, "key_too_long", error_category::parameters,
+     "parameter key longer than 16 characters"},
+    {errc::value_too_long, "value_too_long", error_category::parameters,
+     "parameter value longer than 160 characters"},
+    {errc::unmatched_parameter, "unmatched_parameter", error_category::parameters,
+     "no value for this recipient and no default"},
+};
+
+[[nodiscard]] constexpr auto table_has_every_errc_in_order() noexcept -> bool {
+  for (std::size_t i = 0; i < std::size(error_table); ++i) {
+    if (static_cast<std::size_t>(error_table[i].code) != i) {
+      return false;
+    }
+  }
+  return static_cast<std::size_t>(errc::unmatched_parameter) + 1 == std::size(error_table);
+}
+static_assert(table_has_every_errc_in_order(), "error_table: one entry per errc, in order");
+
+[[nodiscard]] constexpr auto entry_of(errc e) noexcept -> const error_entry* {
+  const auto i = static_cast<std::size_t>(e);
+  return i < std::size(error_table) ? &error_table[i] : nullptr;
+}
+
+}  // namespace detail
+
 /// A short English description of `e`, suitable for logs and error messages.
 [[nodiscard]] constexpr auto to_string(errc e) noexcept -> std::string_view {
-  switch (e) {
-    case errc::ok:
-      return "ok";
-    case errc::utf8_invalid_lead:
-      return "invalid UTF-8: byte cannot start a sequence";
-    case errc::utf8_truncated:
-      return "invalid UTF-8: truncated sequence";
-    case errc::utf8_overlong:
-      return "invalid UTF-8: overlong encoding";
-    case errc::utf8_surrogate:
-      return "invalid UTF-8: encoded surrogate";
-    case errc::utf8_out_of_range:
-      return "invalid UTF-8: code point above U+10FFFF";
-    case errc::utf16_unpaired_surrogate:
-      return "invalid UTF-16: unpaired surrogate";
-    case errc::invalid_code_point:
-      return "invalid code point";
-    case errc::invalid_option:
-      return "invalid option";
-    case errc::body_too_long:
-      return "body longer than the character limit";
-    case errc::too_many_parts:
-      return "message needs more parts than the limit";
-    case errc::output_too_small:
-      return "output span too small";
-    case errc::not_gsm7:
-      return "character not in the GSM 7-bit alphabet";
-    case errc::invalid_septet:
-      return "septet value above 0x7F";
-    case errc::invalid_user_data:
-      return "invalid user data";
-    case errc::invalid_udh:
-      return "invalid user data header";
-    case errc::missing_part:
-      return "part missing from the concatenated message";
-    case errc::duplicate_part:
-      return "part received twice";
-    case errc::mismatched_parts:
-      return "parts belong to different messages";
-    case errc::unsupported_data_coding:
-      return "unsupported data coding scheme";
-    case errc::invalid_msisdn:
-      return "not a phone number in international format";
-    case errc::unterminated_placeholder:
-      return "placeholder '${' without a closing '}'";
-    case errc::invalid_placeholder:
-      return "placeholder key empty or with a character outside A-Z a-z 0-9 . _ -";
-    case errc::key_too_long:
-      return "parameter key longer than 16 characters";
-    case errc::value_too_long:
-      return "parameter value longer than 160 characters";
-    case errc::unmatched_parameter:
-      return "no value for this recipient and no default";
-  }
-  return "unknown error";
+  const auto* entry = detail::entry_of(e);
+  return entry != nullptr ? entry->description : "unknown error";
 }
 
 /// The enumerator's name, e.g. "utf8_truncated": a stable code for JSON and logs.
 [[nodiscard]] constexpr auto name(errc e) noexcept -> std::string_view {
-  switch (e) {
-    case errc::ok:
-      return "ok";
-    case errc::utf8_invalid_lead:
-      return "utf8_invalid_lead";
-    case errc::utf8_truncated:
-      return "utf8_truncated";
-    case errc::utf8_overlong:
-      return "utf8_overlong";
-    case errc::utf8_surrogate:
-      return "utf8_surrogate";
-    case errc::utf8_out_of_range:
-      return "utf8_out_of_range";
-    case errc::utf16_unpaired_surrogate:
-      return "utf16_unpaired_surrogate";
-    case errc::invalid_code_point:
-      return "invalid_code_point";
-    case errc::invalid_option:
-      return "invalid_option";
-    case errc::body_too_long:
-      return "body_too_long";
-    case errc::too_many_parts:
-      return "too_many_parts";
-    case errc::output_too_small:
-      return "output_too_small";
-    case errc::not_gsm7:
-      return "not_gsm7";
-    case errc::invalid_septet:
-      return "invalid_septet";
-    case errc::invalid_user_data:
-      return "invalid_user_data";
-    case errc::invalid_udh:
-      return "invalid_udh";
-    case errc::missing_part:
-      return "missing_part";
-    case errc::duplicate_part:
-      return "duplicate_part";
-    case errc::mismatched_parts:
-      return "mismatched_parts";
-    case errc::unsupported_data_coding:
-      return "unsupported_data_coding";
-    case errc::invalid_msisdn:
-      return "invalid_msisdn";
-    case errc::unterminated_placeholder:
-      return "unterminated_placeholder";
-    case errc::invalid_placeholder:
-      return "invalid_placeholder";
-    case errc::key_too_long:
-      return "key_too_long";
-    case errc::value_too_long:
-      return "value_too_long";
-    case errc::unmatched_parameter:
-      return "unmatched_parameter";
-  }
-  return "unknown";
+  const auto* entry = detail::entry_of(e);
+  return entry != nullptr ? entry->name : "unknown";
+}
+
+/// Which part of the work `e` comes from.
+[[nodiscard]] constexpr auto category(errc e) noexcept -> error_category {
+  const auto* entry = detail::entry_of(e);
+  return entry != nullptr ? entry->category : error_category::usage;
 }
 
 /// True for the errors that mean the input text itself is not valid Unicode.
 [[nodiscard]] constexpr auto is_encoding_error(errc e) noexcept -> bool {
-  return e >= errc::utf8_invalid_lead && e <= errc::invalid_code_point;
+  return category(e) == error_category::encoding;
 }
 
 /// Outcome of a call. On success `count` is what the call documents (items written, usually).

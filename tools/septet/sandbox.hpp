@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <septet/sinch/classic.hpp>
 #include <septet/sinch/models.hpp>
@@ -25,11 +26,17 @@ enum class fault : std::uint8_t {
   malformed,          ///< processed, answered with truncated JSON
 };
 
+/// Every kind of fault.
+inline auto all_faults() -> std::vector<fault> {
+  static constexpr fault all[] = {fault::too_many_requests, fault::unavailable, fault::slow,
+                                  fault::commit_late,       fault::drop_before, fault::drop_after,
+                                  fault::malformed};
+  return {std::begin(all), std::end(all)};
+}
+
 struct fault_config {
   double rate = 0.0;  ///< share of API requests that get a fault, 0..1
-  std::vector<fault> kinds = {fault::too_many_requests, fault::unavailable, fault::slow,
-                              fault::commit_late,       fault::drop_before, fault::drop_after,
-                              fault::malformed};
+  std::vector<fault> kinds = all_faults();
   std::chrono::milliseconds slow_delay{1500};  ///< of slow and commit_late
   std::uint64_t seed = 1;
 };

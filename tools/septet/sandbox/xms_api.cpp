@@ -1,0 +1,383 @@
+#include "xms_api.hpp"
+
+#include <algorithm>
+#include <septet/sinch/dry_run.hpp>
+#include <septet/sinch/request_checks.hpp>
+#include <utility>
+#include <vector>
+
+#include "../comma_list.hpp"
+#include "answers.hpp"
+
+namespace septet::tools {
+
+using answers::dump;
+using answers::echo_number;
+using answers::now_iso;
+using answers::reply;
+using answers::reply_error;
+using sinch::json;
+
+namespace {
+
+auto in_dates(const httplib::Request& req, const std::optional<std::string>& at) -> bool {
+  const auto when = at.value_or("");
+  if (req.has_param("start_date") && when < req.get_param_value("start_date")) {
+    return false;
+  }
+  return !req.has_param("end_date") || when < req.get_param_value("end_date");
+}
+
+void not_found(httplib::Response& res, const std::string& id) {
+  reply_error(res, 404, "not_found", "Batch '" + id + "' not found.");
+}
+
+/// An update's to_add and to_remove applied to the batch's `to`; false after answering 400.
+auto change_recipients(const json& body, json& to, httplib::Response& res) -> bool {
+  for (const char* key : {"to_add", "to_remove"}) {
+    if (body.contains(key) && !body[key].is_array()) {
+      reply_error(res, 400, "syntax_invalid_parameter_format",
+                  std::string("The parameter '") + key + "' must be an array.");
+      return false;
+    }
+  }
+  for (const auto& add : body.value("to_add", json::array())) {
+    if (add.is_string()) {
+      to.push_back(echo_number(add.get<std::string>()));
+    }
+  }
+  for (const auto& remove : body.value("to_remove", json::array())) {
+    if (remove.is_string()) {
+      const auto digits = echo_number(remove.get<std::string>());
+      json kept = json::array();
+      for (const auto& t : to) {
+        if (t != digits) {
+          kept.push_back(t);
+        }
+      }
+      to = kept;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+void xms_api::install(httplib::Server& server) {
+  const std::string plan = R"(/xms/v1/([^/]+))";
+  const std::string id = R"(([^/]+))";
+  const std::string batch = plan + "/batches/" + id;
+  server.Post(plan + "/batches", api(&xms_api::send_batch));
+  server.Get(plan + "/batches", api(&xms_api::list_batches));
+  server.Post(plan + "/batches/dry_run", api(&xms_api::dry_run));
+  server.Get(batch, api(&xms_api::get_batch));
+  server.Post(batch, api(&xms_api::update_batch));
+  server.Put(batch, api(&xms_api::replace_batch));
+  server.Delete(batch, api(&xms_api::cancel_batch));
+  server.Post(batch + "/delivery_feedback", api(&xms_api::delivery_feedback));
+  server.Get(batch + "/delivery_report", api(&xms_api::batch_report));
+  server.Get(batch + "/delivery_report/" + id, api(&xms_api::recipient_report));
+  server.Get(plan + "/delivery_reports", api(&xms_api::list_reports));
+  server.Get(plan + "/inbounds", api(&xms_api::list_inbounds));
+  server.Get(plan + "/inbounds/" + id, api(&xms_api::get_inbound));
+  // Sandbox-only: inject an MO message.
+  server.Post("/sandbox/inbounds", [this](auto& q, auto& r) { inject_inbound(q, r); });
+}
+
+/// Wraps a handler: the content type, then an injected fault, then the handler.
+auto xms_api::api(handler h) -> httplib::Server::Handler {
+  return [this, h](const httplib::Request& req, httplib::Response& res) {
+    if ((req.method == "POST" || req.method == "PUT") && !req.body.empty() &&
+        req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
+      reply_error(res, 415, "unsupported_media_type", "Content-Type must be JSON");
+      return;
+    }
+    m_faults.apply(
+        m_faults.roll(), req, res,
+        [this, h](const httplib::Request& q, httplib::Response& r) { (this->*h)(q, r); });
+  };
+}
+
+/// Reads and checks a send body as Sinch does; false after writing the error answer.
+auto xms_api::read_send_body(const httplib::Request& req,
+                             httplib::Response& res,
+                             json& body,
+                             sinch::batch_request& request) -> bool {
+  body = json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    reply_error(res, 400, "syntax_invalid_json", "The request body is not a valid JSON object.");
+    return false;
+  }
+  auto parsed = sinch::read<sinch::batch_request>(body);
+  if (!parsed.ok()) {
+    reply_error(
+        res, 400,
+        parsed.error->missing ? "syntax_constraint_violation" : "syntax_invalid_parameter_format",
+        "The parameter '" + parsed.error->field + "' " + parsed.error->what + ".");
+    return false;
+  }
+  request = std::move(parsed.value);
+  if (auto problem = sinch::check_request(request)) {
+    reply(res, 400, problem->answer.to_json());
+    return false;
+  }
+  const auto report = request.delivery_report.value_or("none");
+  if (report != "none" && !request.callback_url && m_settings.default_callback_url.empty()) {
+    reply_error(res, 403, "missing_callback_url",
+                "Requesting delivery report without any callback URL.");
+    return false;
+  }
+  return true;
+}
+
+void xms_api::queue_reports(const stored_batch& s) {
+  const auto& b = s.batch;
+  const auto kind = b.delivery_report.value_or("none");
+  const auto url = b.callback_url.value_or(m_settings.default_callback_url);
+  if (kind == "none" || url.empty()) {
+    return;
+  }
+  if (kind == "summary" || kind == "full") {
+    m_callbacks.send(url, dump(sinch::to_json(summarise(s, kind == "full", {}, {}))));
+    return;
+  }
+  for (const auto& r : s.reports) {
+    m_callbacks.send(url, dump(sinch::to_json(r)));
+  }
+}
+
+void xms_api::send_batch(const httplib::Request& req, httplib::Response& res) {
+  json body;
+  sinch::batch_request request;
+  if (!read_send_body(req, res, body, request)) {
+    return;
+  }
+  const auto stored = m_store.create(request, body);
+  queue_reports(stored);
+  reply(res, 201, sinch::to_json(stored.batch));
+}
+
+void xms_api::dry_run(const httplib::Request& req, httplib::Response& res) {
+  json body;
+  sinch::batch_request request;
+  if (!read_send_body(req, res, body, request)) {
+    return;
+  }
+  constexpr auto most = static_cast<std::int64_t>(sinch::max_per_recipient_limit);
+  const auto limit = answers::query_int(
+      req, "number_of_recipients", static_cast<std::int64_t>(sinch::default_per_recipient_limit));
+  if (!limit || *limit < 1 || *limit > most) {
+    reply_error(res, 400, "syntax_constraint_violation",
+                "number_of_recipients must be between 1 and " + std::to_string(most) + ".");
+    return;
+  }
+  sinch::dry_run_options opts;
+  opts.per_recipient = req.get_param_value("per_recipient") == "true";
+  opts.per_recipient_limit = static_cast<std::size_t>(*limit);
+  const auto run = sinch::dry_run(body, opts);
+  if (run.error) {
+    reply(res, 400, run.error->to_json());
+    return;
+  }
+  reply(res, 200, run.to_json(opts.per_recipient));
+}
+
+void xms_api::list_batches(const httplib::Request& req, httplib::Response& res) {
+  const auto senders = septet_cli::split_commas(req.get_param_value("from"));
+  const auto found = m_store.find_batches([&](const sinch::batch& b) {
+    if (req.has_param("client_reference") &&
+        b.client_reference != req.get_param_value("client_reference")) {
+      return false;
+    }
+    if (!senders.empty() && std::none_of(senders.begin(), senders.end(), [&](const auto& f) {
+          return echo_number(f) == b.from.value_or("");
+        })) {
+      return false;
+    }
+    return in_dates(req, b.created_at);
+  });
+  answers::paginate(req, res, found);
+}
+
+void xms_api::get_batch(const httplib::Request& req, httplib::Response& res) {
+  if (!m_store.with_batch(req.matches[2],
+                          [&](stored_batch& s) { reply(res, 200, sinch::to_json(s.batch)); })) {
+    not_found(res, req.matches[2]);
+  }
+}
+
+void xms_api::cancel_batch(const httplib::Request& req, httplib::Response& res) {
+  if (!m_store.with_batch(req.matches[2], [&](stored_batch& s) {
+        s.batch.canceled = true;
+        s.batch.modified_at = now_iso();
+        reply(res, 200, sinch::to_json(s.batch));
+      })) {
+    not_found(res, req.matches[2]);
+  }
+}
+
+void xms_api::replace_batch(const httplib::Request& req, httplib::Response& res) {
+  json body;
+  sinch::batch_request request;
+  if (!read_send_body(req, res, body, request)) {
+    return;
+  }
+  std::optional<stored_batch> replaced;
+  const bool found = m_store.with_batch(req.matches[2], [&](stored_batch& s) {
+    const auto id = s.batch.id;
+    const auto created = s.batch.created_at;
+    static_cast<sinch::batch_request&>(s.batch) = request;
+    s.batch.id = id;
+    s.batch.created_at = created;
+    s.batch.modified_at = now_iso();
+    s.batch.canceled = false;
+    for (auto& to : s.batch.to) {
+      to = echo_number(to);
+    }
+    s.reports = deliver(s.batch, body);
+    replaced = s;
+  });
+  if (!found) {
+    not_found(res, req.matches[2]);
+    return;
+  }
+  queue_reports(*replaced);
+  reply(res, 200, sinch::to_json(replaced->batch));
+}
+
+void xms_api::update_batch(const httplib::Request& req, httplib::Response& res) {
+  const json body = json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    reply_error(res, 400, "syntax_invalid_json", "The request body is not a valid JSON object.");
+    return;
+  }
+  const bool found = m_store.with_batch(req.matches[2], [&](stored_batch& s) {
+    json merged = sinch::to_json(s.batch);
+    for (const auto& [key, value] : body.items()) {
+      if (key != "to_add" && key != "to_remove") {
+        merged[key] = value;
+      }
+    }
+    if (!change_recipients(body, merged["to"], res)) {
+      return;
+    }
+    auto updated = sinch::read<sinch::batch>(merged);
+    if (!updated.ok()) {
+      reply_error(res, 400, "syntax_invalid_parameter_format", updated.error->message());
+      return;
+    }
+    if (auto problem = sinch::check_request(updated.value)) {
+      reply(res, 400, problem->answer.to_json());
+      return;
+    }
+    s.batch = std::move(updated.value);
+    s.batch.modified_at = now_iso();
+    s.reports = deliver(s.batch, merged);
+    reply(res, 200, sinch::to_json(s.batch));
+  });
+  if (!found) {
+    not_found(res, req.matches[2]);
+  }
+}
+
+void xms_api::delivery_feedback(const httplib::Request& req, httplib::Response& res) {
+  const json body = json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object() || !body.contains("recipients") ||
+      !body["recipients"].is_array()) {
+    reply_error(res, 400, "syntax_constraint_violation",
+                "The parameter 'recipients' is required and must be an array.");
+    return;
+  }
+  const bool found = m_store.with_batch(req.matches[2], [&](stored_batch& s) {
+    if (!s.batch.feedback_enabled.value_or(false)) {
+      reply_error(res, 400, "syntax_constraint_violation",
+                  "Delivery feedback is not enabled for this batch.");
+      return;
+    }
+    res.status = 202;
+  });
+  if (!found) {
+    not_found(res, req.matches[2]);
+  }
+}
+
+void xms_api::batch_report(const httplib::Request& req, httplib::Response& res) {
+  const auto type = req.has_param("type") ? req.get_param_value("type") : "summary";
+  if (type != "summary" && type != "full") {
+    reply_error(res, 400, "syntax_invalid_parameter_format",
+                "The parameter 'type' must be summary or full.");
+    return;
+  }
+  const auto status = septet_cli::split_commas(req.get_param_value("status"));
+  const auto code = septet_cli::split_commas(req.get_param_value("code"));
+  if (!m_store.with_batch(req.matches[2], [&](stored_batch& s) {
+        reply(res, 200, sinch::to_json(summarise(s, type == "full", status, code)));
+      })) {
+    not_found(res, req.matches[2]);
+  }
+}
+
+void xms_api::recipient_report(const httplib::Request& req, httplib::Response& res) {
+  const auto recipient = echo_number(req.matches[3]);
+  bool answered = false;
+  (void)m_store.with_batch(req.matches[2], [&](stored_batch& s) {
+    const auto r = std::find_if(s.reports.begin(), s.reports.end(),
+                                [&](const auto& report) { return report.recipient == recipient; });
+    if (r != s.reports.end()) {
+      reply(res, 200, sinch::to_json(*r));
+      answered = true;
+    }
+  });
+  if (!answered) {
+    reply_error(res, 404, "not_found", "No delivery report for this batch and recipient.");
+  }
+}
+
+void xms_api::list_reports(const httplib::Request& req, httplib::Response& res) {
+  const auto status = septet_cli::split_commas(req.get_param_value("status"));
+  const auto code = septet_cli::split_commas(req.get_param_value("code"));
+  const auto found = m_store.find_reports([&](const sinch::recipient_delivery_report& r) {
+    return (status.empty() || std::find(status.begin(), status.end(), r.status) != status.end()) &&
+           (code.empty() ||
+            std::find(code.begin(), code.end(), std::to_string(r.code)) != code.end()) &&
+           (!req.has_param("client_reference") ||
+            r.client_reference == req.get_param_value("client_reference"));
+  });
+  answers::paginate(req, res, found);
+}
+
+void xms_api::list_inbounds(const httplib::Request& req, httplib::Response& res) {
+  answers::paginate(req, res,
+                    m_store.find_inbounds(septet_cli::split_commas(req.get_param_value("to"))));
+}
+
+void xms_api::get_inbound(const httplib::Request& req, httplib::Response& res) {
+  if (const auto m = m_store.inbound(req.matches[2])) {
+    reply(res, 200, sinch::to_json(*m));
+    return;
+  }
+  reply_error(res, 404, "not_found", "Inbound '" + std::string(req.matches[2]) + "' not found.");
+}
+
+auto xms_api::add_inbound(const std::string& from, const std::string& to, const std::string& body)
+    -> sinch::inbound {
+  auto m = m_store.add_inbound(from, to, body);
+  if (!m_settings.mo_callback_url.empty()) {
+    m_callbacks.send(m_settings.mo_callback_url, dump(sinch::to_json(m)));
+  }
+  return m;
+}
+
+void xms_api::inject_inbound(const httplib::Request& req, httplib::Response& res) {
+  const json body = json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object() || !body.value("from", json()).is_string() ||
+      !body.value("to", json()).is_string() || !body.value("body", json()).is_string()) {
+    reply_error(res, 400, "syntax_constraint_violation", "Needs string from, to and body.");
+    return;
+  }
+  reply(res, 201,
+        sinch::to_json(add_inbound(body["from"].get<std::string>(), body["to"].get<std::string>(),
+                                   body["body"].get<std::string>())));
+}
+
+}  // namespace septet::tools

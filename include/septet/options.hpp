@@ -3,7 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <septet/detail/national_tables.hpp>
+#include <septet/national_language.hpp>
 #include <string_view>
 
 namespace septet::inline v0 {
@@ -85,9 +85,8 @@ struct capacity {
 [[nodiscard]] constexpr auto valid(const options& opts) noexcept -> bool {
   const auto& n = opts.national;
   const bool tables_exist =
-      (n.locking == national_language::none || detail::locking_table(n.locking) != nullptr) &&
-      (n.single_shift == national_language::none ||
-       detail::single_shift_table(n.single_shift) != nullptr);
+      (n.locking == national_language::none || has_locking_table(n.locking)) &&
+      (n.single_shift == national_language::none || has_single_shift_table(n.single_shift));
   const std::size_t ies = n.any() ? n.udh_octets() + 1 : 0;  // + a UDHL, at worst
   return opts.udh_octets + ies <= max_udh_octets &&
          opts.single_part_udh_octets + ies <= max_udh_octets && opts.max_units_per_part != 1 &&

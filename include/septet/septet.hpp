@@ -12,6 +12,7 @@
 #include <septet/msisdn.hpp>
 #include <septet/national.hpp>
 #include <septet/national_choice.hpp>
+#include <septet/national_language.hpp>
 #include <septet/options.hpp>
 #include <septet/pack.hpp>
 #include <septet/profile.hpp>

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <septet/error.hpp>
+#include <septet/national_language.hpp>
 #include <septet/options.hpp>
 #include <span>
 
@@ -159,8 +160,8 @@ struct udh_info {
     } else if (iei == 0x24 || iei == 0x25) {  // national single shift / locking shift
       const auto language =
           length == 1 ? static_cast<national_language>(data[0]) : national_language::none;
-      const bool known = iei == 0x24 ? detail::single_shift_table(language) != nullptr
-                                     : detail::locking_table(language) != nullptr;
+      const bool known =
+          iei == 0x24 ? has_single_shift_table(language) : has_locking_table(language);
       if (!known) {
         parsed.status = {errc::invalid_udh, at};
         return parsed;

@@ -10,6 +10,7 @@
 #include <septet/gsm7.hpp>
 #include <septet/national_language.hpp>
 #include <septet/options.hpp>
+#include <septet/udh.hpp>  // the shift IEIs, once declared here
 #include <septet/unicode.hpp>
 #include <span>
 
@@ -17,10 +18,6 @@
 /// replaces the default alphabet, a single-shift table replaces the extension table, and the UDH
 /// announces each with a 3-octet information element (TS 23.040 §9.2.3.24.15-16).
 namespace septet::inline v0 {
-
-/// IEIs of the national language shift elements.
-inline constexpr std::uint8_t iei_national_single_shift = 0x24;
-inline constexpr std::uint8_t iei_national_locking_shift = 0x25;
 
 namespace detail {
 

@@ -11,9 +11,9 @@
 /// speak of a language without parsing them.
 namespace septet::inline v0 {
 
-/// National language identifiers of TS 23.038, as carried in the TS 23.040 user data header
-/// (IEI 0x24 selects a single-shift table, IEI 0x25 a locking-shift table). `none` stands for the
-/// default alphabet and its extension table.
+/// National language identifiers of TS 23.038, as carried in the TS 23.040 user data header (the
+/// single-shift and locking-shift IEs of udh.hpp). `none` stands for the default alphabet and its
+/// extension table.
 enum class national_language : unsigned char {
   none = 0,
   turkish = 1,

@@ -46,7 +46,8 @@ struct national_tables {
   [[nodiscard]] constexpr auto any() const noexcept -> bool {
     return locking != national_language::none || single_shift != national_language::none;
   }
-  /// UDH octets the shift IEs take: IEI, length and language, 3 each.
+  /// UDH octets the shift IEs take: IEI, length and language, 3 each (udh.hpp checks this against
+  /// its IE lengths).
   [[nodiscard]] constexpr auto udh_octets() const noexcept -> std::size_t {
     return (locking != national_language::none ? 3U : 0U) +
            (single_shift != national_language::none ? 3U : 0U);

@@ -13,7 +13,6 @@
 #include <septet/ucs2.hpp>
 #include <septet/udh.hpp>
 #include <span>
-#include <utility>
 #include <vector>
 
 /// The bytes that go on the air: for each part, the UDH and the user data (TP-UD), TP-UDL, the
@@ -129,27 +128,15 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
     concat = concatenation{enc.reference, static_cast<std::uint8_t>(a.parts),
                            static_cast<std::uint8_t>(index + 1), enc.reference_size};
   }
-  const result header = write_udh(concat, enc.extra_elements, std::span{out.octets});
+  const national_tables& tables = enc.text.national;
+  // The shift IEs ride in GSM 7-bit parts only, as capacity_for() counts them.
+  const result header =
+      write_udh(concat, enc.extra_elements,
+                a.encoding == encoding::gsm7 ? tables : national_tables{}, std::span{out.octets});
   if (!header.ok()) {
     return header;
   }
   out.udh_size = header.count;
-  const national_tables& tables = enc.text.national;
-  if (a.encoding == encoding::gsm7 && tables.any()) {
-    // The shift IEs go after the caller's elements; UDHL grows by 3 for each.
-    std::size_t at = out.udh_size == 0 ? 1 : out.udh_size;
-    for (const auto& [iei, language] :
-         {std::pair{iei_national_locking_shift, tables.locking},
-          std::pair{iei_national_single_shift, tables.single_shift}}) {
-      if (language != national_language::none) {
-        out.octets[at++] = iei;
-        out.octets[at++] = 1;
-        out.octets[at++] = static_cast<std::uint8_t>(language);
-      }
-    }
-    out.octets[0] = static_cast<std::uint8_t>(at - 1);
-    out.udh_size = at;
-  }
   out.esm_class = out.udh_size != 0 ? esm_class_udhi : std::uint8_t{0};
   const auto piece = text.substr(range.begin, range.end - range.begin);
   const auto room = std::span{out.octets}.subspan(out.udh_size);

@@ -25,6 +25,8 @@ enum class boundary_policy : std::uint8_t { code_point, grapheme };
 
 /// Octets of user data in one SMS (3GPP TS 23.040 §9.2.3.24: 140 octets = 160 septets).
 inline constexpr std::size_t user_data_octets = 140;
+/// Septets those octets hold: the most a part carries, packed or one per octet.
+inline constexpr std::size_t user_data_septets = user_data_octets * 8 / 7;
 /// UDH of the 8-bit-reference concatenation IE: UDHL + IEI + IEL + ref + total + seq.
 inline constexpr std::size_t udh_octets_8bit_reference = 6;
 /// UDH of the 16-bit-reference concatenation IE (one more reference octet).

@@ -5,6 +5,7 @@
 // Text -> code points -> units -> parts -> wire bytes (and back).
 #include <septet/analysis.hpp>
 #include <septet/counter.hpp>
+#include <septet/data_coding.hpp>
 #include <septet/error.hpp>
 #include <septet/grapheme.hpp>
 #include <septet/gsm7.hpp>

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <septet/analysis.hpp>
+#include <septet/data_coding.hpp>
 #include <septet/gsm7.hpp>
 #include <septet/national.hpp>
 #include <septet/pack.hpp>
@@ -19,15 +20,8 @@
 /// data coding and the SMPP esm_class. Text -> parts -> wire bytes.
 namespace septet::inline v0 {
 
-/// Data coding schemes septet writes (TS 23.038 §4, general data coding, no class).
-inline constexpr std::uint8_t data_coding_gsm7 = 0x00;
-inline constexpr std::uint8_t data_coding_ucs2 = 0x08;
 /// SMPP esm_class bit saying the short message starts with a UDH (UDHI, TP-UDHI in 23.040).
 inline constexpr std::uint8_t esm_class_udhi = 0x40;
-
-/// How GSM 7-bit septets are laid out: packed 8 in 7 octets (TP-UD on the air, SMPP with some
-/// SMSCs), or one septet per octet (SMPP data_coding 0x00 as most SMSCs expect it).
-enum class septet_form : std::uint8_t { packed, unpacked };
 
 struct encode_options {
   /// Boundary policy and limits; udh_octets and single_part_udh_octets are computed from the
@@ -45,7 +39,7 @@ struct encode_options {
 /// One part as sent: UDH followed by user data in `octets[0, size)`.
 struct encoded_part {
   /// The largest part: 160 unpacked septets (packed user data never exceeds 140 octets).
-  static constexpr std::size_t max_octets = 160;
+  static constexpr std::size_t max_octets = user_data_septets;
 
   std::array<std::uint8_t, max_octets> octets{};
   std::size_t size = 0;      ///< octets used: the SMPP sm_length
@@ -148,7 +142,7 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
     return written;
   }
   out.data_coding = data_coding_gsm7;
-  std::array<std::uint8_t, encoded_part::max_octets> septets{};
+  std::array<std::uint8_t, user_data_septets> septets{};
   result encoded{errc::ok, 0};
   std::optional<std::size_t> fast;
   if constexpr (utf8_unit<Char>) {

@@ -8,7 +8,9 @@
 #include <septet/detail/national_tables.hpp>
 #include <septet/error.hpp>
 #include <septet/gsm7.hpp>
+#include <septet/national_language.hpp>
 #include <septet/options.hpp>
+#include <septet/udh.hpp>  // the shift IEIs, once declared here
 #include <septet/unicode.hpp>
 #include <span>
 
@@ -16,10 +18,6 @@
 /// replaces the default alphabet, a single-shift table replaces the extension table, and the UDH
 /// announces each with a 3-octet information element (TS 23.040 §9.2.3.24.15-16).
 namespace septet::inline v0 {
-
-/// IEIs of the national language shift elements.
-inline constexpr std::uint8_t iei_national_single_shift = 0x24;
-inline constexpr std::uint8_t iei_national_locking_shift = 0x25;
 
 namespace detail {
 
@@ -72,8 +70,6 @@ struct national_reverse {
   return r;
 }
 
-inline constexpr std::size_t national_language_count = 14;  // none and the 13 of Annex A
-
 template <class Table>
 [[nodiscard]] constexpr auto make_reverses(Table table) noexcept
     -> std::array<national_reverse, national_language_count> {
@@ -87,38 +83,7 @@ template <class Table>
 inline constexpr auto locking_reverse = make_reverses(&locking_table);
 inline constexpr auto single_shift_reverse = make_reverses(&single_shift_table);
 
-[[nodiscard]] constexpr auto index_of(national_language l) noexcept -> std::size_t {
-  const auto i = static_cast<std::size_t>(l);
-  return i < national_language_count ? i : 0;
-}
-
 }  // namespace detail
-
-/// Whether a language has a locking-shift / single-shift table.
-[[nodiscard]] constexpr auto has_locking_table(national_language l) noexcept -> bool {
-  return detail::locking_table(l) != nullptr;
-}
-[[nodiscard]] constexpr auto has_single_shift_table(national_language l) noexcept -> bool {
-  return detail::single_shift_table(l) != nullptr;
-}
-
-/// Short names (ISO 639-1), as the CLI and the web page take them.
-[[nodiscard]] constexpr auto to_string(national_language l) noexcept -> std::string_view {
-  constexpr std::array<std::string_view, detail::national_language_count> names = {
-      "none", "tr", "es", "pt", "bn", "gu", "hi", "kn", "ml", "or", "pa", "ta", "te", "ur"};
-  return names[detail::index_of(l)];
-}
-
-[[nodiscard]] constexpr auto national_language_named(std::string_view name) noexcept
-    -> std::optional<national_language> {
-  for (std::size_t i = 0; i < detail::national_language_count; ++i) {
-    const auto l = static_cast<national_language>(i);
-    if (to_string(l) == name) {
-      return l;
-    }
-  }
-  return std::nullopt;
-}
 
 namespace gsm7 {
 

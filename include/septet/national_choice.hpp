@@ -82,14 +82,6 @@ template <text Text>
   return best;
 }
 
-/// Every language of TS 23.038 Annex A, for `choose_national_tables(text, all_national_languages)`.
-inline constexpr std::array<national_language, 13> all_national_languages = {
-    national_language::turkish, national_language::spanish,   national_language::portuguese,
-    national_language::bengali, national_language::gujarati,  national_language::hindi,
-    national_language::kannada, national_language::malayalam, national_language::oriya,
-    national_language::punjabi, national_language::tamil,     national_language::telugu,
-    national_language::urdu};
-
 }  // namespace septet::inline v0
 
 #endif  // SEPTET_NATIONAL_CHOICE_HPP

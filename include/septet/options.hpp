@@ -3,7 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <septet/detail/national_tables.hpp>
+#include <septet/national_language.hpp>
 #include <string_view>
 
 namespace septet::inline v0 {
@@ -25,6 +25,8 @@ enum class boundary_policy : std::uint8_t { code_point, grapheme };
 
 /// Octets of user data in one SMS (3GPP TS 23.040 §9.2.3.24: 140 octets = 160 septets).
 inline constexpr std::size_t user_data_octets = 140;
+/// Septets those octets hold: the most a part carries, packed or one per octet.
+inline constexpr std::size_t user_data_septets = user_data_octets * 8 / 7;
 /// UDH of the 8-bit-reference concatenation IE: UDHL + IEI + IEL + ref + total + seq.
 inline constexpr std::size_t udh_octets_8bit_reference = 6;
 /// UDH of the 16-bit-reference concatenation IE (one more reference octet).
@@ -46,7 +48,8 @@ struct national_tables {
   [[nodiscard]] constexpr auto any() const noexcept -> bool {
     return locking != national_language::none || single_shift != national_language::none;
   }
-  /// UDH octets the shift IEs take: IEI, length and language, 3 each.
+  /// UDH octets the shift IEs take: IEI, length and language, 3 each (udh.hpp checks this against
+  /// its IE lengths).
   [[nodiscard]] constexpr auto udh_octets() const noexcept -> std::size_t {
     return (locking != national_language::none ? 3U : 0U) +
            (single_shift != national_language::none ? 3U : 0U);
@@ -85,9 +88,8 @@ struct capacity {
 [[nodiscard]] constexpr auto valid(const options& opts) noexcept -> bool {
   const auto& n = opts.national;
   const bool tables_exist =
-      (n.locking == national_language::none || detail::locking_table(n.locking) != nullptr) &&
-      (n.single_shift == national_language::none ||
-       detail::single_shift_table(n.single_shift) != nullptr);
+      (n.locking == national_language::none || has_locking_table(n.locking)) &&
+      (n.single_shift == national_language::none || has_single_shift_table(n.single_shift));
   const std::size_t ies = n.any() ? n.udh_octets() + 1 : 0;  // + a UDHL, at worst
   return opts.udh_octets + ies <= max_udh_octets &&
          opts.single_part_udh_octets + ies <= max_udh_octets && opts.max_units_per_part != 1 &&

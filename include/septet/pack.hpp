@@ -11,6 +11,14 @@
 /// first, 8 septets in 7 octets. After a user data header the first septet starts on the next
 /// septet boundary, counted from the start of the user data (TS 23.040 §9.2.3.24): the
 /// `fill_bits` between the header and the first septet are zero.
+namespace septet::inline v0 {
+
+/// How GSM 7-bit septets are laid out: packed 8 in 7 octets (TP-UD on the air, SMPP with some
+/// SMSCs), or one septet per octet (SMPP data_coding 0x00 as most SMSCs expect it).
+enum class septet_form : std::uint8_t { packed, unpacked };
+
+}  // namespace septet::inline v0
+
 namespace septet::inline v0::gsm7 {
 
 /// Fill bits after a UDH of `udh_octets` octets (6 octets: 1 fill bit; 7 octets: none).

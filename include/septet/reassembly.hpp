@@ -6,51 +6,20 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <septet/data_coding.hpp>
 #include <septet/error.hpp>
 #include <septet/gsm7.hpp>
 #include <septet/national.hpp>
+#include <septet/options.hpp>
 #include <septet/pack.hpp>
 #include <septet/ucs2.hpp>
 #include <septet/udh.hpp>
-#include <septet/user_data.hpp>
 #include <span>
 #include <string>
 
 /// Wire bytes back to text: decode one received part, and put concatenated parts back together
 /// whatever order they arrived in.
 namespace septet::inline v0 {
-
-/// The alphabet a data coding scheme announces (TS 23.038 §4).
-enum class alphabet : std::uint8_t { gsm7, eight_bit, ucs2 };
-
-/// The alphabet of `dcs`, or nothing for compressed text and reserved coding groups.
-[[nodiscard]] constexpr auto alphabet_of(std::uint8_t dcs) noexcept -> std::optional<alphabet> {
-  std::uint8_t bits = 0;
-  if ((dcs & 0xC0U) == 0x00U || (dcs & 0xC0U) == 0x40U) {  // general / automatic deletion group
-    if ((dcs & 0x20U) != 0) {
-      return std::nullopt;  // compressed
-    }
-    bits = static_cast<std::uint8_t>((dcs >> 2U) & 0x03U);
-  } else if ((dcs & 0xF0U) == 0xF0U) {  // data coding / message class group
-    bits = (dcs & 0x04U) != 0 ? std::uint8_t{1} : std::uint8_t{0};
-  } else if ((dcs & 0xF0U) == 0xC0U || (dcs & 0xF0U) == 0xD0U) {  // message waiting, GSM 7-bit
-    bits = 0;
-  } else if ((dcs & 0xF0U) == 0xE0U) {  // message waiting, UCS-2
-    bits = 2;
-  } else {
-    return std::nullopt;
-  }
-  switch (bits) {
-    case 0:
-      return alphabet::gsm7;
-    case 1:
-      return alphabet::eight_bit;
-    case 2:
-      return alphabet::ucs2;
-    default:
-      return std::nullopt;
-  }
-}
 
 inline constexpr std::size_t unknown_length = std::numeric_limits<std::size_t>::max();
 
@@ -97,7 +66,7 @@ struct received_part {
                ? decoded
                : result{decoded.ec, decoded.count + header};
   }
-  std::array<std::uint8_t, encoded_part::max_octets> septets{};
+  std::array<std::uint8_t, user_data_septets> septets{};
   // TP-UDL counts the UDH and its fill bits in septets; only packed data has the fill bits.
   const std::size_t fill = in.form == septet_form::packed ? gsm7::fill_bits(header) : 0;
   const std::size_t header_septets = gsm7::user_data_length(header, 0);

@@ -5,6 +5,7 @@
 // Text -> code points -> units -> parts -> wire bytes (and back).
 #include <septet/analysis.hpp>
 #include <septet/counter.hpp>
+#include <septet/data_coding.hpp>
 #include <septet/error.hpp>
 #include <septet/grapheme.hpp>
 #include <septet/gsm7.hpp>
@@ -12,6 +13,7 @@
 #include <septet/msisdn.hpp>
 #include <septet/national.hpp>
 #include <septet/national_choice.hpp>
+#include <septet/national_language.hpp>
 #include <septet/options.hpp>
 #include <septet/pack.hpp>
 #include <septet/profile.hpp>

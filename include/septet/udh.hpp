@@ -1,20 +1,36 @@
 #ifndef SEPTET_UDH_HPP
 #define SEPTET_UDH_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <septet/error.hpp>
+#include <septet/national_language.hpp>
 #include <septet/options.hpp>
 #include <span>
+#include <utility>
 
 /// The user data header (3GPP TS 23.040 §9.2.3.24): UDHL, then information elements (IEI, length,
 /// data). septet writes the concatenation IE (§9.2.3.24.1 8-bit reference, §9.2.3.24.8 16-bit)
-/// plus any elements the caller supplies, and parses any header.
+/// and the national language shift IEs (§9.2.3.24.15-16) plus any elements the caller supplies,
+/// and parses any header. Every IE septet knows is written and read here and nowhere else.
 namespace septet::inline v0 {
 
+/// Identifiers (IEI) of the elements septet knows.
 inline constexpr std::uint8_t iei_concatenation_8bit = 0x00;
 inline constexpr std::uint8_t iei_concatenation_16bit = 0x08;
+inline constexpr std::uint8_t iei_national_single_shift = 0x24;
+inline constexpr std::uint8_t iei_national_locking_shift = 0x25;
+
+/// Their data lengths (the IE's length octet): reference, total and sequence, with a one- or
+/// two-octet reference; the language of a shift IE.
+inline constexpr std::uint8_t iedl_concatenation_8bit = 3;
+inline constexpr std::uint8_t iedl_concatenation_16bit = 4;
+inline constexpr std::uint8_t iedl_national_shift = 1;
+
+/// Octets before an element's data: its identifier and its length.
+inline constexpr std::size_t ie_header_octets = 2;
 
 enum class reference_size : std::uint8_t { bits8, bits16 };
 
@@ -36,36 +52,69 @@ struct information_element {
   std::span<const std::uint8_t> data;
 };
 
+namespace detail {
+
+[[nodiscard]] constexpr auto concatenation_iedl(reference_size size) noexcept -> std::uint8_t {
+  return size == reference_size::bits8 ? iedl_concatenation_8bit : iedl_concatenation_16bit;
+}
+
+/// Writes one element at `out[at]`, which has room; returns where the next one goes.
+constexpr auto put_ie(std::span<std::uint8_t> out,
+                      std::size_t at,
+                      std::uint8_t iei,
+                      std::span<const std::uint8_t> data) noexcept -> std::size_t {
+  out[at++] = iei;
+  out[at++] = static_cast<std::uint8_t>(data.size());
+  for (const std::uint8_t octet : data) {
+    out[at++] = octet;
+  }
+  return at;
+}
+
+}  // namespace detail
+
 /// Octets of the concatenation IE (IEI + length + data).
 [[nodiscard]] constexpr auto concatenation_ie_size(reference_size size) noexcept -> std::size_t {
-  return size == reference_size::bits8 ? 5 : 6;
+  return ie_header_octets + detail::concatenation_iedl(size);
 }
+
+// options.hpp sizes UDHs before this header exists to say what an IE is; hold it to the IEs here.
+static_assert(udh_octets_8bit_reference == 1 + concatenation_ie_size(reference_size::bits8));
+static_assert(udh_octets_16bit_reference == 1 + concatenation_ie_size(reference_size::bits16));
+static_assert(national_tables{national_language::turkish, national_language::none}.udh_octets() ==
+              ie_header_octets + iedl_national_shift);
+static_assert(national_tables{national_language::none, national_language::turkish}.udh_octets() ==
+              ie_header_octets + iedl_national_shift);
 
 /// Octets of `elements` (IEI + length + data each).
 [[nodiscard]] constexpr auto elements_size(std::span<const information_element> elements) noexcept
     -> std::size_t {
   std::size_t size = 0;
   for (const auto& e : elements) {
-    size += 2 + e.data.size();
+    size += ie_header_octets + e.data.size();
   }
   return size;
 }
 
-/// Octets of a UDH, UDHL included, carrying a concatenation IE (when `concat` is set) and
-/// `elements`; 0 when there is nothing to carry.
+/// Octets of a UDH, UDHL included, carrying a concatenation IE (when `concat` is set), `elements`
+/// and the shift IEs of `national`; 0 when there is nothing to carry.
 [[nodiscard]] constexpr auto udh_size(std::optional<reference_size> concat,
-                                      std::span<const information_element> elements) noexcept
+                                      std::span<const information_element> elements,
+                                      const national_tables& national = {}) noexcept
     -> std::size_t {
-  const std::size_t body = (concat ? concatenation_ie_size(*concat) : 0) + elements_size(elements);
+  const std::size_t body = (concat ? concatenation_ie_size(*concat) : 0) + elements_size(elements) +
+                           national.udh_octets();
   return body == 0 ? 0 : 1 + body;
 }
 
-/// Writes a UDH with `concat` (if set) and then `elements` to `out`. Returns ok with the octets
-/// written (0 when there is nothing to write); invalid_option when an element is a concatenation
-/// IE, has more than 255 octets, or the header would not leave room in 140 octets (count: the
-/// element's index); output_too_small with the octets needed.
+/// Writes a UDH with `concat` (if set), then `elements`, then the shift IEs of `national`
+/// (locking shift before single shift) to `out`. Returns ok with the octets written (0 when there
+/// is nothing to write); invalid_option when an element is a concatenation IE, has more than 255
+/// octets, or the header would not leave room in 140 octets (count: the element's index);
+/// output_too_small with the octets needed.
 [[nodiscard]] constexpr auto write_udh(const std::optional<concatenation>& concat,
                                        std::span<const information_element> elements,
+                                       const national_tables& national,
                                        std::span<std::uint8_t> out) noexcept -> result {
   for (std::size_t i = 0; i < elements.size(); ++i) {
     const auto& e = elements[i];
@@ -75,7 +124,7 @@ struct information_element {
     }
   }
   const std::size_t size =
-      udh_size(concat ? std::optional{concat->reference_size} : std::nullopt, elements);
+      udh_size(concat ? std::optional{concat->reference_size} : std::nullopt, elements, national);
   if (size > max_udh_octets) {
     return {errc::invalid_option, elements.size()};
   }
@@ -88,27 +137,37 @@ struct information_element {
   std::size_t at = 0;
   out[at++] = static_cast<std::uint8_t>(size - 1);
   if (concat) {
-    if (concat->reference_size == reference_size::bits8) {
-      out[at++] = iei_concatenation_8bit;
-      out[at++] = 3;
-      out[at++] = static_cast<std::uint8_t>(concat->reference & 0xFFU);
-    } else {
-      out[at++] = iei_concatenation_16bit;
-      out[at++] = 4;
-      out[at++] = static_cast<std::uint8_t>(concat->reference >> 8U);
-      out[at++] = static_cast<std::uint8_t>(concat->reference & 0xFFU);
+    const bool wide = concat->reference_size == reference_size::bits16;
+    std::array<std::uint8_t, iedl_concatenation_16bit> data{};
+    std::size_t n = 0;
+    if (wide) {
+      data[n++] = static_cast<std::uint8_t>(concat->reference >> 8U);
     }
-    out[at++] = concat->total;
-    out[at++] = concat->sequence;
+    data[n++] = static_cast<std::uint8_t>(concat->reference & 0xFFU);
+    data[n++] = concat->total;
+    data[n++] = concat->sequence;
+    at = detail::put_ie(out, at, wide ? iei_concatenation_16bit : iei_concatenation_8bit,
+                        std::span{data}.first(n));
   }
   for (const auto& e : elements) {
-    out[at++] = e.iei;
-    out[at++] = static_cast<std::uint8_t>(e.data.size());
-    for (const std::uint8_t octet : e.data) {
-      out[at++] = octet;
+    at = detail::put_ie(out, at, e.iei, e.data);
+  }
+  for (const auto& [iei, language] :
+       {std::pair{iei_national_locking_shift, national.locking},
+        std::pair{iei_national_single_shift, national.single_shift}}) {
+    if (language != national_language::none) {
+      const std::array<std::uint8_t, iedl_national_shift> data{static_cast<std::uint8_t>(language)};
+      at = detail::put_ie(out, at, iei, data);
     }
   }
   return {errc::ok, at};
+}
+
+/// write_udh() without shift IEs.
+[[nodiscard]] constexpr auto write_udh(const std::optional<concatenation>& concat,
+                                       std::span<const information_element> elements,
+                                       std::span<std::uint8_t> out) noexcept -> result {
+  return write_udh(concat, elements, national_tables{}, out);
 }
 
 /// What a parsed UDH holds.
@@ -133,16 +192,18 @@ struct udh_info {
   const std::size_t end = std::size_t{user_data[0]} + 1;
   std::size_t at = 1;
   while (at < end) {
-    if (end - at < 2 || end - at - 2 < user_data[at + 1]) {
+    if (end - at < ie_header_octets || end - at - ie_header_octets < user_data[at + 1]) {
       parsed.status = {errc::invalid_udh, at};
       return parsed;
     }
     const std::uint8_t iei = user_data[at];
     const std::uint8_t length = user_data[at + 1];
-    const auto data = user_data.subspan(at + 2, length);
+    const auto data = user_data.subspan(at + ie_header_octets, length);
     if (iei == iei_concatenation_8bit || iei == iei_concatenation_16bit) {
       const bool wide = iei == iei_concatenation_16bit;
-      if (parsed.value.concat || length != (wide ? 4 : 3)) {
+      if (parsed.value.concat ||
+          length !=
+              detail::concatenation_iedl(wide ? reference_size::bits16 : reference_size::bits8)) {
         parsed.status = {errc::invalid_udh, at};
         return parsed;
       }
@@ -156,19 +217,19 @@ struct udh_info {
         return parsed;
       }
       parsed.value.concat = c;
-    } else if (iei == 0x24 || iei == 0x25) {  // national single shift / locking shift
-      const auto language =
-          length == 1 ? static_cast<national_language>(data[0]) : national_language::none;
-      const bool known = iei == 0x24 ? detail::single_shift_table(language) != nullptr
-                                     : detail::locking_table(language) != nullptr;
+    } else if (iei == iei_national_single_shift || iei == iei_national_locking_shift) {
+      const bool single = iei == iei_national_single_shift;
+      const auto language = length == iedl_national_shift ? static_cast<national_language>(data[0])
+                                                          : national_language::none;
+      const bool known = single ? has_single_shift_table(language) : has_locking_table(language);
       if (!known) {
         parsed.status = {errc::invalid_udh, at};
         return parsed;
       }
-      (iei == 0x24 ? parsed.value.national.single_shift : parsed.value.national.locking) = language;
+      (single ? parsed.value.national.single_shift : parsed.value.national.locking) = language;
     }
     ++parsed.value.elements;
-    at += 2 + length;
+    at += ie_header_octets + length;
   }
   parsed.value.size = end;
   parsed.status = {errc::ok, end};

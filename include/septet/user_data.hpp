@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <septet/analysis.hpp>
+#include <septet/data_coding.hpp>
 #include <septet/gsm7.hpp>
 #include <septet/national.hpp>
 #include <septet/pack.hpp>
@@ -13,22 +14,14 @@
 #include <septet/ucs2.hpp>
 #include <septet/udh.hpp>
 #include <span>
-#include <utility>
 #include <vector>
 
 /// The bytes that go on the air: for each part, the UDH and the user data (TP-UD), TP-UDL, the
 /// data coding and the SMPP esm_class. Text -> parts -> wire bytes.
 namespace septet::inline v0 {
 
-/// Data coding schemes septet writes (TS 23.038 §4, general data coding, no class).
-inline constexpr std::uint8_t data_coding_gsm7 = 0x00;
-inline constexpr std::uint8_t data_coding_ucs2 = 0x08;
 /// SMPP esm_class bit saying the short message starts with a UDH (UDHI, TP-UDHI in 23.040).
 inline constexpr std::uint8_t esm_class_udhi = 0x40;
-
-/// How GSM 7-bit septets are laid out: packed 8 in 7 octets (TP-UD on the air, SMPP with some
-/// SMSCs), or one septet per octet (SMPP data_coding 0x00 as most SMSCs expect it).
-enum class septet_form : std::uint8_t { packed, unpacked };
 
 struct encode_options {
   /// Boundary policy and limits; udh_octets and single_part_udh_octets are computed from the
@@ -46,7 +39,7 @@ struct encode_options {
 /// One part as sent: UDH followed by user data in `octets[0, size)`.
 struct encoded_part {
   /// The largest part: 160 unpacked septets (packed user data never exceeds 140 octets).
-  static constexpr std::size_t max_octets = 160;
+  static constexpr std::size_t max_octets = user_data_septets;
 
   std::array<std::uint8_t, max_octets> octets{};
   std::size_t size = 0;      ///< octets used: the SMPP sm_length
@@ -129,27 +122,15 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
     concat = concatenation{enc.reference, static_cast<std::uint8_t>(a.parts),
                            static_cast<std::uint8_t>(index + 1), enc.reference_size};
   }
-  const result header = write_udh(concat, enc.extra_elements, std::span{out.octets});
+  const national_tables& tables = enc.text.national;
+  // The shift IEs ride in GSM 7-bit parts only, as capacity_for() counts them.
+  const result header =
+      write_udh(concat, enc.extra_elements,
+                a.encoding == encoding::gsm7 ? tables : national_tables{}, std::span{out.octets});
   if (!header.ok()) {
     return header;
   }
   out.udh_size = header.count;
-  const national_tables& tables = enc.text.national;
-  if (a.encoding == encoding::gsm7 && tables.any()) {
-    // The shift IEs go after the caller's elements; UDHL grows by 3 for each.
-    std::size_t at = out.udh_size == 0 ? 1 : out.udh_size;
-    for (const auto& [iei, language] :
-         {std::pair{iei_national_locking_shift, tables.locking},
-          std::pair{iei_national_single_shift, tables.single_shift}}) {
-      if (language != national_language::none) {
-        out.octets[at++] = iei;
-        out.octets[at++] = 1;
-        out.octets[at++] = static_cast<std::uint8_t>(language);
-      }
-    }
-    out.octets[0] = static_cast<std::uint8_t>(at - 1);
-    out.udh_size = at;
-  }
   out.esm_class = out.udh_size != 0 ? esm_class_udhi : std::uint8_t{0};
   const auto piece = text.substr(range.begin, range.end - range.begin);
   const auto room = std::span{out.octets}.subspan(out.udh_size);
@@ -161,7 +142,7 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
     return written;
   }
   out.data_coding = data_coding_gsm7;
-  std::array<std::uint8_t, encoded_part::max_octets> septets{};
+  std::array<std::uint8_t, user_data_septets> septets{};
   result encoded{errc::ok, 0};
   std::optional<std::size_t> fast;
   if constexpr (utf8_unit<Char>) {

@@ -2,6 +2,7 @@
 #define SEPTET_DETAIL_NATIONAL_TABLES_HPP
 
 #include <array>
+#include <septet/national_language.hpp>
 
 // 3GPP TS 23.038 Annex A (Release 9 and later): the national language locking-shift tables
 // (A.3) and single-shift tables (A.2).
@@ -19,30 +20,6 @@
 // Cross-checked cell by cell against independent transcriptions (Android's GsmAlphabet, the
 // gsmcodecs look-up tables for V18.0.0 and CyberChef's tables for V16.0.0). Where they disagree
 // on substance, or where the spec text itself has a typo, the table concerned says so.
-namespace septet::inline v0 {
-
-/// National language identifiers of TS 23.038, as carried in the TS 23.040 user data header
-/// (IEI 0x24 selects a single-shift table, IEI 0x25 a locking-shift table). `none` stands for the
-/// default alphabet and its extension table.
-enum class national_language : unsigned char {
-  none = 0,
-  turkish = 1,
-  spanish = 2,
-  portuguese = 3,
-  bengali = 4,
-  gujarati = 5,
-  hindi = 6,
-  kannada = 7,
-  malayalam = 8,
-  oriya = 9,
-  punjabi = 10,
-  tamil = 11,
-  telugu = 12,
-  urdu = 13,
-};
-
-}  // namespace septet::inline v0
-
 namespace septet::inline v0::detail {
 
 using national_table = std::array<char32_t, 128>;
@@ -682,6 +659,20 @@ inline constexpr std::array<char32_t, 128> urdu_single = {
       return nullptr;
   }
 }
+
+// national_language.hpp says which tables a language has without these tables; hold it to them
+// for every identifier an octet can carry.
+[[nodiscard]] constexpr auto tables_match_languages() noexcept -> bool {
+  for (unsigned i = 0; i < 256; ++i) {
+    const auto l = static_cast<national_language>(i);
+    if (has_locking_table(l) != (locking_table(l) != nullptr) ||
+        has_single_shift_table(l) != (single_shift_table(l) != nullptr)) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(tables_match_languages());
 
 }  // namespace septet::inline v0::detail
 

@@ -26,6 +26,8 @@ if [[ "${1:-run}" == test ]]; then
   # The Debian packages (cpack: dpkg-shlibdeps, file) and the fresh Debian 12 they are installed
   # on (tools/fresh-debian.sh: mmdebstrap).
   packages+=(dpkg-dev file mmdebstrap)
+  # The layout checks (tools/check_layout.sh): function lengths through universal-ctags.
+  packages+=(universal-ctags python3)
 fi
 
 missing=()

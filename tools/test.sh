@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian machine to every test passing:
 #   bash tools/test.sh
-# 1. formatting check;
+# 1. formatting and layout checks;
 # 2. g++ Release build of everything (the configuration a packager builds, with the benchmarks
 #    and the fast-path test cross-built for AArch64 and run under qemu) + ctest (fuzz corpora
 #    replayed by a plain driver);
@@ -20,6 +20,8 @@ developer=(-DSEPTET_WARNINGS_AS_ERRORS=ON -DSEPTET_REQUIRE_ALL=ON)
 
 echo "== clang-format"
 git ls-files -- '*.hpp' '*.cpp' | xargs clang-format --dry-run -Werror
+echo "== layout (docs/architecture.md): function lengths, Sinch's limits spelled once"
+bash tools/check_layout.sh
 
 echo "== g++, Release: everything, as a packager builds it, then ctest"
 cmake -S . -B build/gcc -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ \

@@ -5,14 +5,13 @@
 #include <optional>
 #include <string>
 
+#include "exit_status.hpp"
+
 /// Every input the CLI reads whole and every output it writes goes through here: reading never
 /// throws (a directory, a missing file or a read error is a message), and output that did not
 /// reach its destination (a full disk, /dev/full, a closed pipe) is an exit status, never a
 /// silent 0.
 namespace septet_cli {
-
-/// Exit status when the output could not be written.
-inline constexpr int output_failed = 4;
 
 /// The whole of a file, or of standard input for "-": the contents, or the error as
 /// "PATH: reason".

@@ -29,7 +29,7 @@ auto make_client(const sinch_connection& c) -> sinch::client<sinch::curl_transpo
 }
 
 /// Prints a failure on stderr (and as JSON on `out` with --json); returns the exit status.
-auto report(const sinch::failure& f, const sinch_connection& c, std::ostream& out) -> int {
+auto report(const sinch::failure& f, const sinch_connection& c, std::ostream& out) -> exit_status {
   if (c.json) {
     json j = {{"error", sinch::to_string(f.kind)}, {"message", f.message}};
     if (!f.field.empty()) {
@@ -50,12 +50,12 @@ auto report(const sinch::failure& f, const sinch_connection& c, std::ostream& ou
   switch (f.kind) {
     case sinch::failure_kind::invalid_config:
     case sinch::failure_kind::invalid_request:
-      return sinch_invalid;
+      return invalid_input;
     case sinch::failure_kind::outcome_unknown:
     case sinch::failure_kind::bad_response:
-      return f.client_reference.empty() ? sinch_failed : sinch_outcome_unknown;
+      return f.client_reference.empty() ? some_failed : outcome_unknown;
     default:
-      return sinch_failed;
+      return some_failed;
   }
 }
 
@@ -113,7 +113,7 @@ auto batch_request_of(const std::string& text, const send_settings& settings)
 auto print_dry_run(sinch::client<sinch::curl_transport>& client,
                    const sinch::batch_request& request,
                    const sinch_connection& connection,
-                   std::ostream& out) -> int {
+                   std::ostream& out) -> exit_status {
   sinch::dry_run_query query;
   query.per_recipient = true;
   auto r = client.dry_run(request, query);
@@ -122,7 +122,7 @@ auto print_dry_run(sinch::client<sinch::curl_transport>& client,
   }
   if (connection.json) {
     out << sinch::to_json(r.value).dump(2) << '\n';
-    return sinch_ok;
+    return ok;
   }
   out << "dry run: " << r.value.number_of_recipients << " recipients, "
       << r.value.number_of_messages << " messages (parts)\n";
@@ -130,7 +130,7 @@ auto print_dry_run(sinch::client<sinch::curl_transport>& client,
     out << "  " << p.recipient << "  " << p.number_of_parts << " part"
         << (p.number_of_parts == 1 ? "" : "s") << "  " << p.encoding << "  " << p.body << '\n';
   }
-  return sinch_ok;
+  return ok;
 }
 
 /// The created batch, and whether an earlier send had created it (--reconcile found it).
@@ -169,10 +169,11 @@ void print_sent(const sent_batch& sent, const std::string& body, std::ostream& o
 
 }  // namespace
 
-auto send(const std::string& text, const send_settings& settings, std::ostream& out) -> int {
+auto send(const std::string& text, const send_settings& settings, std::ostream& out)
+    -> exit_status {
   const auto request = batch_request_of(text, settings);
   if (!request) {
-    return sinch_invalid;
+    return invalid_input;
   }
   auto client = make_client(settings.connection);
   if (settings.dry_run) {
@@ -184,14 +185,14 @@ auto send(const std::string& text, const send_settings& settings, std::ostream& 
   }
   if (settings.connection.json) {
     out << sinch::to_json(sent.response.value).dump(2) << '\n';
-    return sinch_ok;
+    return ok;
   }
   print_sent(sent, request->body, out);
-  return sinch_ok;
+  return ok;
 }
 
 auto status(const std::string& batch_id, const sinch_connection& connection, std::ostream& out)
-    -> int {
+    -> exit_status {
   auto client = make_client(connection);
   auto b = client.get_batch(batch_id);
   if (!b.ok()) {
@@ -205,7 +206,7 @@ auto status(const std::string& batch_id, const sinch_connection& connection, std
     out << json{{"batch", sinch::to_json(b.value)}, {"delivery_report", sinch::to_json(d.value)}}
                .dump(2)
         << '\n';
-    return sinch_ok;
+    return ok;
   }
   out << "batch " << b.value.id << (b.value.canceled ? " (canceled)" : "") << '\n'
       << "  created     " << b.value.created_at.value_or("?") << '\n'
@@ -214,13 +215,13 @@ auto status(const std::string& batch_id, const sinch_connection& connection, std
   for (const auto& s : d.value.statuses) {
     out << "  " << s.status << " (code " << s.code << ")  " << s.count << '\n';
   }
-  return sinch_ok;
+  return ok;
 }
 
 auto inbounds(const sinch_connection& connection,
               const std::vector<std::string>& to,
               long page_size,
-              std::ostream& out) -> int {
+              std::ostream& out) -> exit_status {
   auto client = make_client(connection);
   sinch::list_inbounds_query query;
   query.to = split_numbers(to);
@@ -247,10 +248,10 @@ auto inbounds(const sinch_connection& connection,
   } else if (count == 0) {
     out << "no inbound messages\n";
   }
-  return sinch_ok;
+  return ok;
 }
 
-auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> int {
+auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> exit_status {
   // Block the stop signals in every thread, then wait for one here.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
@@ -261,7 +262,7 @@ auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> int
   septet::tools::sandbox server(std::move(config));
   if (!server.start()) {
     std::fprintf(stderr, "septet: sandbox cannot listen there (port in use?)\n");
-    return sinch_failed;
+    return some_failed;
   }
   out << server.url() << std::endl;
   std::cerr << "septet sandbox: XMS at " << server.url() << "/xms/v1/" << plan << ", Classic at "
@@ -272,7 +273,7 @@ auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> int
   const auto stats = server.stats();
   std::cerr << "septet sandbox: " << stats.requests << " requests, " << stats.batches_created
             << " batches, " << stats.faults_injected << " faults injected\n";
-  return sinch_ok;
+  return ok;
 }
 
 }  // namespace septet_cli

@@ -272,7 +272,7 @@ auto decode(std::string_view input, const decode_settings& settings, std::ostrea
   if (settings.newline) {
     out << '\n';
   }
-  return within_limits;
+  return ok;
 }
 
 }  // namespace septet_cli

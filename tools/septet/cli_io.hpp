@@ -21,6 +21,10 @@ struct read_result {
 };
 auto read_whole(const std::string& path) -> read_result;
 
+/// Reads all of `path` ("-": standard input) into `contents`; false, with the reason on stderr,
+/// when it cannot.
+auto read_input(const std::string& path, std::string& contents) -> bool;
+
 /// Opens `path` for streaming; nullopt, or the error as "PATH: reason" (a directory opens as
 /// a stream on Linux and only fails when read, so it is refused here).
 auto open_for_reading(const std::string& path, std::ifstream& file) -> std::optional<std::string>;
@@ -30,7 +34,7 @@ auto exists(const std::string& path) -> bool;
 
 /// Flushes standard output. If anything written to it was lost, says so on stderr and returns
 /// output_failed; otherwise returns `status`.
-auto finish_output(int status) -> int;
+auto finish_output(exit_status status) -> exit_status;
 
 }  // namespace septet_cli
 

@@ -58,6 +58,16 @@ auto read_whole(const std::string& path) -> read_result {
   return result;
 }
 
+auto read_input(const std::string& path, std::string& contents) -> bool {
+  auto input = read_whole(path);
+  if (input.error) {
+    std::fprintf(stderr, "septet: cannot read %s\n", input.error->c_str());
+    return false;
+  }
+  contents = std::move(input.contents);
+  return true;
+}
+
 auto open_for_reading(const std::string& path, std::ifstream& file) -> std::optional<std::string> {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
@@ -78,7 +88,7 @@ auto exists(const std::string& path) -> bool {
   return ::stat(path.c_str(), &info) == 0;
 }
 
-auto finish_output(int status) -> int {
+auto finish_output(exit_status status) -> exit_status {
   std::cout.flush();
   const bool lost = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
   if (lost) {

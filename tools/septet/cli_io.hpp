@@ -5,14 +5,13 @@
 #include <optional>
 #include <string>
 
+#include "exit_status.hpp"
+
 /// Every input the CLI reads whole and every output it writes goes through here: reading never
 /// throws (a directory, a missing file or a read error is a message), and output that did not
 /// reach its destination (a full disk, /dev/full, a closed pipe) is an exit status, never a
 /// silent 0.
 namespace septet_cli {
-
-/// Exit status when the output could not be written.
-inline constexpr int output_failed = 4;
 
 /// The whole of a file, or of standard input for "-": the contents, or the error as
 /// "PATH: reason".
@@ -21,6 +20,10 @@ struct read_result {
   std::optional<std::string> error;
 };
 auto read_whole(const std::string& path) -> read_result;
+
+/// Reads all of `path` ("-": standard input) into `contents`; false, with the reason on stderr,
+/// when it cannot.
+auto read_input(const std::string& path, std::string& contents) -> bool;
 
 /// Opens `path` for streaming; nullopt, or the error as "PATH: reason" (a directory opens as
 /// a stream on Linux and only fails when read, so it is refused here).
@@ -31,7 +34,7 @@ auto exists(const std::string& path) -> bool;
 
 /// Flushes standard output. If anything written to it was lost, says so on stderr and returns
 /// output_failed; otherwise returns `status`.
-auto finish_output(int status) -> int;
+auto finish_output(exit_status status) -> exit_status;
 
 }  // namespace septet_cli
 

@@ -25,7 +25,7 @@ auto dry_run(std::string_view request, const dry_run_settings& settings, std::os
         nlohmann::json{{"recipient", f.recipient}, {"code", f.code}, {"reason", f.reason}}.dump();
     std::fprintf(stderr, "%s\n", line.c_str());
   }
-  return result.failures.empty() ? within_limits : over_limit;
+  return result.failures.empty() ? ok : some_failed;
 }
 
 }  // namespace septet_cli

@@ -5,7 +5,7 @@
 #include <septet/sinch/dry_run.hpp>
 #include <string_view>
 
-#include "inspect.hpp"
+#include "exit_status.hpp"
 
 namespace septet_cli {
 

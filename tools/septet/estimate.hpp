@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "inspect.hpp"
+#include "exit_status.hpp"
 
 namespace septet_cli {
 

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "exit_status.hpp"
+
 namespace septet_cli {
 
 enum class transliterate_setting { off, always, if_fewer_parts };
@@ -20,9 +22,6 @@ struct inspect_settings {
   /// Languages whose national tables may be used; the best pair is picked (none: default tables).
   std::vector<septet::national_language> national;
 };
-
-/// Exit status of `septet inspect`.
-enum exit_status : int { within_limits = 0, over_limit = 1, invalid_input = 2 };
 
 /// Prints the inspection of `text` to `out`; returns the exit status.
 auto inspect(std::string_view text, const inspect_settings& settings, std::ostream& out)

@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <septet/analysis.hpp>
 #include <septet/sinch/client.hpp>
 #include <septet/sinch/curl_transport.hpp>
@@ -28,7 +29,7 @@ auto make_client(const sinch_connection& c) -> sinch::client<sinch::curl_transpo
 }
 
 /// Prints a failure on stderr (and as JSON on `out` with --json); returns the exit status.
-auto report(const sinch::failure& f, const sinch_connection& c, std::ostream& out) -> int {
+auto report(const sinch::failure& f, const sinch_connection& c, std::ostream& out) -> exit_status {
   if (c.json) {
     json j = {{"error", sinch::to_string(f.kind)}, {"message", f.message}};
     if (!f.field.empty()) {
@@ -49,12 +50,12 @@ auto report(const sinch::failure& f, const sinch_connection& c, std::ostream& ou
   switch (f.kind) {
     case sinch::failure_kind::invalid_config:
     case sinch::failure_kind::invalid_request:
-      return sinch_invalid;
+      return invalid_input;
     case sinch::failure_kind::outcome_unknown:
     case sinch::failure_kind::bad_response:
-      return f.client_reference.empty() ? sinch_failed : sinch_outcome_unknown;
+      return f.client_reference.empty() ? some_failed : outcome_unknown;
     default:
-      return sinch_failed;
+      return some_failed;
   }
 }
 
@@ -68,9 +69,10 @@ auto split_numbers(const std::vector<std::string>& lists) -> std::vector<std::st
   return out;
 }
 
-}  // namespace
-
-auto send(const std::string& text, const send_settings& settings, std::ostream& out) -> int {
+/// The batch that `septet send` asks for; nullopt, with the reason on stderr, when a --param is
+/// malformed.
+auto batch_request_of(const std::string& text, const send_settings& settings)
+    -> std::optional<sinch::batch_request> {
   sinch::batch_request request;
   request.to = split_numbers(settings.to);
   request.body = text;
@@ -96,7 +98,7 @@ auto send(const std::string& text, const send_settings& settings, std::ostream& 
       std::fprintf(stderr,
                    "septet: --param needs key:msisdn=value (or key:default=value), not '%s'\n",
                    p.c_str());
-      return sinch_invalid;
+      return std::nullopt;
     }
     if (!request.parameters) {
       request.parameters.emplace();
@@ -104,58 +106,93 @@ auto send(const std::string& text, const send_settings& settings, std::ostream& 
     (*request.parameters)[p.substr(0, colon)][p.substr(colon + 1, equals - colon - 1)] =
         p.substr(equals + 1);
   }
-  auto client = make_client(settings.connection);
-  if (settings.dry_run) {
-    sinch::dry_run_query query;
-    query.per_recipient = true;
-    auto r = client.dry_run(request, query);
-    if (!r.ok()) {
-      return report(*r.error, settings.connection, out);
-    }
-    if (settings.connection.json) {
-      out << sinch::to_json(r.value).dump(2) << '\n';
-      return sinch_ok;
-    }
-    out << "dry run: " << r.value.number_of_recipients << " recipients, "
-        << r.value.number_of_messages << " messages (parts)\n";
-    for (const auto& p : r.value.per_recipient.value_or(std::vector<sinch::dry_run_recipient>{})) {
-      out << "  " << p.recipient << "  " << p.number_of_parts << " part"
-          << (p.number_of_parts == 1 ? "" : "s") << "  " << p.encoding << "  " << p.body << '\n';
-    }
-    return sinch_ok;
-  }
-  // --reconcile: the batch that carries the client_reference, sent only when three looks prove
-  // it absent.
-  sinch::response<sinch::batch> r;
-  bool found = false;
-  if (settings.reconcile) {
-    auto settled = client.reconcile(
-        request, {.checks = 3, .interval = std::chrono::milliseconds(settings.reconcile_wait_ms)});
-    r.error = std::move(settled.error);
-    r.value = std::move(settled.value.batch);
-    found = !settled.value.resent;
-  } else {
-    r = client.send(request);
-  }
+  return request;
+}
+
+/// `septet send --dry-run`: Sinch's dry run, per recipient.
+auto print_dry_run(sinch::client<sinch::curl_transport>& client,
+                   const sinch::batch_request& request,
+                   const sinch_connection& connection,
+                   std::ostream& out) -> exit_status {
+  sinch::dry_run_query query;
+  query.per_recipient = true;
+  auto r = client.dry_run(request, query);
   if (!r.ok()) {
-    return report(*r.error, settings.connection, out);
+    return report(*r.error, connection, out);
   }
-  if (settings.connection.json) {
+  if (connection.json) {
     out << sinch::to_json(r.value).dump(2) << '\n';
-    return sinch_ok;
+    return ok;
   }
-  const auto a = septet::analyze(request.body);
-  out << "batch " << r.value.id << (found ? " found: the first send created it\n" : " created\n")
-      << "  recipients        " << r.value.to.size() << '\n'
-      << "  client_reference  " << r.value.client_reference.value_or("") << '\n'
+  out << "dry run: " << r.value.number_of_recipients << " recipients, "
+      << r.value.number_of_messages << " messages (parts)\n";
+  for (const auto& p : r.value.per_recipient.value_or(std::vector<sinch::dry_run_recipient>{})) {
+    out << "  " << p.recipient << "  " << p.number_of_parts << " part"
+        << (p.number_of_parts == 1 ? "" : "s") << "  " << p.encoding << "  " << p.body << '\n';
+  }
+  return ok;
+}
+
+/// The created batch, and whether an earlier send had created it (--reconcile found it).
+struct sent_batch {
+  sinch::response<sinch::batch> response;
+  bool found = false;
+};
+
+/// Sends `request`; with --reconcile, finds the batch that carries its client_reference first
+/// and sends only when three looks prove it absent.
+auto send_or_reconcile(sinch::client<sinch::curl_transport>& client,
+                       const sinch::batch_request& request,
+                       const send_settings& settings) -> sent_batch {
+  if (!settings.reconcile) {
+    return {client.send(request), false};
+  }
+  auto settled = client.reconcile(
+      request, {.checks = 3, .interval = std::chrono::milliseconds(settings.reconcile_wait_ms)});
+  sent_batch sent;
+  sent.response.error = std::move(settled.error);
+  sent.response.value = std::move(settled.value.batch);
+  sent.found = !settled.value.resent;
+  return sent;
+}
+
+void print_sent(const sent_batch& sent, const std::string& body, std::ostream& out) {
+  const auto& batch = sent.response.value;
+  const auto a = septet::analyze(body);
+  out << "batch " << batch.id << (sent.found ? " found: the first send created it\n" : " created\n")
+      << "  recipients        " << batch.to.size() << '\n'
+      << "  client_reference  " << batch.client_reference.value_or("") << '\n'
       << "  template          " << (a.encoding == septet::encoding::gsm7 ? "gsm7" : "ucs2") << ", "
       << a.parts << " part" << (a.parts == 1 ? "" : "s") << " before substitution\n"
-      << "  check it with     septet status " << r.value.id << '\n';
-  return sinch_ok;
+      << "  check it with     septet status " << batch.id << '\n';
+}
+
+}  // namespace
+
+auto send(const std::string& text, const send_settings& settings, std::ostream& out)
+    -> exit_status {
+  const auto request = batch_request_of(text, settings);
+  if (!request) {
+    return invalid_input;
+  }
+  auto client = make_client(settings.connection);
+  if (settings.dry_run) {
+    return print_dry_run(client, *request, settings.connection, out);
+  }
+  const auto sent = send_or_reconcile(client, *request, settings);
+  if (!sent.response.ok()) {
+    return report(*sent.response.error, settings.connection, out);
+  }
+  if (settings.connection.json) {
+    out << sinch::to_json(sent.response.value).dump(2) << '\n';
+    return ok;
+  }
+  print_sent(sent, request->body, out);
+  return ok;
 }
 
 auto status(const std::string& batch_id, const sinch_connection& connection, std::ostream& out)
-    -> int {
+    -> exit_status {
   auto client = make_client(connection);
   auto b = client.get_batch(batch_id);
   if (!b.ok()) {
@@ -169,7 +206,7 @@ auto status(const std::string& batch_id, const sinch_connection& connection, std
     out << json{{"batch", sinch::to_json(b.value)}, {"delivery_report", sinch::to_json(d.value)}}
                .dump(2)
         << '\n';
-    return sinch_ok;
+    return ok;
   }
   out << "batch " << b.value.id << (b.value.canceled ? " (canceled)" : "") << '\n'
       << "  created     " << b.value.created_at.value_or("?") << '\n'
@@ -178,13 +215,13 @@ auto status(const std::string& batch_id, const sinch_connection& connection, std
   for (const auto& s : d.value.statuses) {
     out << "  " << s.status << " (code " << s.code << ")  " << s.count << '\n';
   }
-  return sinch_ok;
+  return ok;
 }
 
 auto inbounds(const sinch_connection& connection,
               const std::vector<std::string>& to,
               long page_size,
-              std::ostream& out) -> int {
+              std::ostream& out) -> exit_status {
   auto client = make_client(connection);
   sinch::list_inbounds_query query;
   query.to = split_numbers(to);
@@ -211,10 +248,10 @@ auto inbounds(const sinch_connection& connection,
   } else if (count == 0) {
     out << "no inbound messages\n";
   }
-  return sinch_ok;
+  return ok;
 }
 
-auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> int {
+auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> exit_status {
   // Block the stop signals in every thread, then wait for one here.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
@@ -225,7 +262,7 @@ auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> int
   septet::tools::sandbox server(std::move(config));
   if (!server.start()) {
     std::fprintf(stderr, "septet: sandbox cannot listen there (port in use?)\n");
-    return sinch_failed;
+    return some_failed;
   }
   out << server.url() << std::endl;
   std::cerr << "septet sandbox: XMS at " << server.url() << "/xms/v1/" << plan << ", Classic at "
@@ -236,7 +273,7 @@ auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> int
   const auto stats = server.stats();
   std::cerr << "septet sandbox: " << stats.requests << " requests, " << stats.batches_created
             << " batches, " << stats.faults_injected << " faults injected\n";
-  return sinch_ok;
+  return ok;
 }
 
 }  // namespace septet_cli

@@ -5,18 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "exit_status.hpp"
 #include "sandbox.hpp"
 
 /// `septet send`, `status`, `inbounds` (the XMS client over libcurl) and `sandbox`.
 namespace septet_cli {
-
-/// Exit statuses of the Sinch commands.
-enum sinch_status : int {
-  sinch_ok = 0,
-  sinch_failed = 1,           ///< Sinch (or the network) said no
-  sinch_invalid = 2,          ///< refused before sending, or a usage error
-  sinch_outcome_unknown = 3,  ///< a send that may have been created: check the reference
-};
 
 struct sinch_connection {
   std::string region;
@@ -42,15 +35,15 @@ struct send_settings {
   long reconcile_wait_ms = 2'000;
 };
 
-auto send(const std::string& text, const send_settings& settings, std::ostream& out) -> int;
+auto send(const std::string& text, const send_settings& settings, std::ostream& out) -> exit_status;
 auto status(const std::string& batch_id, const sinch_connection& connection, std::ostream& out)
-    -> int;
+    -> exit_status;
 auto inbounds(const sinch_connection& connection,
               const std::vector<std::string>& to,
               long page_size,
-              std::ostream& out) -> int;
+              std::ostream& out) -> exit_status;
 /// Serves until SIGINT or SIGTERM; prints the URL on the first line of `out`.
-auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> int;
+auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> exit_status;
 
 }  // namespace septet_cli
 

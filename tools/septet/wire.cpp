@@ -76,6 +76,123 @@ auto describe(septet::result r) -> std::string {
          std::to_string(r.count);
 }
 
+/// The parts read from the input: `buffers[i]` holds the octets of `parts[i]`, or `error` says
+/// why the input cannot be read.
+struct read_parts {
+  std::vector<std::vector<std::uint8_t>> buffers;
+  std::vector<septet::received_part> parts;
+  std::string error;
+};
+
+/// The JSON that `septet encode --json` prints: exact, since it carries TP-UDL.
+auto parts_from_json(std::string_view input, const decode_settings& settings) -> read_parts {
+  read_parts read;
+  const auto j = nlohmann::json::parse(input, nullptr, false);
+  if (j.is_discarded() || !j.contains("parts") || !j["parts"].is_array()) {
+    read.error = "input is not the JSON of septet encode --json";
+    return read;
+  }
+  // Read field by field with type checks: a wrongly typed field is an error, not an abort.
+  const auto string_field = [](const nlohmann::json& o, const char* key) -> std::string {
+    const auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  const auto coding = j.find("data_coding");
+  if (coding == j.end() || !coding->is_number_unsigned() || coding->get<unsigned>() > 255) {
+    read.error = "the JSON needs a data_coding of 0..255";
+    return read;
+  }
+  for (const auto& p : j["parts"]) {
+    if (!p.is_object()) {
+      read.error = "each part must be an object";
+      return read;
+    }
+    const std::string udh = string_field(p, "udh");
+    auto bytes = from_hex(udh + string_field(p, "ud"));
+    if (!bytes) {
+      read.error = "a part's udh or ud is not hex";
+      return read;
+    }
+    read.buffers.push_back(std::move(*bytes));
+    septet::received_part in;
+    in.data_coding = static_cast<std::uint8_t>(coding->get<unsigned>());
+    in.udhi = !udh.empty();
+    const auto udl = p.find("udl");
+    in.udl = udl != p.end() && udl->is_number_unsigned() ? udl->get<std::size_t>()
+                                                         : septet::unknown_length;
+    in.form = settings.form;
+    read.parts.push_back(in);
+  }
+  return read;
+}
+
+/// One part a line, "HEX" or "HEX:UDL" (blank lines skipped): TP-UDL makes GSM 7-bit exact (a
+/// final '@' and padding look alike).
+auto parts_from_hex_lines(std::string_view input, const decode_settings& settings) -> read_parts {
+  read_parts read;
+  std::size_t line_number = 0;
+  std::size_t start = 0;
+  while (start <= input.size()) {
+    const std::size_t end = std::min(input.find('\n', start), input.size());
+    const std::string_view line = input.substr(start, end - start);
+    ++line_number;
+    start = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+      continue;
+    }
+    const std::size_t colon = line.find(':');
+    auto bytes = from_hex(line.substr(0, colon));
+    std::size_t udl = septet::unknown_length;
+    if (colon != std::string_view::npos) {
+      const std::string digits(line.substr(colon + 1));
+      char* end = nullptr;
+      const unsigned long value = std::strtoul(digits.c_str(), &end, 10);
+      if (digits.empty() || *end != '\0' || value > 1000) {
+        read.error = "line " + std::to_string(line_number) + ": UDL after ':' is not a number";
+        return read;
+      }
+      udl = value;
+    }
+    if (!bytes) {
+      read.error = "line " + std::to_string(line_number) + " is not hex";
+      return read;
+    }
+    read.buffers.push_back(std::move(*bytes));
+    septet::received_part in;
+    in.data_coding = settings.data_coding;
+    in.form = settings.form;
+    in.udl = udl;
+    read.parts.push_back(in);
+  }
+  const bool udhi = settings.udhi == udhi_mode::yes ||
+                    (settings.udhi == udhi_mode::automatic && read.parts.size() > 1);
+  for (auto& p : read.parts) {
+    p.udhi = udhi;
+  }
+  return read;
+}
+
+/// Without TP-UDL, seven zero bits at the end of packed GSM 7-bit data read as padding; says so
+/// on stderr, since they could also have been a final '@'.
+void warn_of_ambiguous_padding(const std::vector<septet::received_part>& parts) {
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto& p = parts[i];
+    if (p.udl != septet::unknown_length || p.form != septet::septet_form::packed ||
+        septet::alphabet_of(p.data_coding) != septet::alphabet::gsm7) {
+      continue;
+    }
+    const auto udh = p.udhi ? septet::parse_udh(p.user_data) : septet::outcome<septet::udh_info>{};
+    const auto payload = p.user_data.subspan(std::min(udh.value.size, p.user_data.size()));
+    const std::size_t fill = septet::gsm7::fill_bits(udh.value.size);
+    if (!payload.empty() && (payload.size() * 8 - fill) % 7 == 0 && (payload.back() >> 1U) == 0) {
+      std::fprintf(stderr,
+                   "septet: part on line %zu ends in 7 zero bits, read as padding; if it was a "
+                   "final '@', give the TP-UDL as HEX:UDL\n",
+                   i + 1);
+    }
+  }
+}
+
 }  // namespace
 
 auto encode(std::string_view text, const encode_settings& settings, std::ostream& out)
@@ -133,108 +250,20 @@ auto encode(std::string_view text, const encode_settings& settings, std::ostream
 
 auto decode(std::string_view input, const decode_settings& settings, std::ostream& out)
     -> exit_status {
-  std::vector<std::vector<std::uint8_t>> buffers;
-  std::vector<septet::received_part> parts;
   const auto first_char = input.find_first_not_of(" \t\r\n");
-  if (first_char != std::string_view::npos && input[first_char] == '{') {
-    // The JSON that `septet encode --json` prints: exact, since it carries TP-UDL.
-    const auto j = nlohmann::json::parse(input, nullptr, false);
-    if (j.is_discarded() || !j.contains("parts") || !j["parts"].is_array()) {
-      return fail("input is not the JSON of septet encode --json", false, out);
-    }
-    // Read field by field with type checks: a wrongly typed field is an error, not an abort.
-    const auto string_field = [](const nlohmann::json& o, const char* key) -> std::string {
-      const auto it = o.find(key);
-      return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    const auto coding = j.find("data_coding");
-    if (coding == j.end() || !coding->is_number_unsigned() || coding->get<unsigned>() > 255) {
-      return fail("the JSON needs a data_coding of 0..255", false, out);
-    }
-    for (const auto& p : j["parts"]) {
-      if (!p.is_object()) {
-        return fail("each part must be an object", false, out);
-      }
-      const std::string udh = string_field(p, "udh");
-      auto bytes = from_hex(udh + string_field(p, "ud"));
-      if (!bytes) {
-        return fail("a part's udh or ud is not hex", false, out);
-      }
-      buffers.push_back(std::move(*bytes));
-      septet::received_part in;
-      in.data_coding = static_cast<std::uint8_t>(coding->get<unsigned>());
-      in.udhi = !udh.empty();
-      const auto udl = p.find("udl");
-      in.udl = udl != p.end() && udl->is_number_unsigned() ? udl->get<std::size_t>()
-                                                           : septet::unknown_length;
-      in.form = settings.form;
-      parts.push_back(in);
-    }
-  } else {
-    std::size_t line_number = 0;
-    std::size_t start = 0;
-    while (start <= input.size()) {
-      const std::size_t end = std::min(input.find('\n', start), input.size());
-      const std::string_view line = input.substr(start, end - start);
-      ++line_number;
-      start = end + 1;
-      if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
-        continue;
-      }
-      // "HEX" or "HEX:UDL": TP-UDL makes GSM 7-bit exact (a final '@' and padding look alike).
-      const std::size_t colon = line.find(':');
-      auto bytes = from_hex(line.substr(0, colon));
-      std::size_t udl = septet::unknown_length;
-      if (colon != std::string_view::npos) {
-        const std::string digits(line.substr(colon + 1));
-        char* end = nullptr;
-        const unsigned long value = std::strtoul(digits.c_str(), &end, 10);
-        if (digits.empty() || *end != '\0' || value > 1000) {
-          return fail("line " + std::to_string(line_number) + ": UDL after ':' is not a number",
-                      false, out);
-        }
-        udl = value;
-      }
-      if (!bytes) {
-        return fail("line " + std::to_string(line_number) + " is not hex", false, out);
-      }
-      buffers.push_back(std::move(*bytes));
-      septet::received_part in;
-      in.data_coding = settings.data_coding;
-      in.form = settings.form;
-      in.udl = udl;
-      parts.push_back(in);
-    }
-    const bool udhi = settings.udhi == udhi_mode::yes ||
-                      (settings.udhi == udhi_mode::automatic && parts.size() > 1);
-    for (auto& p : parts) {
-      p.udhi = udhi;
-    }
+  const bool json = first_char != std::string_view::npos && input[first_char] == '{';
+  auto read = json ? parts_from_json(input, settings) : parts_from_hex_lines(input, settings);
+  if (!read.error.empty()) {
+    return fail(read.error, false, out);
   }
+  auto& parts = read.parts;
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    parts[i].user_data = buffers[i];
+    parts[i].user_data = read.buffers[i];
   }
   if (parts.empty()) {
     return fail("no parts on standard input", false, out);
   }
-  // Without TP-UDL, seven zero bits at the end of packed GSM 7-bit data read as padding; say so,
-  // since they could also have been a final '@'.
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const auto& p = parts[i];
-    if (p.udl != septet::unknown_length || p.form != septet::septet_form::packed ||
-        septet::alphabet_of(p.data_coding) != septet::alphabet::gsm7) {
-      continue;
-    }
-    const auto udh = p.udhi ? septet::parse_udh(p.user_data) : septet::outcome<septet::udh_info>{};
-    const auto payload = p.user_data.subspan(std::min(udh.value.size, p.user_data.size()));
-    const std::size_t fill = septet::gsm7::fill_bits(udh.value.size);
-    if (!payload.empty() && (payload.size() * 8 - fill) % 7 == 0 && (payload.back() >> 1U) == 0) {
-      std::fprintf(stderr,
-                   "septet: part on line %zu ends in 7 zero bits, read as padding; if it was a "
-                   "final '@', give the TP-UDL as HEX:UDL\n",
-                   i + 1);
-    }
-  }
+  warn_of_ambiguous_padding(parts);
   const auto text = septet::reassemble(parts);
   if (!text.ok()) {
     return fail(describe(text.status), false, out);
@@ -243,7 +272,7 @@ auto decode(std::string_view input, const decode_settings& settings, std::ostrea
   if (settings.newline) {
     out << '\n';
   }
-  return within_limits;
+  return ok;
 }
 
 }  // namespace septet_cli

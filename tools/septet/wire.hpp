@@ -6,7 +6,7 @@
 #include <septet/user_data.hpp>
 #include <string_view>
 
-#include "inspect.hpp"
+#include "exit_status.hpp"
 
 namespace septet_cli {
 

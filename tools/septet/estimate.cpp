@@ -622,7 +622,7 @@ auto estimate(const estimate_settings& settings, std::ostream& out) -> exit_stat
     } else {
       print_human(t, settings, priced, out);
     }
-    return t.failed.count == 0 ? within_limits : over_limit;
+    return t.failed.count == 0 ? ok : over_limit;
   } catch (const refused& r) {
     std::fprintf(stderr, "septet: %s\n", r.message.c_str());
     return invalid_input;

@@ -7,8 +7,6 @@ namespace septet_cli {
 
 enum exit_status : int {
   ok = 0,
-  /// The name inspect and estimate.cpp give 0.
-  within_limits = ok,
   /// The text is over a limit (inspect, encode); every figure is still printed.
   over_limit = 1,
   /// Not everything went through: recipients that would fail (dry-run, estimate), a send that

@@ -308,7 +308,7 @@ auto inspect(std::string_view input, const inspect_settings& settings, std::ostr
     print_human(text, a, problems, settings, parts.value, non_gsm.value, transliterated,
                 opts.national, out);
   }
-  return a.within_limits() ? within_limits : over_limit;
+  return a.within_limits() ? ok : over_limit;
 }
 
 void print_transliteration_table(std::ostream& out) {

@@ -13,6 +13,10 @@
 namespace septet_cli {
 namespace {
 
+/// The largest TP-UDL read after a ':': far above any real one (160 at most), so that a typo is
+/// named here while real sizes are left to the decoder to judge.
+constexpr unsigned long largest_udl_read = 1000;  // not a Sinch limit
+
 auto to_hex(std::span<const std::uint8_t> bytes) -> std::string {
   static constexpr char digits[] = "0123456789ABCDEF";
   std::string out;
@@ -147,7 +151,7 @@ auto parts_from_hex_lines(std::string_view input, const decode_settings& setting
       const std::string digits(line.substr(colon + 1));
       char* end = nullptr;
       const unsigned long value = std::strtoul(digits.c_str(), &end, 10);
-      if (digits.empty() || *end != '\0' || value > 1000) {
+      if (digits.empty() || *end != '\0' || value > largest_udl_read) {
         read.error = "line " + std::to_string(line_number) + ": UDL after ':' is not a number";
         return read;
       }
@@ -231,7 +235,7 @@ auto encode(std::string_view text, const encode_settings& settings, std::ostream
     }
     j["parts"] = std::move(list);
     out << j.dump() << '\n';
-    return within_limits;
+    return ok;
   }
   char line[128];
   std::snprintf(line, sizeof line, "data_coding 0x%02X (%s), %zu part%s\n", first.data_coding,
@@ -245,7 +249,7 @@ auto encode(std::string_view text, const encode_settings& settings, std::ostream
     out << line << "  udh " << (p.udh_size == 0 ? "-" : to_hex(p.udh())) << "\n  ud  "
         << to_hex(p.user_data()) << '\n';
   }
-  return within_limits;
+  return ok;
 }
 
 auto decode(std::string_view input, const decode_settings& settings, std::ostream& out)

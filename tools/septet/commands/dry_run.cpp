@@ -2,6 +2,7 @@
 #include "../dry_run.hpp"
 
 #include <iostream>
+#include <septet/sinch/rules.hpp>
 #include <string>
 
 #include "../cli_io.hpp"
@@ -23,10 +24,13 @@ void add_options(CLI::App& subcommand, dry_run_command_line& line) {
                       "Include per_recipient (as ?per_recipient=true)");
   subcommand
       .add_option("--number-of-recipients", options.per_recipient_limit,
-                  "Most per_recipient entries (Sinch: default 100, at most 1000)")
-      ->check(whole_number(1, 1000));
+                  "Most per_recipient entries (Sinch: default " +
+                      std::to_string(septet::sinch::default_per_recipient_limit) + ", at most " +
+                      std::to_string(septet::sinch::max_per_recipient_limit) + ")")
+      ->check(whole_number(1, septet::sinch::max_per_recipient_limit));
   subcommand.add_flag("!--no-batch-limit", options.enforce_batch_limit,
-                      "Allow more than 1000 recipients (Sinch would refuse them in one batch)");
+                      "Allow more than " + std::to_string(septet::sinch::max_recipients_per_batch) +
+                          " recipients (Sinch would refuse them in one batch)");
   subcommand.add_option("request", line.request_path, "Send-batch request JSON (default: stdin)");
 }
 

@@ -1,5 +1,6 @@
 // septet inbounds: the inbound (MO) messages, every page.
 #include <iostream>
+#include <septet/sinch/rules.hpp>
 #include <string>
 #include <vector>
 
@@ -15,14 +16,16 @@ namespace {
 struct inbounds_command_line {
   sinch_connection connection;
   std::vector<std::string> to;
-  long page_size = 100;
+  long page_size = septet::sinch::max_page_size;
 };
 
 void add_options(CLI::App& subcommand, inbounds_command_line& line) {
   add_connection_options(subcommand, line.connection);
   subcommand.add_option("--to", line.to, "Only messages to these numbers")->allow_extra_args(false);
-  subcommand.add_option("--page-size", line.page_size, "Messages per request (1-100)")
-      ->check(whole_number(1, 100));
+  subcommand
+      .add_option("--page-size", line.page_size,
+                  "Messages per request (1-" + std::to_string(septet::sinch::max_page_size) + ")")
+      ->check(whole_number(1, septet::sinch::max_page_size));
 }
 
 auto run(inbounds_command_line& line) -> exit_status {

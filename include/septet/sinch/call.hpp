@@ -50,8 +50,12 @@ struct failure {
   failure_kind kind = failure_kind::transport;
   std::string message;  ///< never contains the API token
   std::string field;    ///< invalid_request: the field at fault ("to[1]", "body")
-  septet::result status{septet::errc::invalid_option, 0};  ///< invalid_request: error and offset
-  api_error api;                                           ///< http (and 5xx outcome_unknown)
+  /// invalid_request: septet's error and offset when a core check failed (text, MSISDN,
+  /// template, parameter); ok when the request breaks one of Sinch's own rules.
+  septet::result status{septet::errc::invalid_option, 0};
+  /// http (and 5xx outcome_unknown): Sinch's error body. invalid_request: the code and text
+  /// Sinch would answer with (http_status 0: nothing was sent).
+  api_error api;
   transport_error transport = transport_error::none;
   /// outcome_unknown and bad_response on a send: the reference to look the batch up by
   /// (`client.reconcile` does it).

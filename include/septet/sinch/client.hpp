@@ -131,7 +131,9 @@ inline void add(query& q, const char* key, const std::vector<std::int64_t>& v) {
   failure f;
   f.kind = failure_kind::invalid_request;
   f.field = std::move(problem->field);
-  f.status = problem->status;
+  f.status = problem->core.value_or(septet::result{errc::ok, 0});
+  f.api.code = problem->answer.code;
+  f.api.text = problem->answer.text;
   f.message = std::move(problem->answer.text);
   return f;
 }

@@ -15,9 +15,9 @@
 #include <string>
 #include <string_view>
 
-/// The checks Sinch runs on a send request, written once: each gives septet's typed status and
-/// the error body Sinch answers with. The client (before sending), the offline dry run and the
-/// sandbox all call these.
+/// The checks Sinch runs on a send request, written once: each gives the error body Sinch answers
+/// with, and septet's typed error where a core check failed. The client (before sending), the
+/// offline dry run and the sandbox all call these.
 namespace septet::inline v0::sinch {
 
 /// A request Sinch refuses with HTTP 400: its error body.
@@ -30,11 +30,13 @@ struct request_error {
   }
 };
 
-/// A request Sinch would refuse: the field at fault, septet's typed status (error and offset),
-/// and the error body Sinch answers with.
+/// A request Sinch would refuse: the field at fault, the error Sinch answers with, and, when one
+/// of the core's checks failed (text, MSISDN, template, parameter), septet's error and offset.
+/// Sinch's own rules (recipient count, delivery_report, callback_url, client_reference,
+/// max_number_of_message_parts, binary bodies) have no core error: `core` is empty for them.
 struct request_problem {
   std::string field;
-  septet::result status;
+  std::optional<septet::result> core;
   request_error answer;
 };
 
@@ -93,14 +95,12 @@ struct request_problem {
 [[nodiscard]] inline auto check_recipient_count(std::size_t count, bool enforce_limit = true)
     -> std::optional<request_problem> {
   if (count == 0) {
-    return request_problem{"to",
-                           {errc::invalid_msisdn, 0},
+    return request_problem{"to", std::nullopt,
                            constraint_violation("The 'to' field needs at least one recipient.")};
   }
   if (enforce_limit && count > max_recipients_per_batch) {
     return request_problem{
-        "to",
-        {errc::invalid_option, max_recipients_per_batch},
+        "to", std::nullopt,
         constraint_violation("The 'to' field has " + std::to_string(count) +
                              " recipients; at most " + std::to_string(max_recipients_per_batch) +
                              " are allowed.")};
@@ -110,8 +110,18 @@ struct request_problem {
 
 namespace detail {
 
-inline auto recipient_problem(std::size_t index, std::string_view shown, septet::result status)
-    -> request_problem {
+/// Sinch's delivery_report values, comma-separated.
+inline auto delivery_report_list() -> std::string {
+  std::string list;
+  for (const auto value : delivery_report_values) {
+    list.append(list.empty() ? "" : ", ").append(value);
+  }
+  return list;
+}
+
+inline auto recipient_problem(std::size_t index,
+                              std::string_view shown,
+                              std::optional<septet::result> status) -> request_problem {
   const std::string field = "to[" + std::to_string(index) + "]";
   return {field, status, invalid_format(field, shown, "not a valid MSISDN or group ID")};
 }
@@ -138,7 +148,7 @@ inline auto recipient_problem(std::size_t index, std::string_view shown, septet:
   if (entry.is_string()) {
     return check_recipient(index, entry.get_ref<const std::string&>(), groups_allowed);
   }
-  return detail::recipient_problem(index, entry.dump(), {errc::invalid_msisdn, 0});
+  return detail::recipient_problem(index, entry.dump(), std::nullopt);
 }
 
 /// An mt_text body: valid UTF-8, at most 2000 UTF-16 units, a well-formed template.
@@ -170,16 +180,14 @@ inline auto recipient_problem(std::size_t index, std::string_view shown, septet:
     -> std::optional<request_problem> {
   const auto body_size = detail::base64_decoded_size(body);
   if (!is_hex(udh)) {
-    return request_problem{
-        "udh", {errc::invalid_udh, 0}, invalid_format("udh", udh, "not hexadecimal octets")};
+    return request_problem{"udh", std::nullopt,
+                           invalid_format("udh", udh, "not hexadecimal octets")};
   }
   if (!body_size) {
-    return request_problem{
-        "body", {errc::invalid_user_data, 0}, invalid_format("body", body, "not Base64")};
+    return request_problem{"body", std::nullopt, invalid_format("body", body, "not Base64")};
   }
   if (*body_size + udh.size() / 2 > max_binary_octets) {
-    return request_problem{"body",
-                           {errc::too_many_parts, max_binary_octets},
+    return request_problem{"body", std::nullopt,
                            constraint_violation("The 'udh' and 'body' together must be at most " +
                                                 std::to_string(max_binary_octets) + " octets.")};
   }
@@ -220,23 +228,19 @@ inline auto recipient_problem(std::size_t index, std::string_view shown, septet:
     }
   }
   if (request.delivery_report && !is_delivery_report(*request.delivery_report)) {
-    return request_problem{
-        "delivery_report",
-        {errc::invalid_option, 0},
-        invalid_format("delivery_report", *request.delivery_report,
-                       "not one of none, summary, full, per_recipient, per_recipient_final")};
+    return request_problem{"delivery_report", std::nullopt,
+                           invalid_format("delivery_report", *request.delivery_report,
+                                          "not one of " + detail::delivery_report_list())};
   }
   if (request.callback_url && !is_callback_url(*request.callback_url)) {
-    return request_problem{"callback_url",
-                           {errc::invalid_option, 0},
+    return request_problem{"callback_url", std::nullopt,
                            invalid_format("callback_url", *request.callback_url,
                                           "not an http or https URL of at most " +
                                               std::to_string(max_callback_url) + " characters")};
   }
   if (request.client_reference && request.client_reference->size() > max_client_reference) {
     return request_problem{
-        "client_reference",
-        {errc::invalid_option, max_client_reference},
+        "client_reference", std::nullopt,
         constraint_violation("The 'client_reference' must be at most " +
                              std::to_string(max_client_reference) + " characters.")};
   }
@@ -251,8 +255,7 @@ inline auto recipient_problem(std::size_t index, std::string_view shown, septet:
     return std::nullopt;
   }
   return request_problem{
-      "max_number_of_message_parts",
-      {errc::invalid_option, 0},
+      "max_number_of_message_parts", std::nullopt,
       invalid_format("max_number_of_message_parts", value, "not an integer of at least 1")};
 }
 

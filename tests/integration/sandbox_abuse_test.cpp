@@ -126,8 +126,8 @@ class SandboxAbuse : public ::testing::Test {
   const std::string batches = "/xms/v1/sandbox-plan/batches";
   // A named config, not a temporary: GCC 12 at -O3 warns (maybe-uninitialized, a false
   // positive) about destroying a temporary config's vector.
-  const septet::tools::sandbox_config defaults{};
-  septet::tools::sandbox server{defaults};
+  const septet_cli::sandbox_config defaults{};
+  septet_cli::sandbox server{defaults};
 
  private:
   long m_rss_before = 0;

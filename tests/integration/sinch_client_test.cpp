@@ -14,9 +14,9 @@
 #include <thread>
 
 namespace sinch = septet::sinch;
-using septet::tools::fault;
-using septet::tools::sandbox;
-using septet::tools::sandbox_config;
+using septet_cli::fault;
+using septet_cli::sandbox;
+using septet_cli::sandbox_config;
 using sinch::json;
 using namespace std::chrono_literals;
 
@@ -24,8 +24,8 @@ namespace {
 
 using xms_client = sinch::client<sinch::curl_transport>;
 
-auto faults(double rate, std::vector<fault> kinds) -> septet::tools::fault_config {
-  septet::tools::fault_config f;
+auto faults(double rate, std::vector<fault> kinds) -> septet_cli::fault_config {
+  septet_cli::fault_config f;
   f.rate = rate;
   f.kinds = std::move(kinds);
   f.seed = 7;

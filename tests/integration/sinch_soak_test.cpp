@@ -35,8 +35,8 @@ auto sends_from_environment(int fallback) -> int {
 }
 
 /// A sandbox that faults 30% of requests; slow and late commits outlast a 100 ms client timeout.
-auto faulty_sandbox_config() -> septet::tools::sandbox_config {
-  septet::tools::sandbox_config config;
+auto faulty_sandbox_config() -> septet_cli::sandbox_config {
+  septet_cli::sandbox_config config;
   config.faults.rate = 0.3;
   config.faults.slow_delay = 130ms;
   config.faults.seed = 20261123;
@@ -62,7 +62,7 @@ struct tally {
 
 /// What every soak asserts: no problem, each reference created once, nothing lost.
 void expect_each_created_once(tally& t,
-                              septet::tools::sandbox& server,
+                              septet_cli::sandbox& server,
                               const std::string& prefix,
                               int sends) {
   std::this_thread::sleep_for(300ms);  // let any late commit still sleeping in the server land
@@ -90,7 +90,7 @@ void expect_each_created_once(tally& t,
 
 TEST(SinchSoak, NoDuplicateAndNoLostBatchThroughTheClient) {
   const int sends = sends_from_environment(10'000);
-  septet::tools::sandbox server(faulty_sandbox_config());
+  septet_cli::sandbox server(faulty_sandbox_config());
   ASSERT_TRUE(server.start());
   sinch::client_config client_config;
   client_config.base_url = server.url();
@@ -181,7 +181,7 @@ auto run_septet(const std::vector<std::string>& args) -> int {
 
 TEST(SinchSoak, NoDuplicateAndNoLostBatchThroughTheCommand) {
   const int sends = sends_from_environment(10'000) / 5;
-  septet::tools::sandbox server(faulty_sandbox_config());
+  septet_cli::sandbox server(faulty_sandbox_config());
   ASSERT_TRUE(server.start());
   setenv("SINCH_API_TOKEN", "sandbox-token", 1);
   constexpr int callers = 8;

@@ -11,9 +11,9 @@
 namespace {
 
 namespace sinch = septet::sinch;
-using septet::tools::batch_store;
-using septet::tools::fault;
-using septet::tools::fault_injector;
+using septet_cli::batch_store;
+using septet_cli::fault;
+using septet_cli::fault_injector;
 
 auto request_for(std::vector<std::string> to, const std::string& reference) -> sinch::json {
   return {{"to", to},
@@ -22,7 +22,7 @@ auto request_for(std::vector<std::string> to, const std::string& reference) -> s
           {"parameters", {{"name", {{"+46701234567", "Ana"}}}}}};
 }
 
-auto create(batch_store& store, const sinch::json& body) -> septet::tools::stored_batch {
+auto create(batch_store& store, const sinch::json& body) -> septet_cli::stored_batch {
   const auto request = sinch::read<sinch::batch_request>(body);
   EXPECT_TRUE(request.ok());
   return store.create(request.value, body);
@@ -66,12 +66,12 @@ TEST(SandboxBatchStore, KeepsInboundsNewestFirstAndFindsThemByNumber) {
 }
 
 TEST(SandboxFaults, DrawsAtTheRateAndCountsEveryRequest) {
-  septet::tools::fault_config always;
+  septet_cli::fault_config always;
   always.rate = 1.0;
   always.kinds = {fault::unavailable};
   fault_injector faults(always);
   EXPECT_EQ(faults.roll(), fault::unavailable);
-  septet::tools::fault_config never;
+  septet_cli::fault_config never;
   never.rate = 0.0;
   faults.set(never);
   EXPECT_EQ(faults.roll(), std::nullopt);

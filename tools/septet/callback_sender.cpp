@@ -7,7 +7,9 @@
 #include <septet/sinch/webhook.hpp>
 #include <utility>
 
-namespace septet::tools {
+namespace septet_cli {
+
+namespace sinch = septet::sinch;
 
 callback_sender::callback_sender(settings s, std::function<std::string()> nonce)
     : m_settings(std::move(s)), m_nonce(std::move(nonce)) {
@@ -102,4 +104,4 @@ auto callback_sender::post(const job& j) -> bool {
   return false;
 }
 
-}  // namespace septet::tools
+}  // namespace septet_cli

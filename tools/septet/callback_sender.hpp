@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-namespace septet::tools {
+namespace septet_cli {
 
 /// The sandbox's outgoing callbacks (delivery reports, MO messages): POSTed by several workers
 /// at once, at most `per_receiver` of them to one receiver (scheme, host and port), so a receiver
@@ -69,6 +69,6 @@ class callback_sender {
   std::vector<std::thread> m_workers;
 };
 
-}  // namespace septet::tools
+}  // namespace septet_cli
 
 #endif  // SEPTET_TOOLS_CALLBACK_SENDER_HPP

@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-namespace septet::tools {
+namespace septet_cli {
 
 /// httplib's task queue for the sandbox: one worker per open connection, grown on demand up to
 /// `max_workers`. httplib holds a worker for as long as a connection is open, so a fixed pool of
@@ -77,6 +77,6 @@ class connection_pool final : public httplib::TaskQueue {
   bool m_stopping = false;
 };
 
-}  // namespace septet::tools
+}  // namespace septet_cli
 
 #endif  // SEPTET_TOOLS_CONNECTION_POOL_HPP

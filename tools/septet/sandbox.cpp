@@ -15,7 +15,9 @@
 #include "sandbox/faults.hpp"
 #include "sandbox/xms_api.hpp"
 
-namespace septet::tools {
+namespace septet_cli {
+
+namespace sinch = septet::sinch;
 
 namespace {
 
@@ -220,4 +222,4 @@ void sandbox::set_faults(fault_config faults) {
   m_impl->faults.set(std::move(faults));
 }
 
-}  // namespace septet::tools
+}  // namespace septet_cli

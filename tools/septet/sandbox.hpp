@@ -14,7 +14,9 @@
 /// A local stand-in for Sinch's SMS REST API (XMS) and the Classic API, for tests and for users'
 /// own CI: real HTTP on loopback, the documented status codes and error bodies, dry runs computed
 /// by septet, batches kept in memory, delivery-report callbacks, and injected faults.
-namespace septet::tools {
+namespace septet_cli {
+
+namespace sinch = septet::sinch;
 
 enum class fault : std::uint8_t {
   too_many_requests,  ///< 429 with Retry-After: 0, request not processed
@@ -95,6 +97,6 @@ class sandbox {
   std::unique_ptr<impl> m_impl;
 };
 
-}  // namespace septet::tools
+}  // namespace septet_cli
 
 #endif  // SEPTET_TOOLS_SANDBOX_HPP

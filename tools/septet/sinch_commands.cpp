@@ -251,7 +251,7 @@ auto inbounds(const sinch_connection& connection,
   return ok;
 }
 
-auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> exit_status {
+auto run_sandbox(septet_cli::sandbox_config config, std::ostream& out) -> exit_status {
   // Block the stop signals in every thread, then wait for one here.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
@@ -259,7 +259,7 @@ auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> exi
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   const auto plan = config.plan;
-  septet::tools::sandbox server(std::move(config));
+  septet_cli::sandbox server(std::move(config));
   if (!server.start()) {
     std::fprintf(stderr, "septet: sandbox cannot listen there (port in use?)\n");
     return some_failed;

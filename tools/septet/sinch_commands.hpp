@@ -43,7 +43,7 @@ auto inbounds(const sinch_connection& connection,
               long page_size,
               std::ostream& out) -> exit_status;
 /// Serves until SIGINT or SIGTERM; prints the URL on the first line of `out`.
-auto run_sandbox(septet::tools::sandbox_config config, std::ostream& out) -> exit_status;
+auto run_sandbox(septet_cli::sandbox_config config, std::ostream& out) -> exit_status;
 
 }  // namespace septet_cli
 

@@ -13,11 +13,11 @@
 namespace septet_cli {
 namespace {
 
-using septet::tools::fault;
+using septet_cli::fault;
 
 /// The command line of `septet sandbox`, as parsed.
 struct sandbox_command_line {
-  septet::tools::sandbox_config config;
+  septet_cli::sandbox_config config;
   std::vector<std::string> fault_names;
   long slow_ms = 1500;
 };

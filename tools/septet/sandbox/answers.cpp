@@ -4,7 +4,9 @@
 #include <septet/msisdn.hpp>
 #include <septet/sinch/classic.hpp>
 
-namespace septet::tools::answers {
+namespace septet_cli::answers {
+
+namespace sinch = septet::sinch;
 
 auto dump(const json& j) -> std::string {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -49,4 +51,4 @@ auto query_int(const httplib::Request& req, const char* key, std::int64_t fallba
   return v;
 }
 
-}  // namespace septet::tools::answers
+}  // namespace septet_cli::answers

@@ -13,7 +13,9 @@
 #include <vector>
 
 /// How the sandbox reads requests and words its answers, shared by its XMS and Classic parts.
-namespace septet::tools::answers {
+namespace septet_cli::answers {
+
+namespace sinch = septet::sinch;
 
 using sinch::json;
 
@@ -61,6 +63,6 @@ auto paginate(const httplib::Request& req, httplib::Response& res, const std::ve
   return true;
 }
 
-}  // namespace septet::tools::answers
+}  // namespace septet_cli::answers
 
 #endif  // SEPTET_TOOLS_SANDBOX_ANSWERS_HPP

@@ -6,7 +6,9 @@
 
 #include "answers.hpp"
 
-namespace septet::tools {
+namespace septet_cli {
+
+namespace sinch = septet::sinch;
 
 using answers::echo_number;
 using answers::now_iso;
@@ -158,4 +160,4 @@ auto batch_store::created() const -> std::size_t {
   return m_batches.size();
 }
 
-}  // namespace septet::tools
+}  // namespace septet_cli

@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
-namespace septet::tools {
+namespace septet_cli {
+
+namespace sinch = septet::sinch;
 
 struct stored_batch {
   sinch::batch batch;
@@ -109,6 +111,6 @@ class batch_store {
   std::uint64_t m_next_id = 1;
 };
 
-}  // namespace septet::tools
+}  // namespace septet_cli
 
 #endif  // SEPTET_TOOLS_SANDBOX_BATCH_STORE_HPP

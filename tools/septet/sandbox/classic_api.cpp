@@ -7,7 +7,9 @@
 
 #include "answers.hpp"
 
-namespace septet::tools {
+namespace septet_cli {
+
+namespace sinch = septet::sinch;
 
 using answers::classic_error_body;
 using sinch::json;
@@ -78,4 +80,4 @@ void classic_api::status(const httplib::Request& req, httplib::Response& res) {
   answers::reply(res, 200, json{{"status", it == m_messages.end() ? "Unknown" : it->second}});
 }
 
-}  // namespace septet::tools
+}  // namespace septet_cli

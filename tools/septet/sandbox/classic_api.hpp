@@ -11,7 +11,9 @@
 #include <string>
 #include <utility>
 
-namespace septet::tools {
+namespace septet_cli {
+
+namespace sinch = septet::sinch;
 
 /// The sandbox's Classic API: `POST /v1/sms/{number}` and `GET /v1/sms/{id}`, authorised by
 /// basic authentication or a signed request, with Sinch's Classic error codes.
@@ -35,6 +37,6 @@ class classic_api {
   std::int64_t m_next_id = 1;
 };
 
-}  // namespace septet::tools
+}  // namespace septet_cli
 
 #endif  // SEPTET_TOOLS_SANDBOX_CLASSIC_API_HPP

@@ -5,7 +5,7 @@
 
 #include "answers.hpp"
 
-namespace septet::tools {
+namespace septet_cli {
 
 namespace {
 
@@ -91,4 +91,4 @@ auto fault_injector::slow_delay() const -> std::chrono::milliseconds {
   return m_config.slow_delay;
 }
 
-}  // namespace septet::tools
+}  // namespace septet_cli

@@ -12,7 +12,7 @@
 
 #include "../sandbox.hpp"
 
-namespace septet::tools {
+namespace septet_cli {
 
 /// The sandbox's fault injection: draws, for each API request, whether it gets a fault and
 /// which, and carries the fault out around the request's handler.
@@ -44,6 +44,6 @@ class fault_injector {
   std::size_t m_injected = 0;
 };
 
-}  // namespace septet::tools
+}  // namespace septet_cli
 
 #endif  // SEPTET_TOOLS_SANDBOX_FAULTS_HPP

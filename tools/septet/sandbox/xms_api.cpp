@@ -9,7 +9,9 @@
 #include "../comma_list.hpp"
 #include "answers.hpp"
 
-namespace septet::tools {
+namespace septet_cli {
+
+namespace sinch = septet::sinch;
 
 using answers::dump;
 using answers::echo_number;
@@ -380,4 +382,4 @@ void xms_api::inject_inbound(const httplib::Request& req, httplib::Response& res
                                    body["body"].get<std::string>())));
 }
 
-}  // namespace septet::tools
+}  // namespace septet_cli

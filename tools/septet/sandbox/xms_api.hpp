@@ -11,7 +11,9 @@
 #include "batch_store.hpp"
 #include "faults.hpp"
 
-namespace septet::tools {
+namespace septet_cli {
+
+namespace sinch = septet::sinch;
 
 /// The sandbox's XMS API under /xms/v1/{plan}: batches, dry runs, delivery reports and
 /// inbounds, checked by Sinch's rules (sinch/request_checks.hpp), kept in a batch_store, with
@@ -62,6 +64,6 @@ class xms_api {
   callback_sender& m_callbacks;
 };
 
-}  // namespace septet::tools
+}  // namespace septet_cli
 
 #endif  // SEPTET_TOOLS_SANDBOX_XMS_API_HPP

@@ -546,6 +546,30 @@ TEST(Cli, SendStatusAndInboundsAgainstTheSandbox) {
   EXPECT_EQ(inbound.status, 0);
   EXPECT_EQ(nlohmann::json::parse(inbound.out), nlohmann::json::array());
 
+  // The hint after a send repeats the connection flags given, and works as printed.
+  const auto hint_of = [](const std::string& out) {
+    const auto at = out.find("septet status");
+    return at == std::string::npos ? std::string()
+                                   : out.substr(at + 7, out.find('\n', at) - at - 7);
+  };
+  const auto with_flags = run("send " + connection + " --to +46700000003 'Hello'");
+  ASSERT_EQ(with_flags.status, 0) << with_flags.out;
+  EXPECT_NE(hint_of(with_flags.out).find("--base-url " + url), std::string::npos) << with_flags.out;
+  EXPECT_NE(hint_of(with_flags.out).find("--plan sandbox-plan"), std::string::npos);
+  EXPECT_EQ(run(hint_of(with_flags.out)).status, 0) << with_flags.out;
+  // Without flags, SINCH_BASE_URL and SINCH_PLAN_ID say where; flags override them.
+  setenv("SINCH_BASE_URL", url.c_str(), 1);
+  setenv("SINCH_PLAN_ID", "sandbox-plan", 1);
+  const auto from_env = run("send --to +46700000004 'Hello'");
+  ASSERT_EQ(from_env.status, 0) << from_env.out;
+  EXPECT_EQ(run(hint_of(from_env.out)).status, 0) << from_env.out;
+  EXPECT_EQ(run("status --plan other-plan " + id).status, 1);  // the sandbox serves one plan
+  setenv("SINCH_BASE_URL", "http://127.0.0.1:1", 1);
+  EXPECT_EQ(run("status --base-url " + url + " " + id).status, 0);
+  unsetenv("SINCH_BASE_URL");
+  unsetenv("SINCH_PLAN_ID");
+  EXPECT_EQ(run("status " + id).status, 2);  // no service plan anywhere
+
   EXPECT_EQ(run("send " + connection + " --to +1 'x'").status, 2);  // refused before sending
   setenv("SINCH_API_TOKEN", "wrong", 1);
   EXPECT_EQ(run("status " + connection + " " + id).status, 1);  // 401

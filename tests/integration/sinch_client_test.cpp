@@ -242,6 +242,43 @@ TEST_F(SinchClient, ConfigurationIsCheckedFirst) {
   EXPECT_EQ(server->stats().requests, 1U);
 }
 
+TEST_F(SinchClient, EveryRegionOfTheSeedsHasItsHostAndUsIsTheDefault) {
+  sinch::client_config config;
+  config.service_plan_id = "p";
+  config.api_token = "t";
+  for (const char* region : {"us", "eu", "au", "br", "ca", "gb"}) {
+    config.region = region;
+    EXPECT_EQ(xms_client(config, sinch::curl_transport{}).base_url(),
+              std::string("https://") + region + ".sms.api.sinch.com/xms/v1/p");
+  }
+  config.region.clear();
+  EXPECT_EQ(xms_client(config, sinch::curl_transport{}).base_url(),
+            "https://us.sms.api.sinch.com/xms/v1/p");
+}
+
+TEST_F(SinchClient, ConfigurationFromTheEnvironment) {
+  ::setenv("SINCH_REGION", "gb", 1);
+  ::setenv("SINCH_SERVICE_PLAN_ID", "plan-b", 1);
+  ::setenv("SINCH_API_TOKEN", "sandbox-token", 1);
+  ::unsetenv("SINCH_PLAN_ID");
+  ::unsetenv("SINCH_BASE_URL");
+  auto config = sinch::client_config::from_environment();
+  EXPECT_EQ(config.region, "gb");
+  EXPECT_EQ(config.service_plan_id, "plan-b");
+  EXPECT_EQ(config.api_token, "sandbox-token");
+  EXPECT_EQ(config.base_url, "");
+  // SINCH_PLAN_ID wins over SINCH_SERVICE_PLAN_ID; SINCH_BASE_URL reaches the sandbox.
+  ::setenv("SINCH_PLAN_ID", "sandbox-plan", 1);
+  ::setenv("SINCH_BASE_URL", server->url().c_str(), 1);
+  config = sinch::client_config::from_environment();
+  EXPECT_EQ(config.service_plan_id, "sandbox-plan");
+  EXPECT_TRUE(xms_client(config, sinch::curl_transport{}).list_batches().ok());
+  for (const char* name : {"SINCH_REGION", "SINCH_SERVICE_PLAN_ID", "SINCH_PLAN_ID",
+                           "SINCH_BASE_URL", "SINCH_API_TOKEN"}) {
+    ::unsetenv(name);
+  }
+}
+
 TEST_F(SinchClient, PaginationWalksEveryPage) {
   auto c = make_client();
   for (int i = 0; i < 7; ++i) {

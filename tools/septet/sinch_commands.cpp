@@ -18,11 +18,20 @@ namespace {
 namespace sinch = septet::sinch;
 using sinch::json;
 
+/// The environment's configuration, overridden by the flags given: a --region without --base-url
+/// means Sinch's host for that region, whatever SINCH_BASE_URL says.
 auto make_client(const sinch_connection& c) -> sinch::client<sinch::curl_transport> {
-  sinch::client_config config;
-  config.region = c.region;
-  config.service_plan_id = c.plan;
-  config.base_url = c.base_url;
+  auto config = sinch::client_config::from_environment();
+  if (!c.region.empty()) {
+    config.region = c.region;
+    config.base_url.clear();
+  }
+  if (!c.base_url.empty()) {
+    config.base_url = c.base_url;
+  }
+  if (!c.plan.empty()) {
+    config.service_plan_id = c.plan;
+  }
   sinch::curl_options curl;
   curl.timeout = std::chrono::milliseconds(c.timeout_ms);
   return {config, sinch::curl_transport(curl)};
@@ -156,7 +165,22 @@ auto send_or_reconcile(sinch::client<sinch::curl_transport>& client,
   return sent;
 }
 
-void print_sent(const sent_batch& sent, const std::string& body, std::ostream& out) {
+/// The connection flags given on this command line, to repeat in a suggested command.
+auto given_flags(const sinch_connection& c) -> std::string {
+  std::string flags;
+  for (const auto& [flag, value] :
+       {std::pair{"--region", &c.region}, {"--plan", &c.plan}, {"--base-url", &c.base_url}}) {
+    if (!value->empty()) {
+      flags.append(" ").append(flag).append(" ").append(*value);
+    }
+  }
+  return flags;
+}
+
+void print_sent(const sent_batch& sent,
+                const std::string& body,
+                const sinch_connection& connection,
+                std::ostream& out) {
   const auto& batch = sent.response.value;
   const auto a = septet::analyze(body);
   out << "batch " << batch.id << (sent.found ? " found: the first send created it\n" : " created\n")
@@ -164,7 +188,7 @@ void print_sent(const sent_batch& sent, const std::string& body, std::ostream& o
       << "  client_reference  " << batch.client_reference.value_or("") << '\n'
       << "  template          " << (a.encoding == septet::encoding::gsm7 ? "gsm7" : "ucs2") << ", "
       << a.parts << " part" << (a.parts == 1 ? "" : "s") << " before substitution\n"
-      << "  check it with     septet status " << batch.id << '\n';
+      << "  check it with     septet status" << given_flags(connection) << ' ' << batch.id << '\n';
 }
 
 }  // namespace
@@ -187,7 +211,7 @@ auto send(const std::string& text, const send_settings& settings, std::ostream& 
     out << sinch::to_json(sent.response.value).dump(2) << '\n';
     return ok;
   }
-  print_sent(sent, request->body, out);
+  print_sent(sent, request->body, settings.connection, out);
   return ok;
 }
 

@@ -11,6 +11,8 @@
 /// `septet send`, `status`, `inbounds` (the XMS client over libcurl) and `sandbox`.
 namespace septet_cli {
 
+/// The connection options as given on the command line (empty: not given, so the environment's
+/// SINCH_REGION, SINCH_PLAN_ID or SINCH_SERVICE_PLAN_ID, SINCH_BASE_URL apply).
 struct sinch_connection {
   std::string region;
   std::string plan;

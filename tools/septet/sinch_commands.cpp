@@ -242,14 +242,18 @@ auto status(const std::string& batch_id, const sinch_connection& connection, std
   return ok;
 }
 
-auto inbounds(const sinch_connection& connection,
-              const std::vector<std::string>& to,
-              long page_size,
-              std::ostream& out) -> exit_status {
+auto inbounds(const sinch_connection& connection, const inbound_filters& filters, std::ostream& out)
+    -> exit_status {
   auto client = make_client(connection);
   sinch::list_inbounds_query query;
-  query.to = split_numbers(to);
-  query.page_size = page_size;
+  query.to = split_numbers(filters.to);
+  query.page_size = filters.page_size;
+  const auto given = [](const std::string& s) {
+    return s.empty() ? std::nullopt : std::optional<std::string>(s);
+  };
+  query.start_date = given(filters.start_date);
+  query.end_date = given(filters.end_date);
+  query.client_reference = given(filters.client_reference);
   auto pages = client.inbound_pages(query);
   json all = json::array();
   std::size_t count = 0;

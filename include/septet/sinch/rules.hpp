@@ -32,6 +32,9 @@ inline constexpr std::size_t max_per_recipient_limit = 1000;
 /// List endpoints: items per page, at most.
 inline constexpr std::int64_t max_page_size = 100;
 
+/// A batch's `type`: text, binary or media.
+inline constexpr std::string_view batch_types[] = {"mt_text", "mt_binary", "mt_media"};
+
 inline constexpr std::string_view delivery_report_values[] = {
     "none", "summary", "full", "per_recipient", "per_recipient_final"};
 

@@ -31,8 +31,10 @@ class xms_api {
 
   void install(httplib::Server& server);
   /// Adds an MO message as if a handset had sent it, and POSTs it to mo_callback_url.
-  auto add_inbound(const std::string& from, const std::string& to, const std::string& body)
-      -> sinch::inbound;
+  auto add_inbound(const std::string& from,
+                   const std::string& to,
+                   const std::string& body,
+                   const batch_store::inbound_details& details = {}) -> sinch::inbound;
 
  private:
   using handler = void (xms_api::*)(const httplib::Request&, httplib::Response&);

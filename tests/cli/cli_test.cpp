@@ -570,6 +570,38 @@ TEST(Cli, SendStatusAndInboundsAgainstTheSandbox) {
   unsetenv("SINCH_PLAN_ID");
   EXPECT_EQ(run("status " + id).status, 2);  // no service plan anywhere
 
+  // The batch found by its client_reference, as after an unclear send (exit status 3).
+  const auto by_reference = run("status --json --client-reference " +
+                                batch["client_reference"].get<std::string>() + " " + connection);
+  ASSERT_EQ(by_reference.status, 0) << by_reference.out;
+  const auto found = nlohmann::json::parse(by_reference.out);
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_EQ(found[0]["batch"]["id"], id);
+  EXPECT_EQ(run("status --client-reference never-sent " + connection).status, 1);
+  EXPECT_EQ(run("status " + connection).status, 2);  // neither an ID nor a reference
+
+  // send --dry-run reports the recipients Sinch would fail as `septet dry-run` does: JSON lines
+  // on stderr, exit status 1.
+  const auto both_streams = [](const std::string& args) {
+    FILE* pipe = popen((std::string(SEPTET_CLI) + " " + args + " 2>&1").c_str(), "r");
+    std::string out;
+    std::array<char, 4096> buffer{};
+    for (std::size_t n = 0; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) {
+      out.append(buffer.data(), n);
+    }
+    const int status = pclose(pipe);
+    return run_result{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  };
+  const auto unmatched =
+      both_streams("send --dry-run " + connection + " --to +46700000001,+46700000002 'Hi ${name}'");
+  EXPECT_EQ(unmatched.status, 1) << unmatched.out;
+  EXPECT_NE(unmatched.out.find(R"({"code":405,"reason":"no value and no default for a parameter )"
+                               R"(at byte 3 of the body","recipient":"46700000002"})"),
+            std::string::npos)
+      << unmatched.out;
+  EXPECT_NE(unmatched.out.find("0 messages"), std::string::npos) << unmatched.out;
+  EXPECT_EQ(run("send --dry-run " + connection + " --to +46700000001 'Hi'").status, 0);
+
   EXPECT_EQ(run("send " + connection + " --to +1 'x'").status, 2);  // refused before sending
   setenv("SINCH_API_TOKEN", "wrong", 1);
   EXPECT_EQ(run("status " + connection + " " + id).status, 1);  // 401

@@ -41,6 +41,10 @@ struct send_settings {
 auto send(const std::string& text, const send_settings& settings, std::ostream& out) -> exit_status;
 auto status(const std::string& batch_id, const sinch_connection& connection, std::ostream& out)
     -> exit_status;
+/// The batches that carry `client_reference` (one look, every page), each with its report.
+auto status_by_reference(const std::string& client_reference,
+                         const sinch_connection& connection,
+                         std::ostream& out) -> exit_status;
 /// `septet inbounds`' filters, as Sinch takes them (empty: not sent, so Sinch's default).
 struct inbound_filters {
   std::vector<std::string> to;  ///< each may hold several numbers separated by commas

@@ -108,7 +108,7 @@ struct listed_values {
   }
 };
 
-/// The first value the template would use that Sinch refuses (too long, invalid), in template
+/// The first value the template would use that Sinch refuses (not valid UTF-8), in template
 /// order, unless a placeholder without a value comes first: the recipient fails for it.
 auto first_refused_value(const septet::message_template& tmpl, const listed_values& params)
     -> septet::result {
@@ -121,7 +121,8 @@ auto first_refused_value(const septet::message_template& tmpl, const listed_valu
                           decided = true;
                           return;
                         }
-                        const auto checked = septet::parameter_table::check_value(*value);
+                        const auto checked = septet::parameter_table::check_value(
+                            *value, septet::sinch::placeholders);
                         if (!checked.ok()) {
                           first = checked;
                           decided = true;
@@ -226,12 +227,14 @@ EMSCRIPTEN_KEEPALIVE std::uint32_t septet_encode_parts(const char16_t* text,
   return count;
 }
 
-/// Checks a template (UTF-8): writes (begin, end) of each `${key}` in UTF-8 bytes, returns their
-/// number, or 0x80000000 | error code with its byte offset in out[0].
+/// Checks a template (UTF-8) as Sinch's adapter reads it (sinch::placeholders), or by the older
+/// guide's limits when `strict` is 1: writes (begin, end) of each `${key}` in UTF-8 bytes, returns
+/// their number, or 0x80000000 | error code with its byte offset in out[0].
 EMSCRIPTEN_KEEPALIVE std::uint32_t septet_template_placeholders(const char* body,
                                                                 std::uint32_t size,
                                                                 std::uint32_t* out,
-                                                                std::uint32_t capacity) {
+                                                                std::uint32_t capacity,
+                                                                std::uint32_t strict) {
   std::uint32_t found = 0;
   const auto status = septet::scan_template(
       std::string_view(body, size), [](std::string_view) {},
@@ -241,7 +244,8 @@ EMSCRIPTEN_KEEPALIVE std::uint32_t septet_template_placeholders(const char* body
           out[2 * found + 1] = to_u32(offset + key.size() + 3);
         }
         ++found;
-      });
+      },
+      strict == 1 ? septet::placeholder_rules::strict : septet::sinch::placeholders);
   const auto valid = septet::validate(std::string_view(body, size));
   const auto first_error = !valid.ok() ? valid : status;
   if (!first_error.ok()) {
@@ -385,7 +389,7 @@ EMSCRIPTEN_KEEPALIVE const char* septet_error_message(std::uint32_t code) {
 /// value. The rendered body is counted as `analyze` counts (options and national tables alike).
 /// Writes parts, encoding (0 gsm7, 1 ucs2) and the body's UTF-8 size to `out`, the body to
 /// `body_out` (what fits `body_capacity`); returns the reason: "ok", "invalid_msisdn",
-/// "unmatched_parameter", "value_too_long", "exceeded_parts_limit", or another error's name.
+/// "unmatched_parameter", "exceeded_parts_limit", or another error's name.
 EMSCRIPTEN_KEEPALIVE const char* septet_evaluate_recipient(const char* strings,
                                                            const std::uint32_t* layout,
                                                            std::uint32_t count,
@@ -406,7 +410,7 @@ EMSCRIPTEN_KEEPALIVE const char* septet_evaluate_recipient(const char* strings,
   if (!recipient.ok()) {
     return septet::name(recipient.status.ec).data();
   }
-  const auto tmpl = septet::message_template::parse(text_at(0));
+  const auto tmpl = septet::message_template::parse(text_at(0), septet::sinch::placeholders);
   if (!tmpl.ok()) {
     return septet::name(tmpl.status.ec).data();
   }

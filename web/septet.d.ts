@@ -96,6 +96,11 @@ export interface Estimate {
   recipients: number;
   failed: number;
   failures: { msisdn: string; reason: string }[];
+  /**
+   * What Sinch's older guide refused in the template and its current documents allow (a "${"
+   * that opens no placeholder, a key over 16 characters): sent as written.
+   */
+  warnings: SeptetError[];
   parts: number;
   parts_by_encoding: { text: number; unicode: number };
   cost: number | null;

@@ -268,13 +268,15 @@ export default async function init() {
     });
   }
 
-  // The distinct `${key}` names of a template, or {error} (a JS index) when it is malformed.
-  function templateKeys(template) {
+  // The distinct `${key}` names of a template as Sinch's adapter reads it, or {error} (a JS
+  // index) when it is malformed; `strict`: by the older guide's limits instead.
+  function templateKeys(template, strict = false) {
+    const rules = strict ? 1 : 0;
     return utf8Call(template, (ptr, size, bytes) => {
-      const count = wasm._septet_template_placeholders(ptr, size, 0, 0) >>> 0;
+      const count = wasm._septet_template_placeholders(ptr, size, 0, 0, rules) >>> 0;
       const buffer = wasm._malloc(Math.max(1, count & ~ERROR_BIT) * 8);
       try {
-        const again = wasm._septet_template_placeholders(ptr, size, buffer, count & ERROR_BIT ? 1 : count) >>> 0;
+        const again = wasm._septet_template_placeholders(ptr, size, buffer, count & ERROR_BIT ? 1 : count, rules) >>> 0;
         if (again & ERROR_BIT) {
           // The core reports a UTF-8 byte offset: turn it into a JS string index.
           const byteOffset = readU32(buffer, 1)[0];
@@ -348,11 +350,14 @@ export default async function init() {
     if (checked.limit && checked.limit.code === 'body_too_long') return { error: checked.limit };
     const parsed = templateKeys(template);
     if (parsed.error) return { error: parsed.error };
+    // What the older guide refused and Sinch's documents allow: sent as written, with a warning.
+    const strict = templateKeys(template, true);
+    const warnings = strict.error ? [strict.error] : [];
     const args = [...textOptions(options), nationalMask(options.national)];
     const defaults = options.defaults ?? {};
     // Own properties only: "constructor" or "toString" must not find Object's.
     const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
-    const totals = { recipients: 0, failed: 0, failures: [], parts: 0,
+    const totals = { recipients: 0, failed: 0, failures: [], warnings, parts: 0,
       parts_by_encoding: { text: 0, unicode: 0 }, cost: 0, per_recipient: [] };
     for (const recipient of recipients) {
       totals.recipients++;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <septet/analysis.hpp>
@@ -21,10 +22,21 @@
 /// expanded again: a value holding "${x}" or "$" sends exactly that.
 namespace septet::inline v0 {
 
-/// Sinch's limits: keys of at most 16 characters from [A-Za-z0-9._-], values of at most 160
-/// characters (counted, like the body cap, in UTF-16 code units).
+/// The limits of Sinch's older SMS guide: keys of at most 16 characters from [A-Za-z0-9._-],
+/// values of at most 160 characters (counted, like the body cap, in UTF-16 code units).
 inline constexpr std::size_t max_key_length = 16;
 inline constexpr std::size_t max_value_length = 160;
+
+/// How strictly placeholders and values are read.
+enum class placeholder_rules : std::uint8_t {
+  /// The older guide's limits: a key over 16 characters, a value over 160 and a "${" that does
+  /// not open a well-formed placeholder are errors (and template literals do not compile).
+  strict,
+  /// What Sinch's current documents (the seeds) allow: keys and values of any length, and a "${"
+  /// that does not open `${key}` is literal text. Sinch's adapter reads requests this way and
+  /// reports what `strict` would refuse as warnings, since Sinch may accept it.
+  lenient,
+};
 /// The recipient column Sinch uses for the fallback value.
 inline constexpr std::string_view default_recipient = "default";
 
@@ -33,8 +45,11 @@ inline constexpr std::string_view default_recipient = "default";
          c == '_' || c == '-';
 }
 
-/// Checks a parameter key: ok with its length, or invalid_placeholder / key_too_long at offset.
-[[nodiscard]] constexpr auto check_key(std::string_view key) noexcept -> result {
+/// Checks a parameter key: ok with its length, or invalid_placeholder / key_too_long (strict
+/// only) at the offending offset.
+[[nodiscard]] constexpr auto check_key(std::string_view key,
+                                       placeholder_rules rules = placeholder_rules::strict) noexcept
+    -> result {
   if (key.empty()) {
     return {errc::invalid_placeholder, 0};
   }
@@ -42,7 +57,7 @@ inline constexpr std::string_view default_recipient = "default";
     if (!is_key_character(key[i])) {
       return {errc::invalid_placeholder, i};
     }
-    if (i == max_key_length) {
+    if (i == max_key_length && rules == placeholder_rules::strict) {
       return {errc::key_too_long, i};
     }
   }
@@ -50,47 +65,64 @@ inline constexpr std::string_view default_recipient = "default";
 }
 
 /// Walks a template: `on_text(piece)` for literal text and `on_key(key, offset)` for each
-/// placeholder, in order. Returns ok with the number of placeholders, or the first syntax error:
-/// unterminated_placeholder (at the "${"), invalid_placeholder or key_too_long (at the offending
-/// character). A '$' not followed by '{' is literal text.
+/// placeholder, in order. Returns ok with the number of placeholders, or (strict) the first
+/// syntax error: unterminated_placeholder (at the "${"), invalid_placeholder or key_too_long (at
+/// the offending character). A '$' not followed by '{' is literal text, and so, under lenient
+/// rules, is a "${" that does not open a well-formed placeholder.
 template <class OnText, class OnKey>
-constexpr auto scan_template(std::string_view body, OnText&& on_text, OnKey&& on_key) -> result {
+constexpr auto scan_template(std::string_view body,
+                             OnText&& on_text,
+                             OnKey&& on_key,
+                             placeholder_rules rules = placeholder_rules::strict) -> result {
   std::size_t count = 0;
   std::size_t pos = 0;
+  std::size_t text_from = 0;  // where the literal text not yet given to on_text starts
   while (pos < body.size()) {
     const std::size_t open = body.find("${", pos);
     if (open == std::string_view::npos) {
-      on_text(body.substr(pos));
       break;
     }
     const std::size_t close = body.find('}', open + 2);
-    if (close == std::string_view::npos) {
-      return {errc::unterminated_placeholder, open};
+    const std::string_view key = close == std::string_view::npos
+                                     ? std::string_view()
+                                     : body.substr(open + 2, close - open - 2);
+    const result checked = close == std::string_view::npos
+                               ? result{errc::unterminated_placeholder, 0}
+                               : check_key(key, rules);
+    if (!checked.ok() && rules == placeholder_rules::lenient) {
+      pos = open + 2;  // literal "${"; the scan goes on after it
+      continue;
     }
-    const std::string_view key = body.substr(open + 2, close - open - 2);
-    const result checked = check_key(key);
+    if (checked.ec == errc::unterminated_placeholder) {
+      return {checked.ec, open};
+    }
     if (!checked.ok()) {
       return {checked.ec, key.empty() ? open : open + 2 + checked.count};
     }
-    if (open > pos) {
-      on_text(body.substr(pos, open - pos));
+    if (open > text_from) {
+      on_text(body.substr(text_from, open - text_from));
     }
     on_key(key, open);
     ++count;
-    pos = close + 1;
+    pos = text_from = close + 1;
+  }
+  if (text_from < body.size()) {
+    on_text(body.substr(text_from));
   }
   return {errc::ok, count};
 }
 
 /// Checks a template: valid UTF-8 (else the encoding error and its offset), then its
 /// placeholders (see scan_template).
-[[nodiscard]] constexpr auto check_template(std::string_view body) -> result {
+[[nodiscard]] constexpr auto check_template(std::string_view body,
+                                            placeholder_rules rules = placeholder_rules::strict)
+    -> result {
   const result valid = validate(body);
   if (!valid.ok()) {
     return valid;
   }
   return scan_template(
-      body, [](std::string_view) {}, [](std::string_view, std::size_t) {});
+      body, [](std::string_view) {}, [](std::string_view, std::size_t) {}, rules);
 }
 
 namespace detail {
@@ -101,7 +133,7 @@ inline void malformed_placeholder_in_template_literal() {}
 
 /// A checked template. From a string literal the check runs at compile time (a malformed
 /// placeholder does not compile, as with fmt's format strings); from a run-time string use
-/// message_template::parse. Holds a view: the body must outlive it.
+/// message_template::parse, strict or lenient. Holds a view: the body must outlive it.
 class message_template {
  public:
   template <std::size_t N>
@@ -114,12 +146,15 @@ class message_template {
     m_placeholders = checked.count;
   }
 
-  [[nodiscard]] static constexpr auto parse(std::string_view body) -> outcome<message_template> {
+  [[nodiscard]] static constexpr auto parse(std::string_view body,
+                                            placeholder_rules rules = placeholder_rules::strict)
+      -> outcome<message_template> {
     outcome<message_template> out;
-    out.status = check_template(body);
+    out.status = check_template(body, rules);
     if (out.status.ok()) {
       out.value.m_body = body;
       out.value.m_placeholders = out.status.count;
+      out.value.m_rules = rules;
     }
     return out;
   }
@@ -127,7 +162,8 @@ class message_template {
   /// A temporary std::string would leave the template viewing freed memory: not allowed.
   template <class String>
   requires std::same_as<String, std::string>
-  static auto parse(String&& body) -> outcome<message_template> = delete;
+  static auto parse(String&& body, placeholder_rules rules = placeholder_rules::strict)
+      -> outcome<message_template> = delete;
 
   [[nodiscard]] constexpr auto body() const noexcept -> std::string_view {
     return m_body;
@@ -139,7 +175,7 @@ class message_template {
   /// Calls on_text / on_key over the (valid) body, as scan_template does.
   template <class OnText, class OnKey>
   constexpr void for_each_piece(OnText&& on_text, OnKey&& on_key) const {
-    (void)scan_template(m_body, on_text, on_key);
+    (void)scan_template(m_body, on_text, on_key, m_rules);
   }
 
  private:
@@ -148,6 +184,7 @@ class message_template {
 
   std::string_view m_body;
   std::size_t m_placeholders = 0;
+  placeholder_rules m_rules = placeholder_rules::strict;
 };
 
 /// Where values come from: `value_for(key, recipient)` gives the recipient's value, else the
@@ -169,15 +206,20 @@ struct no_parameters {
 /// are normalised, so "+46 70-123 45 67", "0046701234567" and "46701234567" are one recipient.
 class parameter_table {
  public:
-  /// Sets one value. Errors: invalid_placeholder / key_too_long (offset in the key),
-  /// invalid_msisdn (offset in the recipient), value_too_long (offset: the first UTF-16 unit past
-  /// 160), or the value's encoding error.
+  parameter_table() = default;
+  /// Under lenient rules keys and values have no length limit, and a key that no placeholder can
+  /// name is kept (it names nothing).
+  explicit parameter_table(placeholder_rules rules) : m_rules(rules) {}
+
+  /// Sets one value. Errors: invalid_placeholder / key_too_long (strict; offset in the key),
+  /// invalid_msisdn (offset in the recipient), value_too_long (strict; offset: the first UTF-16
+  /// unit past 160), or the value's encoding error.
   auto set(std::string_view key, std::string_view recipient, std::string_view value) -> result {
-    const result key_ok = check_key(key);
+    const result key_ok = m_rules == placeholder_rules::strict ? check_key(key) : validate(key);
     if (!key_ok.ok()) {
       return key_ok;
     }
-    const result value_ok = check_value(value);
+    const result value_ok = check_value(value, m_rules);
     if (!value_ok.ok()) {
       return value_ok;
     }
@@ -243,8 +285,10 @@ class parameter_table {
     return all;
   }
 
-  /// Checks a value against Sinch's 160-character limit (UTF-16 units) and for valid UTF-8.
-  [[nodiscard]] static constexpr auto check_value(std::string_view value) -> result {
+  /// Checks a value for valid UTF-8 and (strict) against the 160-character limit (UTF-16 units):
+  /// ok with its length in UTF-16 units.
+  [[nodiscard]] static constexpr auto check_value(
+      std::string_view value, placeholder_rules rules = placeholder_rules::strict) -> result {
     std::size_t units = 0;
     std::size_t over = value.size();
     const result valid = for_each_code_point(value, [&](char32_t cp, std::size_t offset) {
@@ -256,7 +300,7 @@ class parameter_table {
     if (!valid.ok()) {
       return valid;
     }
-    if (over != value.size()) {
+    if (over != value.size() && rules == placeholder_rules::strict) {
       return {errc::value_too_long, over};
     }
     return {errc::ok, units};
@@ -268,6 +312,7 @@ class parameter_table {
     std::map<std::string, std::string, std::less<>> by_recipient;
   };
   std::map<std::string, column, std::less<>> m_values;
+  placeholder_rules m_rules = placeholder_rules::strict;
 };
 
 /// Renders `tmpl` for `recipient` into `out`. Returns ok with the bytes written;

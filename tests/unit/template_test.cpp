@@ -2,6 +2,7 @@
 
 #include <septet/septet.hpp>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -102,6 +103,39 @@ TEST(template_test, sinch_limits_on_keys_and_values) {
   EXPECT_TRUE(params.set("k", "default", emoji).ok());
   EXPECT_EQ(params.set("k", "default", emoji + "v"), (result{errc::value_too_long, 320}));
   EXPECT_EQ(params.set("k", "default", "bad \xFF").ec, errc::utf8_invalid_lead);
+}
+
+TEST(template_test, lenient_rules_send_what_only_the_older_guide_refused) {
+  constexpr auto lenient = septet::placeholder_rules::lenient;
+  // A "${" that opens no well-formed placeholder is literal text; the scan goes on after it.
+  EXPECT_EQ(septet::check_template("Hi ${name", lenient), (result{errc::ok, 0}));
+  EXPECT_EQ(septet::check_template("Hi ${}", lenient), (result{errc::ok, 0}));
+  EXPECT_EQ(septet::check_template("${bad key} ${x}", lenient), (result{errc::ok, 1}));
+  EXPECT_EQ(septet::check_template("${${x}}", lenient), (result{errc::ok, 1}));
+  EXPECT_EQ(septet::check_template("${abcdefghijklmnopq}", lenient), (result{errc::ok, 1}));
+  EXPECT_EQ(septet::check_template("K\xF6ln", lenient).ec, errc::utf8_invalid_lead);
+  std::vector<std::string> pieces;
+  const auto scanned = septet::scan_template(
+      "a ${ b ${k} ${c d}", [&](std::string_view t) { pieces.emplace_back(t); },
+      [&](std::string_view key, std::size_t at) {
+        std::string piece(1, '<');
+        piece.append(key).append(1, '@').append(std::to_string(at)).append(1, '>');
+        pieces.push_back(piece);
+      },
+      lenient);
+  EXPECT_EQ(scanned, (result{errc::ok, 1}));
+  EXPECT_EQ(pieces, (std::vector<std::string>{"a ${ b ", "<k@7>", " ${c d}"}));
+  // Keys and values of any length; the rendered text is exactly the template with values in.
+  septet::parameter_table params(lenient);
+  EXPECT_TRUE(params.set("abcdefghijklmnopq", "default", std::string(161, 'v')).ok());
+  EXPECT_EQ(params.set("k", "default", "bad \xFF").ec, errc::utf8_invalid_lead);
+  const std::string body = "${abcdefghijklmnopq} ${ ${";
+  const auto tmpl = septet::message_template::parse(body, lenient);
+  ASSERT_TRUE(tmpl.ok());
+  const auto rendered = septet::render(tmpl.value, params, septet::msisdn{});
+  EXPECT_EQ(rendered.value, std::string(161, 'v') + " ${ ${");
+  // The strict rules stay the default.
+  EXPECT_FALSE(septet::message_template::parse(body).ok());
 }
 
 TEST(template_test, analyze_rendered_equals_analyze_of_the_rendered_text) {

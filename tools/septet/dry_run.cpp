@@ -20,6 +20,16 @@ auto dry_run(std::string_view request, const dry_run_settings& settings, std::os
   if (result.error) {
     return invalid_input;
   }
+  if (const auto typed = septet::sinch::read<septet::sinch::batch_request>(parsed); typed.ok()) {
+    for (const auto& w : septet::sinch::request_warnings(typed.value)) {
+      const auto line = nlohmann::json{
+          {"warning", w.field},
+          {"code", septet::to_string(w.core.ec)},
+          {"byte", w.core.count},
+          {"text", w.text}}.dump();
+      std::fprintf(stderr, "%s\n", line.c_str());
+    }
+  }
   for (const auto& f : result.failures) {
     const auto line =
         nlohmann::json{{"recipient", f.recipient}, {"code", f.code}, {"reason", f.reason}}.dump();

@@ -286,6 +286,7 @@ struct totals {
   std::map<std::size_t, std::size_t> histogram;                           // parts -> recipients
   failure_summary failed;
   failure_summary unpriced;
+  std::size_t long_values = 0;  ///< rows with a value over the older guide's 160 characters
 };
 
 auto print_human(const totals& t, const estimate_settings& settings, bool priced, std::ostream& out)
@@ -351,9 +352,17 @@ struct refused {
 using price_match = std::optional<std::pair<std::int64_t, const std::string*>>;
 using defaults_map = std::map<std::string, std::string, std::less<>>;
 
+/// A warning on stderr about input Sinch's older guide refused and its documents allow.
+void warn_older_guide(const std::string& what) {
+  std::fprintf(stderr,
+               "septet: warning: %s: counted as Sinch's current documents allow (its older SMS "
+               "guide refused it)\n",
+               what.c_str());
+}
+
 /// The template, checked as Sinch checks a body (its own cap in the message).
 auto read_template(const std::string& body) -> septet::message_template {
-  const auto tmpl = septet::message_template::parse(body);
+  const auto tmpl = septet::message_template::parse(body, septet::sinch::placeholders);
   if (!tmpl.ok()) {
     throw refused{"template: " + std::string(septet::to_string(tmpl.status.ec)) + " at byte " +
                   std::to_string(tmpl.status.count)};
@@ -370,17 +379,24 @@ auto read_template(const std::string& body) -> septet::message_template {
                   std::to_string(septet::sinch::max_body_characters) + " characters (" +
                   std::to_string(counted.utf16_units) + " UTF-16 units)"};
   }
+  if (const auto strict = septet::check_template(body); !strict.ok()) {
+    warn_older_guide("template: " + std::string(septet::to_string(strict.ec)) + " at byte " +
+                     std::to_string(strict.count) + ", sent as written");
+  }
   return tmpl.value;
 }
 
 auto read_defaults(const estimate_settings& settings) -> defaults_map {
   defaults_map defaults;
   for (const auto& [key, value] : settings.defaults) {
-    const auto key_ok = septet::check_key(key);
-    const auto value_ok = septet::parameter_table::check_value(value);
+    const auto key_ok = septet::check_key(key, septet::sinch::placeholders);
+    const auto value_ok = septet::parameter_table::check_value(value, septet::sinch::placeholders);
     if (!key_ok.ok() || !value_ok.ok()) {
       throw refused{"--default " + key + ": " +
                     std::string(septet::to_string(key_ok.ok() ? value_ok.ec : key_ok.ec))};
+    }
+    if (const auto strict = septet::parameter_table::check_value(value); !strict.ok()) {
+      warn_older_guide("--default " + key + ": " + std::string(septet::to_string(strict.ec)));
     }
     defaults[key] = value;
   }
@@ -395,8 +411,12 @@ auto read_keys(csv_rows& rows, const std::string& path) -> std::vector<std::stri
   }
   const std::vector<std::string> keys(header.begin() + 1, header.end());
   for (auto key = keys.begin(); key != keys.end(); ++key) {
-    if (!septet::check_key(*key).ok()) {
+    if (!septet::check_key(*key, septet::sinch::placeholders).ok()) {
       throw refused{path + ": column '" + *key + "' is not a parameter key"};
+    }
+    if (const auto strict = septet::check_key(*key); !strict.ok()) {
+      warn_older_guide(path + ": column '" + *key +
+                       "': " + std::string(septet::to_string(strict.ec)));
     }
     if (std::find(keys.begin(), key, *key) != key) {
       throw refused{path + ": column '" + *key + "' appears twice"};
@@ -411,6 +431,7 @@ struct row_outcome {
   std::size_t parts = 0;
   septet::encoding encoding = septet::encoding::gsm7;
   price_match price;
+  bool long_value = false;  ///< a value over the older guide's 160 characters (sent)
 };
 
 /// The row's own problems first (number, shape, values), then Sinch's rule for a recipient.
@@ -431,8 +452,10 @@ auto judge_row(const std::vector<std::string>& row,
     return r;
   }
   for (std::size_t column = 1; column < row.size(); ++column) {
-    if (!row[column].empty() && !septet::parameter_table::check_value(row[column]).ok()) {
-      r.status = "value_too_long_or_invalid:" + keys[column - 1];
+    const auto value = septet::parameter_table::check_value(row[column]);
+    r.long_value = r.long_value || value.ec == septet::errc::value_too_long;
+    if (!value.ok() && value.ec != septet::errc::value_too_long) {
+      r.status = "invalid_value:" + keys[column - 1];
       return r;
     }
   }
@@ -596,6 +619,7 @@ auto estimate_rows(const estimate_settings& settings) -> std::pair<totals, bool>
     const std::string_view raw = row.empty() ? std::string_view{} : std::string_view(row[0]);
     const auto number = septet::parse_msisdn(raw);
     auto r = judge_row(row, keys, number, tmpl, params, counting, settings.max_parts);
+    t.long_values += r.long_value ? 1 : 0;
     if (r.status != "ok") {
       t.failed.add(rows.row_number(), raw, r.status);
     } else {
@@ -609,6 +633,11 @@ auto estimate_rows(const estimate_settings& settings) -> std::pair<totals, bool>
                   ": " + rows.error()};
   }
   per_recipient.finish();
+  if (t.long_values > 0) {
+    warn_older_guide(std::to_string(t.long_values) + (t.long_values == 1 ? " row" : " rows") +
+                     " with a value over " + std::to_string(septet::max_value_length) +
+                     " characters");
+  }
   return {std::move(t), !prices.empty()};
 }
 

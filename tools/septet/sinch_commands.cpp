@@ -242,6 +242,9 @@ auto send(const std::string& text, const send_settings& settings, std::ostream& 
   if (!request) {
     return invalid_input;
   }
+  for (const auto& w : sinch::request_warnings(*request)) {
+    std::fprintf(stderr, "septet: warning: %s: %s\n", w.field.c_str(), w.text.c_str());
+  }
   auto client = make_client(settings.connection);
   if (settings.dry_run) {
     return print_dry_run(client, *request, settings.connection, out);

@@ -151,7 +151,7 @@ inline auto dry_run_body(const nlohmann::json& request,
   if (auto problem = check_text_body(body->get_ref<const std::string&>())) {
     return problem->answer;
   }
-  tmpl = septet::message_template::parse(body->get_ref<const std::string&>()).value;
+  tmpl = septet::message_template::parse(body->get_ref<const std::string&>(), placeholders).value;
   return std::nullopt;
 }
 
@@ -199,7 +199,7 @@ inline auto dry_run(const nlohmann::json& request, const dry_run_options& opts =
   }
   std::optional<septet::message_template> tmpl;
   std::vector<septet::msisdn> recipients;
-  septet::parameter_table params;
+  septet::parameter_table params(placeholders);
   std::size_t max_parts = 0;
   if (auto e = detail::dry_run_body(request, tmpl)) {
     out.error = std::move(e);

@@ -38,6 +38,11 @@ inline constexpr std::string_view batch_types[] = {"mt_text", "mt_binary", "mt_m
 inline constexpr std::string_view delivery_report_values[] = {
     "none", "summary", "full", "per_recipient", "per_recipient_final"};
 
+/// How Sinch's templates are read: its documents (the seeds) give the `${key}` form and nothing
+/// else, so a long key or value, or a "${" that opens no placeholder, may be accepted; septet
+/// sends those and warns (request_checks.hpp, request_warnings) instead of refusing them.
+inline constexpr auto placeholders = septet::placeholder_rules::lenient;
+
 /// Delivery-report codes a recipient of an accepted batch fails with.
 inline constexpr int code_unmatched_parameter = 405;
 inline constexpr int code_exceeded_parts_limit = 411;

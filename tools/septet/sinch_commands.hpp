@@ -2,13 +2,16 @@
 #define SEPTET_TOOLS_SINCH_COMMANDS_HPP
 
 #include <iosfwd>
+#include <septet/sinch/client.hpp>
+#include <septet/sinch/curl_transport.hpp>
 #include <string>
 #include <vector>
 
 #include "exit_status.hpp"
 #include "sandbox.hpp"
 
-/// `septet send`, `status`, `inbounds` (the XMS client over libcurl) and `sandbox`.
+/// `septet send`, `status`, `inbounds` (the XMS client over libcurl) and `sandbox`; the client
+/// and failure report that `septet groups` shares.
 namespace septet_cli {
 
 struct sinch_connection {
@@ -42,6 +45,13 @@ auto inbounds(const sinch_connection& connection,
               const std::vector<std::string>& to,
               long page_size,
               std::ostream& out) -> exit_status;
+/// The libcurl client the Sinch commands use, for `connection` (septet groups).
+auto connect(const sinch_connection& connection)
+    -> septet::sinch::client<septet::sinch::curl_transport>;
+/// Prints a failure on stderr (and as JSON on `out` with --json); returns the exit status.
+auto report_failure(const septet::sinch::failure& f,
+                    const sinch_connection& connection,
+                    std::ostream& out) -> exit_status;
 /// Serves until SIGINT or SIGTERM; prints the URL on the first line of `out`.
 auto run_sandbox(septet_cli::sandbox_config config, std::ostream& out) -> exit_status;
 

@@ -619,4 +619,93 @@ TEST(Cli, SendStatusAndInboundsAgainstTheSandbox) {
   fclose(server_out);
 }
 
+/// `septet sandbox` as its own process: its URL, and SIGINT stops it.
+class sandbox_process {
+ public:
+  sandbox_process() {
+    int out_pipe[2];
+    if (pipe(out_pipe) != 0) {
+      return;
+    }
+    m_pid = fork();
+    if (m_pid == 0) {
+      dup2(out_pipe[1], STDOUT_FILENO);
+      close(out_pipe[0]);
+      execl(SEPTET_CLI, SEPTET_CLI, "sandbox", "--port", "0", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(out_pipe[1]);
+    m_out = fdopen(out_pipe[0], "r");
+    std::array<char, 256> line{};
+    if (m_pid > 0 && fgets(line.data(), static_cast<int>(line.size()), m_out) != nullptr) {
+      m_url = line.data();
+      m_url.erase(m_url.find_last_not_of("\r\n") + 1);
+    }
+  }
+  ~sandbox_process() {
+    if (m_pid > 0) {
+      kill(m_pid, SIGINT);
+      waitpid(m_pid, nullptr, 0);
+    }
+    if (m_out != nullptr) {
+      fclose(m_out);
+    }
+  }
+  sandbox_process(const sandbox_process&) = delete;
+  auto operator=(const sandbox_process&) -> sandbox_process& = delete;
+
+  [[nodiscard]] auto url() const -> const std::string& {
+    return m_url;
+  }
+
+ private:
+  pid_t m_pid = -1;
+  FILE* m_out = nullptr;
+  std::string m_url;
+};
+
+TEST(Cli, GroupsAgainstTheSandbox) {
+  const sandbox_process server;
+  ASSERT_EQ(server.url().rfind("http://127.0.0.1:", 0), 0U) << server.url();
+  const std::string connection = "--base-url " + server.url() + " --plan sandbox-plan";
+  setenv("SINCH_API_TOKEN", "sandbox-token", 1);
+
+  auto created = run("groups create --json " + connection +
+                     " --name team --member +46700000001,+46700000002 --member 0046700000001");
+  ASSERT_EQ(created.status, 0) << created.out;
+  const auto group = nlohmann::json::parse(created.out);
+  const std::string id = group["id"];
+  EXPECT_EQ(group["size"], 2);
+  EXPECT_EQ(group["name"], "team");
+
+  auto updated = run("groups update --json " + connection + " " + id +
+                     " --add +46700000003 --remove +46700000001 --clear-name");
+  ASSERT_EQ(updated.status, 0) << updated.out;
+  EXPECT_FALSE(nlohmann::json::parse(updated.out).contains("name"));
+  auto members = run("groups members --json " + connection + " " + id);
+  EXPECT_EQ(nlohmann::json::parse(members.out),
+            nlohmann::json::array({"46700000002", "46700000003"}));
+  auto listed = run("groups list " + connection);
+  EXPECT_NE(listed.out.find(id + "  2 members"), std::string::npos) << listed.out;
+  auto replaced =
+      run("groups replace " + connection + " " + id + " --name new --member +46700000009");
+  EXPECT_NE(replaced.out.find("name          new"), std::string::npos) << replaced.out;
+
+  // A batch to the group goes to its members; offline, the dry run cannot count them.
+  auto sent = run("send --json " + connection + " --to " + id + " hi");
+  ASSERT_EQ(sent.status, 0) << sent.out;
+  auto status = run("status --json " + connection + " " +
+                    nlohmann::json::parse(sent.out)["id"].get<std::string>());
+  EXPECT_EQ(nlohmann::json::parse(status.out)["delivery_report"]["total_message_count"], 1);
+  auto offline = run("dry-run", R"({"to": [")" + id + R"("], "body": "x"})");
+  EXPECT_EQ(offline.status, 1);
+  EXPECT_EQ(nlohmann::json::parse(offline.out)["number_of_recipients"], 0);
+
+  EXPECT_EQ(run("groups delete " + connection + " " + id).status, 0);
+  EXPECT_EQ(run("groups get " + connection + " " + id).status, 1);           // 404
+  EXPECT_EQ(run("send " + connection + " --to " + id + " hi").status, 1);    // 403 unknown_group
+  EXPECT_EQ(run("groups create " + connection + " --member +1").status, 2);  // refused here
+  EXPECT_EQ(run("groups update " + connection + " " + id + " --name a --clear-name").status, 2);
+}
+
 }  // namespace

@@ -353,7 +353,10 @@ TEST_F(SinchClient, TheSandboxRefusesWhatSinchRefuses) {
                                             {"GET", "/batches/dry_run", "POST"},
                                             {"PATCH", "/batches/01ABC", "GET, POST, PUT, DELETE"},
                                             {"DELETE", "/inbounds", "GET"},
-                                            {"POST", "/delivery_reports", "GET"}}) {
+                                            {"POST", "/delivery_reports", "GET"},
+                                            {"DELETE", "/groups", "GET, POST"},
+                                            {"PATCH", "/groups/01ABC", "GET, POST, PUT, DELETE"},
+                                            {"POST", "/groups/01ABC/members", "GET"}}) {
     const auto r = raw_request(url, method, path, "{}");
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 405) << method << ' ' << path;
@@ -895,6 +898,223 @@ TEST_F(SinchClient, ClassicSendAndStatusSignedAndBasic) {
   ASSERT_FALSE(old.ok());
   EXPECT_EQ(old.error->api.http_status, 401);
   EXPECT_EQ(server->stats().classic_sent, 2U);
+}
+
+// ---- groups -------------------------------------------------------------------------------
+
+auto group_of(std::optional<std::string> name, std::vector<std::string> members)
+    -> sinch::group_request {
+  sinch::group_request g;
+  g.name = std::move(name);
+  g.members = std::move(members);
+  return g;
+}
+
+TEST_F(SinchClient, GroupsCreateGetMembersAndListEveryPage) {
+  auto c = make_client();
+  // Numbers come back as Sinch echoes them; a duplicate is ignored, not refused.
+  auto created =
+      c.create_group(group_of("friends", {"+46700000001", "0046700000002", "+46 70 000 0001"}));
+  ASSERT_TRUE(created.ok()) << created.error->message;
+  EXPECT_EQ(created.attempts, 1);
+  const auto id = created.value.id;
+  EXPECT_EQ(id.size(), 26U);
+  EXPECT_TRUE(sinch::is_group_id(id));
+  EXPECT_EQ(created.value.name, "friends");
+  EXPECT_EQ(created.value.size, 2);
+  EXPECT_TRUE(created.value.created_at);
+
+  auto got = c.get_group(id);
+  ASSERT_TRUE(got.ok()) << got.error->message;
+  EXPECT_EQ(got.value.size, 2);
+  auto members = c.list_group_members(id);
+  ASSERT_TRUE(members.ok()) << members.error->message;
+  EXPECT_EQ(members.value, (std::vector<std::string>{"46700000001", "46700000002"}));
+
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(
+        c.create_group(group_of("g" + std::to_string(i), {"+4670000001" + std::to_string(i)}))
+            .ok());
+  }
+  sinch::list_groups_query query;
+  query.page_size = 2;
+  auto first = c.list_groups(query);
+  ASSERT_TRUE(first.ok()) << first.error->message;
+  EXPECT_EQ(first.value.count, 5);
+  EXPECT_EQ(first.value.items.size(), 2U);
+  auto pages = c.group_pages(query);
+  std::vector<std::string> seen;
+  int fetched = 0;
+  while (auto page = pages.next()) {
+    ASSERT_TRUE(page->ok()) << page->error->message;
+    ++fetched;
+    for (const auto& g : page->value.items) {
+      seen.push_back(g.id);
+    }
+  }
+  EXPECT_EQ(fetched, 3);
+  ASSERT_EQ(seen.size(), 5U);
+  EXPECT_NE(std::find(seen.begin(), seen.end(), id), seen.end());
+
+  auto missing = c.get_group("01AAAAAAAAAAAAAAAAAAAAAAAA");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error->kind, sinch::failure_kind::http);
+  EXPECT_EQ(missing.error->api.http_status, 404);
+  EXPECT_EQ(c.list_group_members("01AAAAAAAAAAAAAAAAAAAAAAAA").error->api.http_status, 404);
+}
+
+TEST_F(SinchClient, GroupsUpdateAddsBeforeRemovesAndNullClearsTheName) {
+  auto c = make_client();
+  auto other = c.create_group(group_of(std::nullopt, {"+46700000005", "+46700000006"}));
+  auto g = c.create_group(group_of("club", {"+46700000001", "+46700000002"}));
+  ASSERT_TRUE(other.ok() && g.ok());
+  EXPECT_FALSE(other.value.name);
+
+  sinch::group_update u;
+  u.add = {"+46700000003", "+46700000001"};     // 01 is a duplicate: ignored
+  u.remove = {"+46700000003", "+46700000002"};  // adds first, so 03 ends up removed
+  u.add_from_group = other.value.id;
+  auto updated = c.update_group(g.value.id, u);
+  ASSERT_TRUE(updated.ok()) << updated.error->message;
+  EXPECT_EQ(updated.value.name, "club");  // left out: unchanged
+  EXPECT_EQ(c.list_group_members(g.value.id).value,
+            (std::vector<std::string>{"46700000001", "46700000005", "46700000006"}));
+
+  sinch::group_update rename;
+  rename.name = "renamed";
+  EXPECT_EQ(c.update_group(g.value.id, rename).value.name, "renamed");
+  sinch::group_update clear;
+  clear.name = sinch::nullable<std::string>::null();
+  auto cleared = c.update_group(g.value.id, clear);
+  ASSERT_TRUE(cleared.ok()) << cleared.error->message;
+  EXPECT_FALSE(cleared.value.name);
+  EXPECT_FALSE(c.get_group(g.value.id).value.name);
+  EXPECT_EQ(cleared.value.size, 3);
+
+  sinch::group_update remove_from;
+  remove_from.remove_from_group = other.value.id;
+  EXPECT_EQ(c.update_group(g.value.id, remove_from).value.size, 1);
+
+  sinch::group_update dangling;
+  dangling.add_from_group = "01AAAAAAAAAAAAAAAAAAAAAAAA";
+  auto refused = c.update_group(g.value.id, dangling);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error->api.http_status, 403);
+  EXPECT_EQ(refused.error->api.code, "unknown_group");
+  EXPECT_EQ(c.update_group("01AAAAAAAAAAAAAAAAAAAAAAAA", rename).error->api.http_status, 404);
+
+  sinch::group_update bad;
+  bad.add = {"+1"};
+  auto local = c.update_group(g.value.id, bad);
+  ASSERT_FALSE(local.ok());
+  EXPECT_EQ(local.error->kind, sinch::failure_kind::invalid_request);
+  EXPECT_EQ(local.error->field, "add[0]");
+  EXPECT_EQ(local.attempts, 0);
+}
+
+TEST_F(SinchClient, GroupsReplaceAndDelete) {
+  auto c = make_client();
+  auto g = c.create_group(group_of("old", {"+46700000001", "+46700000002"}));
+  ASSERT_TRUE(g.ok());
+  auto replaced = c.replace_group(g.value.id, group_of("new", {"+46700000009"}));
+  ASSERT_TRUE(replaced.ok()) << replaced.error->message;
+  EXPECT_EQ(replaced.value.id, g.value.id);
+  EXPECT_EQ(replaced.value.name, "new");
+  EXPECT_EQ(replaced.value.size, 1);
+  EXPECT_EQ(c.list_group_members(g.value.id).value, std::vector<std::string>{"46700000009"});
+  EXPECT_EQ(c.replace_group("01AAAAAAAAAAAAAAAAAAAAAAAA", group_of("x", {})).error->api.http_status,
+            404);
+  auto long_name = c.replace_group(g.value.id, group_of(std::string(21, 'n'), {}));
+  ASSERT_FALSE(long_name.ok());
+  EXPECT_EQ(long_name.error->kind, sinch::failure_kind::invalid_request);
+  EXPECT_EQ(long_name.error->field, "name");
+
+  auto deleted = c.delete_group(g.value.id);
+  ASSERT_TRUE(deleted.ok()) << deleted.error->message;
+  EXPECT_EQ(c.get_group(g.value.id).error->api.http_status, 404);
+  EXPECT_EQ(c.delete_group(g.value.id).error->api.http_status, 404);
+}
+
+TEST_F(SinchClient, BatchToAGroupGoesToEachMemberAndUnknownGroupsAre403) {
+  auto c = make_client();
+  auto g = c.create_group(group_of("team", {"+46700000001", "+46700000002"}));
+  ASSERT_TRUE(g.ok());
+  auto b = text_batch("Hi ${name}", {g.value.id, "+46700000003"});
+  b.parameters = sinch::parameter_map{{"name", {{"+46700000001", "Ana"}, {"default", "all"}}}};
+
+  sinch::dry_run_query q;
+  q.per_recipient = true;
+  auto dry = c.dry_run(b, q);
+  ASSERT_TRUE(dry.ok()) << dry.error->message;
+  EXPECT_EQ(dry.value.number_of_recipients, 3);
+  ASSERT_TRUE(dry.value.per_recipient);
+  EXPECT_EQ(dry.value.per_recipient->at(0).body, "Hi Ana");
+
+  auto sent = c.send(b);
+  ASSERT_TRUE(sent.ok()) << sent.error->message;
+  EXPECT_EQ(sent.value.to, (std::vector<std::string>{g.value.id, "46700000003"}));
+  sinch::delivery_report_query full;
+  full.type = "full";
+  auto report = c.get_delivery_report(sent.value.id, full);
+  ASSERT_TRUE(report.ok()) << report.error->message;
+  EXPECT_EQ(report.value.total_message_count, 3);
+  ASSERT_EQ(report.value.statuses.size(), 1U);
+  EXPECT_EQ(report.value.statuses[0].recipients,
+            (std::vector<std::string>{"46700000001", "46700000002", "46700000003"}));
+  auto member = c.get_recipient_delivery_report(sent.value.id, "+46700000002");
+  ASSERT_TRUE(member.ok()) << member.error->message;
+  EXPECT_EQ(member.value.status, "Delivered");
+  // The group ID itself is no recipient.
+  EXPECT_EQ(c.get_recipient_delivery_report(sent.value.id, g.value.id).error->api.http_status, 404);
+
+  auto unknown = c.send(text_batch("x", {"01AAAAAAAAAAAAAAAAAAAAAAAA"}));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error->kind, sinch::failure_kind::http);
+  EXPECT_EQ(unknown.error->api.http_status, 403);
+  EXPECT_EQ(unknown.error->api.code, "unknown_group");
+  EXPECT_EQ(c.dry_run(text_batch("x", {"01AAAAAAAAAAAAAAAAAAAAAAAA"})).error->api.http_status, 403);
+
+  ASSERT_TRUE(c.delete_group(g.value.id).ok());
+  auto after = c.send(text_batch("x", {g.value.id}));
+  ASSERT_FALSE(after.ok());
+  EXPECT_EQ(after.error->api.http_status, 403);
+  EXPECT_EQ(after.error->api.code, "unknown_group");
+  EXPECT_EQ(server->stats().batches_created, 1U);
+}
+
+TEST_F(SinchClient, GroupCreateIsNotRetriedOnceItMayHaveLeftButEditsAre) {
+  auto c = make_client();
+  auto g = c.create_group(group_of("base", {"+46700000001"}));
+  ASSERT_TRUE(g.ok());
+  server->set_faults(faults(1.0, {fault::unavailable}));
+  auto created = c.create_group(group_of("again", {}));
+  ASSERT_FALSE(created.ok());
+  EXPECT_EQ(created.attempts, 1);
+  EXPECT_EQ(created.error->kind, sinch::failure_kind::outcome_unknown);
+  EXPECT_NE(created.error->message.find("list the groups"), std::string::npos);
+
+  // Every attempt applied and its answer lost: repeated (never outcome_unknown), and the group
+  // is as one application leaves it.
+  server->set_faults(faults(1.0, {fault::drop_after}));
+  sinch::group_update u;
+  u.add = {"+46700000002"};
+  auto updated = c.update_group(g.value.id, u);
+  ASSERT_FALSE(updated.ok());
+  EXPECT_EQ(updated.attempts, 4);
+  EXPECT_EQ(updated.error->kind, sinch::failure_kind::transport);
+  server->set_faults({});
+  EXPECT_EQ(c.list_group_members(g.value.id).value,
+            (std::vector<std::string>{"46700000001", "46700000002"}));
+  server->set_faults(faults(1.0, {fault::drop_after}));
+  auto replaced_lost = c.replace_group(g.value.id, group_of("base", {"+46700000004"}));
+  EXPECT_EQ(replaced_lost.attempts, 4);
+  server->set_faults({});
+  EXPECT_EQ(c.list_group_members(g.value.id).value, std::vector<std::string>{"46700000004"});
+  EXPECT_EQ(c.update_group(g.value.id, u).value.size, 2);
+  EXPECT_EQ(c.update_group(g.value.id, u).value.size, 2);  // once or twice: the same group
+  auto replaced = c.replace_group(g.value.id, group_of("base", {"+46700000003"}));
+  ASSERT_TRUE(replaced.ok()) << replaced.error->message;
+  EXPECT_EQ(c.list_group_members(g.value.id).value, std::vector<std::string>{"46700000003"});
 }
 
 }  // namespace

@@ -132,4 +132,47 @@ TEST(sinch_dry_run_test, per_recipient_list_is_capped_like_sinch) {
   EXPECT_EQ(result.number_of_messages, 250U);
 }
 
+TEST(sinch_dry_run_test, group_ids_are_recipients_counted_only_with_a_resolver) {
+  const std::string group = "01FC66621XXXXX119Z8PMV1QPU";
+  const auto request =
+      json{{"to", {"+46701234567", group}},
+           {"body", "Hi ${name}"},
+           {"parameters", {{"name", {{"46709999991", "Ana"}, {"default", "you"}}}}}};
+
+  // Offline: the group is accepted (not "not a valid MSISDN"), but its members are unknown.
+  const auto offline = septet::sinch::dry_run(request, {.per_recipient = true});
+  ASSERT_FALSE(offline.error) << offline.error->text;
+  EXPECT_EQ(offline.number_of_recipients, 1U);
+  EXPECT_EQ(offline.uncounted_groups, std::vector<std::string>{group});
+
+  // With a resolver: the members are counted and rendered like any recipient.
+  septet::sinch::dry_run_options opts{.per_recipient = true};
+  opts.group_members = [&](std::string_view id) -> std::optional<std::vector<std::string>> {
+    if (id == group) {
+      return std::vector<std::string>{"46709999991", "46709999992"};
+    }
+    return std::nullopt;
+  };
+  const auto resolved = septet::sinch::dry_run(request, opts);
+  ASSERT_FALSE(resolved.error);
+  EXPECT_TRUE(resolved.uncounted_groups.empty());
+  EXPECT_EQ(resolved.number_of_recipients, 3U);
+  EXPECT_EQ(resolved.number_of_messages, 3U);
+  ASSERT_EQ(resolved.per_recipient.size(), 3U);
+  EXPECT_EQ(resolved.per_recipient[1].recipient, "46709999991");
+  EXPECT_EQ(resolved.per_recipient[1].body, "Hi Ana");
+  EXPECT_EQ(resolved.per_recipient[2].body, "Hi you");
+
+  // An unknown group is Sinch's 403 unknown_group.
+  auto unknown = request;
+  unknown["to"][1] = "01FC66621XXXXX119Z8PMV1AAA";
+  const auto refused = septet::sinch::dry_run(unknown, opts);
+  ASSERT_TRUE(refused.error);
+  EXPECT_EQ(refused.error->code, "unknown_group");
+  EXPECT_EQ(refused.error_status, 403);
+  // Still a 400 first when the request is also malformed.
+  unknown["to"].push_back("+1");
+  EXPECT_EQ(septet::sinch::dry_run(unknown, opts).error_status, 400);
+}
+
 }  // namespace

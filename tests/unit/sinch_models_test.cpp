@@ -234,4 +234,116 @@ TEST(SinchModels, DeeplyNestedAndHugeJsonAreTypedErrorsNotCrashes) {
   EXPECT_EQ(refused->field, "to");
 }
 
+// Groups: the shapes of Sinch's Java SDK fixtures (groups/GroupDto.json, request/*.json).
+constexpr std::string_view group_dto = R"({
+  "id": "01FC66621XXXXX119Z8PMV1QPU",
+  "name": "My new customers",
+  "size": 2,
+  "created_at": "2019-08-24T14:15:22Z",
+  "modified_at": "2019-08-24T14:15:44Z",
+  "child_groups": ["01FC66621XXXXX119Z8PMV1AHY", "01FC66621XXXXX119Z8PMV1A00"],
+  "auto_update": {
+    "to": 15551231234,
+    "add": {"first_word": "Add 1st keyword", "second_word": "Add 2nd keyword"},
+    "remove": {"first_word": "remove 1st keyword", "second_word": "remove 2nd keyword"}
+  },
+  "tags": ["kept"]
+})";
+
+TEST(SinchModels, GroupReadsEveryFieldAndWritesItBack) {
+  const auto r = sinch::read<sinch::group>(group_dto);
+  ASSERT_TRUE(r.ok()) << r.error->message();
+  const auto& g = r.value;
+  EXPECT_EQ(g.id, "01FC66621XXXXX119Z8PMV1QPU");
+  EXPECT_EQ(g.name, "My new customers");
+  EXPECT_EQ(g.size, 2);
+  EXPECT_EQ(g.created_at, "2019-08-24T14:15:22Z");
+  EXPECT_EQ(g.child_groups.size(), 2U);
+  ASSERT_TRUE(g.auto_update);
+  EXPECT_EQ(g.auto_update->to, "15551231234");  // a number in this fixture, a string elsewhere
+  ASSERT_TRUE(g.auto_update->add && g.auto_update->remove);
+  EXPECT_EQ(g.auto_update->add->second_word, "Add 2nd keyword");
+  EXPECT_EQ(g.auto_update->remove->first_word, "remove 1st keyword");
+  EXPECT_EQ(g.extra["tags"], json::array({"kept"}));
+
+  auto expected = json::parse(group_dto);
+  expected["auto_update"]["to"] = "15551231234";
+  EXPECT_EQ(sinch::to_json(g), expected);
+  const auto again = sinch::read<sinch::group>(sinch::to_json(g));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(sinch::to_json(again.value), expected);
+}
+
+TEST(SinchModels, GroupRequestAndUpdateRoundTrip) {
+  constexpr std::string_view create = R"({
+    "name": "My new customers",
+    "child_groups": ["01FC66621XXXXX119Z8PMV1AHY", "01FC66621XXXXX119Z8PMV1A00"],
+    "auto_update": {"to": "15551231234",
+                    "add": {"first_word": "Add 1st keyword", "second_word": "Add 2nd keyword"},
+                    "remove": {"first_word": "remove 1st keyword"}},
+    "members": ["+15551231234"]})";
+  const auto c = sinch::read<sinch::group_request>(create);
+  ASSERT_TRUE(c.ok()) << c.error->message();
+  EXPECT_EQ(c.value.members, std::vector<std::string>{"+15551231234"});
+  EXPECT_EQ(sinch::to_json(c.value), json::parse(create));
+
+  constexpr std::string_view update = R"({
+    "name": "My new customers",
+    "add": ["+12345674890"],
+    "remove": ["+0987654321", "+3456789123"],
+    "add_from_group": "01FC66621XXXXX119Z8PMV1AHY",
+    "remove_from_group": "01FC66621XXXXX119Z8PMV1A00",
+    "auto_update": {"to": "15551231234", "add": {"first_word": "Add 1st keyword"}}})";
+  const auto u = sinch::read<sinch::group_update>(update);
+  ASSERT_TRUE(u.ok()) << u.error->message();
+  EXPECT_TRUE(u.value.name.present);
+  EXPECT_EQ(u.value.name.value, "My new customers");
+  EXPECT_EQ(u.value.remove.size(), 2U);
+  EXPECT_EQ(u.value.add_from_group, "01FC66621XXXXX119Z8PMV1AHY");
+  EXPECT_EQ(sinch::to_json(u.value), json::parse(update));
+}
+
+TEST(SinchModels, GroupUpdateNameHasThreeStates) {
+  // Left out: unchanged. JSON null: cleared ("explicitly setting null will overwrite a
+  // previously set value with null"). A string: set.
+  const auto absent = sinch::read<sinch::group_update>(std::string_view(R"({"add": ["+1555"]})"));
+  ASSERT_TRUE(absent.ok());
+  EXPECT_FALSE(absent.value.name.present);
+  EXPECT_FALSE(sinch::to_json(absent.value).contains("name"));
+
+  const auto cleared = sinch::read<sinch::group_update>(std::string_view(R"({"name": null})"));
+  ASSERT_TRUE(cleared.ok());
+  EXPECT_TRUE(cleared.value.name.is_null());
+  const auto written = sinch::to_json(cleared.value);
+  ASSERT_TRUE(written.contains("name"));
+  EXPECT_TRUE(written["name"].is_null());
+
+  sinch::group_update u;
+  u.name = "friends";
+  EXPECT_EQ(sinch::to_json(u)["name"], "friends");
+  u.name = sinch::nullable<std::string>::null();
+  EXPECT_EQ(sinch::to_json(u).dump(), R"({"name":null})");
+  EXPECT_FALSE(sinch::read<sinch::group_update>(std::string_view(R"({"name": 7})")).ok());
+}
+
+TEST(SinchModels, GroupPagesAndMembers) {
+  constexpr std::string_view list = R"({"page": 0, "page_size": 1, "count": 2,
+    "groups": [{"id": "01FC66621XXXXX119Z8PMV1QPU", "name": "a", "size": 1,
+                "created_at": "2019-08-24T14:15:22Z", "modified_at": "2019-08-24T14:15:22Z",
+                "child_groups": []}]})";
+  const auto p = sinch::read<sinch::page<sinch::group>>(list);
+  ASSERT_TRUE(p.ok()) << p.error->message();
+  ASSERT_EQ(p.value.items.size(), 1U);
+  EXPECT_EQ(p.value.items[0].name, "a");
+  EXPECT_TRUE(p.value.has_next());
+  EXPECT_EQ(sinch::to_json(p.value), json::parse(list));
+
+  const auto members =
+      sinch::read<std::vector<std::string>>(std::string_view(R"(["15551231234", "15551256344"])"));
+  ASSERT_TRUE(members.ok());
+  EXPECT_EQ(members.value, (std::vector<std::string>{"15551231234", "15551256344"}));
+  EXPECT_FALSE(sinch::read<std::vector<std::string>>(std::string_view(R"({"a": 1})")).ok());
+  EXPECT_FALSE(sinch::read<sinch::group>(std::string_view(R"({"name": "no id"})")).ok());
+}
+
 }  // namespace

@@ -106,4 +106,82 @@ TEST(SinchRequestChecks, TypeAndScheduleAreSinchs) {
   EXPECT_FALSE(sinch::check_request(request));
 }
 
+TEST(SinchGroupChecks, CreateAndReplaceBodies) {
+  sinch::group_request ok;
+  ok.name = std::string(sinch::max_group_name, 'n');
+  ok.members = {"+46701234567", "0046 70 123 45 68"};
+  ok.child_groups = {"01FC66621XXXXX119Z8PMV1AHY"};
+  EXPECT_FALSE(sinch::check_group_request(ok));
+  EXPECT_FALSE(sinch::validate(ok));
+
+  auto long_name = ok;
+  long_name.name = std::string(sinch::max_group_name + 1, 'n');
+  const auto named = sinch::check_group_request(long_name);
+  ASSERT_TRUE(named);
+  EXPECT_EQ(named->field, "name");
+  EXPECT_EQ(named->answer.code, "syntax_constraint_violation");
+  EXPECT_NE(named->answer.text.find("at most 20"), std::string::npos);
+
+  auto bad_member = ok;
+  bad_member.members.emplace_back("12");
+  const auto member = sinch::check_group_request(bad_member);
+  ASSERT_TRUE(member && member->core);
+  EXPECT_EQ(member->field, "members[2]");
+  EXPECT_EQ(member->core->ec, errc::invalid_msisdn);
+  EXPECT_EQ(member->answer.code, "syntax_invalid_parameter_format");
+
+  auto crowded = ok;
+  crowded.members.assign(sinch::max_group_members + 1, "+46701234567");
+  ASSERT_TRUE(sinch::check_group_request(crowded));
+  EXPECT_EQ(sinch::check_group_request(crowded)->field, "members");
+
+  auto children = ok;
+  children.child_groups.assign(sinch::max_child_groups + 1, "01FC66621XXXXX119Z8PMV1AHY");
+  EXPECT_EQ(sinch::check_group_request(children)->field, "child_groups");
+  children.child_groups = {"not-a-group"};
+  EXPECT_EQ(sinch::check_group_request(children)->field, "child_groups[0]");
+
+  auto keywords = ok;
+  keywords.auto_update = sinch::group_auto_update{"15551231234", {}, {}};
+  keywords.auto_update->add = sinch::group_keywords{"JOIN", "news_2", {}};
+  EXPECT_FALSE(sinch::check_group_request(keywords));
+  keywords.auto_update->remove = sinch::group_keywords{"two words", std::nullopt, {}};
+  EXPECT_EQ(sinch::check_group_request(keywords)->field, "auto_update.remove.first_word");
+  keywords.auto_update->remove->first_word = std::string(sinch::max_group_keyword + 1, 'k');
+  EXPECT_TRUE(sinch::check_group_request(keywords));
+  keywords.auto_update->remove->first_word = std::string(sinch::max_group_keyword, 'k');
+  EXPECT_FALSE(sinch::check_group_request(keywords));
+}
+
+TEST(SinchGroupChecks, Updates) {
+  sinch::group_update u;
+  u.add = {"+46701234567"};
+  u.remove = {"+46701234568"};
+  u.name = sinch::nullable<std::string>::null();  // clearing is always allowed
+  u.add_from_group = "01FC66621XXXXX119Z8PMV1AHY";
+  EXPECT_FALSE(sinch::check_group_update(u));
+  u.remove.emplace_back("+1");
+  const auto bad = sinch::validate(u);
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->kind, sinch::failure_kind::invalid_request);
+  EXPECT_EQ(bad->field, "remove[1]");
+  EXPECT_EQ(bad->status.ec, errc::invalid_msisdn);
+  u.remove.pop_back();
+  u.name = std::string(sinch::max_group_name + 1, 'x');
+  EXPECT_EQ(sinch::check_group_update(u)->field, "name");
+  u.name = {};
+  u.remove_from_group = "+46701234567";
+  EXPECT_EQ(sinch::check_group_update(u)->field, "remove_from_group");
+}
+
+TEST(SinchGroupChecks, GroupIdsAreRecipientsAndUnknownOnesAre403) {
+  EXPECT_TRUE(sinch::is_group_id("01FC66621XXXXX119Z8PMV1QPU"));
+  EXPECT_FALSE(sinch::is_group_id("01FC66621XXXXX119Z8PMV1QP"));
+  EXPECT_FALSE(sinch::check_request(batch({"01FC66621XXXXX119Z8PMV1QPU", "+46701234567"}, "hi")));
+  const auto unknown = sinch::unknown_group("01FC66621XXXXX119Z8PMV1QPU");
+  EXPECT_EQ(unknown.code, "unknown_group");
+  EXPECT_NE(unknown.text.find("01FC66621XXXXX119Z8PMV1QPU"), std::string::npos);
+  EXPECT_EQ(sinch::unknown_group_status, 403);
+}
+
 }  // namespace

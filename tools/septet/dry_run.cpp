@@ -35,7 +35,15 @@ auto dry_run(std::string_view request, const dry_run_settings& settings, std::os
         nlohmann::json{{"recipient", f.recipient}, {"code", f.code}, {"reason", f.reason}}.dump();
     std::fprintf(stderr, "%s\n", line.c_str());
   }
-  return result.failures.empty() ? ok : some_failed;
+  // Offline, a group's members are unknown: the counts leave them out, and say so.
+  for (const auto& group : result.uncounted_groups) {
+    const auto line =
+        nlohmann::json{{"group", group},
+                       {"reason", "a group's members are unknown offline: not counted"}}
+            .dump();
+    std::fprintf(stderr, "%s\n", line.c_str());
+  }
+  return result.failures.empty() && result.uncounted_groups.empty() ? ok : some_failed;
 }
 
 }  // namespace septet_cli

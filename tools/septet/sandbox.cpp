@@ -13,6 +13,8 @@
 #include "sandbox/batch_store.hpp"
 #include "sandbox/classic_api.hpp"
 #include "sandbox/faults.hpp"
+#include "sandbox/group_store.hpp"
+#include "sandbox/groups_api.hpp"
 #include "sandbox/xms_api.hpp"
 
 namespace septet_cli {
@@ -45,9 +47,9 @@ auto callback_settings(const sandbox_config& c) -> callback_sender::settings {
 
 }  // namespace
 
-/// The parts, each with one job: the store (batches, inbounds, IDs), the fault injector, the
-/// callback sender, the XMS and Classic APIs; here only the door (authentication and body
-/// limits, before a body is read) and the server's life.
+/// The parts, each with one job: the store (batches, inbounds, IDs), the groups, the fault
+/// injector, the callback sender, the XMS (with its groups) and Classic APIs; here only the door
+/// (authentication and body limits, before a body is read) and the server's life.
 struct sandbox::impl {
   sandbox_config config;
   httplib::Server server;
@@ -55,11 +57,17 @@ struct sandbox::impl {
   int bound_port = 0;
 
   batch_store store{config.faults.seed};
+  group_store groups{[this] { return store.new_id(); }};
   fault_injector faults{config.faults};
   // After the store, so that it is destroyed first: its workers take nonces from the store.
   callback_sender callbacks{callback_settings(config), [this] { return store.new_id(); }};
   classic_api classic{config.classic};
-  xms_api xms{{config.default_callback_url, config.mo_callback_url}, store, faults, callbacks};
+  xms_api xms{{config.default_callback_url, config.mo_callback_url,
+               [this](std::string_view id) { return groups.members(id); }},
+              store,
+              faults,
+              callbacks};
+  groups_api groups_routes{groups, faults};
 
   explicit impl(sandbox_config c) : config(std::move(c)) {
     // httplib keeps a worker per open connection: one each, so that neither slow faults nor
@@ -72,6 +80,7 @@ struct sandbox::impl {
     server.set_pre_routing_handler(
         [this](const httplib::Request& req, httplib::Response& res) { return screen(req, res); });
     xms.install(server);
+    groups_routes.install(server);
     classic.install(server);
     server.set_error_handler([](const httplib::Request&, httplib::Response& r) {
       if (r.body.empty()) {

@@ -349,6 +349,15 @@ auto inbounds(const sinch_connection& connection, const inbound_filters& filters
   return ok;
 }
 
+auto connect(const sinch_connection& connection) -> sinch::client<sinch::curl_transport> {
+  return make_client(connection);
+}
+
+auto report_failure(const sinch::failure& f, const sinch_connection& connection, std::ostream& out)
+    -> exit_status {
+  return report(f, connection, out);
+}
+
 auto run_sandbox(septet_cli::sandbox_config config, std::ostream& out) -> exit_status {
   // Block the stop signals in every thread, then wait for one here.
   sigset_t stop_signals;

@@ -2,6 +2,8 @@
 #define SEPTET_TOOLS_SINCH_COMMANDS_HPP
 
 #include <iosfwd>
+#include <septet/sinch/client.hpp>
+#include <septet/sinch/curl_transport.hpp>
 #include <septet/sinch/rules.hpp>
 #include <string>
 #include <vector>
@@ -9,7 +11,8 @@
 #include "exit_status.hpp"
 #include "sandbox.hpp"
 
-/// `septet send`, `status`, `inbounds` (the XMS client over libcurl) and `sandbox`.
+/// `septet send`, `status`, `inbounds` (the XMS client over libcurl) and `sandbox`; the client
+/// and failure report that `septet groups` shares.
 namespace septet_cli {
 
 /// The connection options as given on the command line (empty: not given, so the environment's
@@ -56,6 +59,13 @@ struct inbound_filters {
 
 auto inbounds(const sinch_connection& connection, const inbound_filters& filters, std::ostream& out)
     -> exit_status;
+/// The libcurl client the Sinch commands use, for `connection` (septet groups).
+auto connect(const sinch_connection& connection)
+    -> septet::sinch::client<septet::sinch::curl_transport>;
+/// Prints a failure on stderr (and as JSON on `out` with --json); returns the exit status.
+auto report_failure(const septet::sinch::failure& f,
+                    const sinch_connection& connection,
+                    std::ostream& out) -> exit_status;
 /// Serves until SIGINT or SIGTERM; prints the URL on the first line of `out`.
 auto run_sandbox(septet_cli::sandbox_config config, std::ostream& out) -> exit_status;
 

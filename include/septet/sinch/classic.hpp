@@ -104,8 +104,8 @@ struct credentials {
 /// Parses "YYYY-MM-DDTHH:MM:SS[.fff]Z", the form of Classic's x-timestamp (UTC, 'T', 'Z'), to
 /// Unix seconds.
 [[nodiscard]] inline auto parse_iso8601(std::string_view s) -> std::optional<std::int64_t> {
-  const bool classic_form = s.size() > 10 && (s[10] == 'T' || s[10] == 't') &&
-                            (s.ends_with('Z') || s.ends_with('z'));
+  const bool classic_form =
+      s.size() > 10 && (s[10] == 'T' || s[10] == 't') && (s.ends_with('Z') || s.ends_with('z'));
   const auto t = classic_form ? parse_timestamp(s) : std::nullopt;
   if (!t) {
     return std::nullopt;

@@ -89,6 +89,11 @@ struct delivery_report_query {
   std::optional<std::string> client_reference;
 };
 
+struct list_groups_query {
+  std::optional<std::int64_t> page;
+  std::optional<std::int64_t> page_size;
+};
+
 struct dry_run_query {
   bool per_recipient = false;
   std::optional<std::int64_t> number_of_recipients;  ///< per_recipient entries, ≤1000
@@ -140,9 +145,10 @@ inline void add(query& q, const char* key, const std::vector<std::int64_t>& v) {
 
 }  // namespace detail
 
-/// Checks a send body the way Sinch validates it (`check_request`), as the client's failure.
-[[nodiscard]] inline auto validate(const batch_request& request) -> std::optional<failure> {
-  auto problem = check_request(request);
+/// A request septet refuses before sending, as the client's failure: the field, septet's error
+/// (where a core check failed) and the code and text Sinch would answer with.
+[[nodiscard]] inline auto refusal(std::optional<request_problem> problem)
+    -> std::optional<failure> {
   if (!problem) {
     return std::nullopt;
   }
@@ -154,6 +160,21 @@ inline void add(query& q, const char* key, const std::vector<std::int64_t>& v) {
   f.api.text = problem->answer.text;
   f.message = std::move(problem->answer.text);
   return f;
+}
+
+/// Checks a send body the way Sinch validates it (`check_request`), as the client's failure.
+[[nodiscard]] inline auto validate(const batch_request& request) -> std::optional<failure> {
+  return refusal(check_request(request));
+}
+
+/// Checks a group create or replace body (`check_group_request`), as the client's failure.
+[[nodiscard]] inline auto validate(const group_request& request) -> std::optional<failure> {
+  return refusal(check_group_request(request));
+}
+
+/// Checks a group update (`check_group_update`), as the client's failure.
+[[nodiscard]] inline auto validate(const group_update& update) -> std::optional<failure> {
+  return refusal(check_group_update(update));
 }
 
 template <http_transport Transport>
@@ -380,6 +401,67 @@ class client {
     return call<inbound>("GET", "/inbounds/" + url_encode(id), std::nullopt, true);
   }
 
+  // ---- groups --------------------------------------------------------------------------------
+  // Retries: GET and DELETE are repeated like every read. `create_group` is not repeated once it
+  // may have left: a second POST would create a second group, and a group has no reference to
+  // look it up by, so an unclear answer is outcome_unknown (list the groups before creating it
+  // again). `update_group` and `replace_group` are repeated: both are set operations on one group
+  // (members added, then removed; a name or a whole member list set), so applying one twice leaves
+  // the group as applying it once, and neither sends a message. A repeat can only undo an edit
+  // another client made in between, which a delayed first attempt could do as well.
+
+  /// `POST /groups` (201).
+  auto create_group(const group_request& request) -> response<group> {
+    if (auto refused = validate(request)) {
+      return fail<group>(std::move(*refused));
+    }
+    auto out = call<group>("POST", "/groups", to_json(request), false);
+    if (!out.ok() && (out.error->kind == failure_kind::outcome_unknown ||
+                      out.error->kind == failure_kind::bad_response)) {
+      out.error->message +=
+          "; the group may have been created: list the groups before creating it again";
+    }
+    return out;
+  }
+
+  auto list_groups(const list_groups_query& q = {}) -> response<page<group>> {
+    detail::query query;
+    detail::add(query, "page", q.page);
+    detail::add(query, "page_size", q.page_size);
+    return call<page<group>>("GET", "/groups" + encode(query), std::nullopt, true);
+  }
+
+  auto get_group(std::string_view id) -> response<group> {
+    return call<group>("GET", "/groups/" + url_encode(id), std::nullopt, true);
+  }
+
+  /// `POST /groups/{id}`: adds, then removes, members; `name` null clears the name.
+  auto update_group(std::string_view id, const group_update& update) -> response<group> {
+    if (auto refused = validate(update)) {
+      return fail<group>(std::move(*refused));
+    }
+    return call<group>("POST", "/groups/" + url_encode(id), to_json(update), true);
+  }
+
+  /// `PUT /groups/{id}`: the group's name and members become the request's.
+  auto replace_group(std::string_view id, const group_request& request) -> response<group> {
+    if (auto refused = validate(request)) {
+      return fail<group>(std::move(*refused));
+    }
+    return call<group>("PUT", "/groups/" + url_encode(id), to_json(request), true);
+  }
+
+  /// `DELETE /groups/{id}` (any 2xx). A batch to the group is refused from then on (403).
+  auto delete_group(std::string_view id) -> response<accepted> {
+    return call<accepted>("DELETE", "/groups/" + url_encode(id), std::nullopt, true);
+  }
+
+  /// `GET /groups/{id}/members`: the members' MSISDNs.
+  auto list_group_members(std::string_view id) -> response<std::vector<std::string>> {
+    return call<std::vector<std::string>>("GET", "/groups/" + url_encode(id) + "/members",
+                                          std::nullopt, true);
+  }
+
   /// Walks a list page by page: `while (auto p = pages.next()) { ... }`. Stops after the last
   /// page or the first error (which it returns).
   template <class Item, class Query>
@@ -411,6 +493,8 @@ class client {
         return m_client.list_batches(m_query);
       } else if constexpr (std::is_same_v<Item, inbound>) {
         return m_client.list_inbounds(m_query);
+      } else if constexpr (std::is_same_v<Item, group>) {
+        return m_client.list_groups(m_query);
       } else {
         return m_client.list_delivery_reports(m_query);
       }
@@ -428,6 +512,9 @@ class client {
     return {*this, std::move(q)};
   }
   auto inbound_pages(list_inbounds_query q = {}) -> pager<inbound, list_inbounds_query> {
+    return {*this, std::move(q)};
+  }
+  auto group_pages(list_groups_query q = {}) -> pager<group, list_groups_query> {
     return {*this, std::move(q)};
   }
   auto delivery_report_pages(list_delivery_reports_query q = {})

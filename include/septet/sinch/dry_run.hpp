@@ -2,6 +2,7 @@
 #define SEPTET_SINCH_DRY_RUN_HPP
 
 #include <cstddef>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <septet/analysis.hpp>
@@ -31,19 +32,31 @@ struct recipient_result {
   septet::encoding encoding = septet::encoding::gsm7;
 };
 
+/// A group's members (MSISDNs) by its ID; nullopt when no such group exists.
+using group_resolver =
+    std::function<std::optional<std::vector<std::string>>(std::string_view group_id)>;
+
 struct dry_run_options {
   bool per_recipient = false;
   std::size_t per_recipient_limit = default_per_recipient_limit;
   /// Enforce the 1000-recipient batch limit (off to estimate larger lists offline).
   bool enforce_batch_limit = true;
+  /// Expands the group IDs of `to` into their members, as Sinch does. Empty (offline): a group's
+  /// members are unknown, so its recipients are not counted and its ID is listed in
+  /// `dry_run_result::uncounted_groups`.
+  group_resolver group_members = {};
 };
 
 struct dry_run_result {
-  std::optional<request_error> error;  ///< set: Sinch would answer 400 with this body
+  std::optional<request_error> error;  ///< set: Sinch would answer `error_status` with this body
+  int error_status = 400;              ///< 400, or 403 for `unknown_group`
   std::size_t number_of_recipients = 0;
   std::size_t number_of_messages = 0;  ///< total parts over the recipients that would be sent
   std::vector<recipient_result> per_recipient;
   std::vector<recipient_failure> failures;
+  /// Group IDs of `to` whose members could not be counted (no `group_members` resolver): the
+  /// counts above leave them out.
+  std::vector<std::string> uncounted_groups;
 
   /// The JSON Sinch's dry run answers with (without septet's failures list).
   [[nodiscard]] auto to_json(bool with_per_recipient) const -> nlohmann::ordered_json {
@@ -67,10 +80,14 @@ struct dry_run_result {
 
 namespace detail {
 
-/// The recipients of `to`, checked; MSISDNs only, as a group cannot be expanded offline.
+/// The recipients of `to`, checked: MSISDNs, and the members of each group ID when
+/// `opts.group_members` can tell them (else the ID goes to `uncounted`). An unknown group is
+/// Sinch's 403 unknown_group, set in `forbidden`.
 inline auto dry_run_recipients(const nlohmann::json& request,
                                const dry_run_options& opts,
-                               std::vector<septet::msisdn>& recipients)
+                               std::vector<septet::msisdn>& recipients,
+                               std::vector<std::string>& uncounted,
+                               std::optional<request_error>& forbidden)
     -> std::optional<request_problem> {
   const auto to = request.find("to");
   const bool listed = to != request.end() && to->is_array();
@@ -79,10 +96,23 @@ inline auto dry_run_recipients(const nlohmann::json& request,
   }
   recipients.reserve(to->size());
   for (std::size_t i = 0; i < to->size(); ++i) {
-    if (auto problem = check_recipient_entry(i, (*to)[i], false)) {
+    if (auto problem = check_recipient_entry(i, (*to)[i])) {
       return problem;
     }
-    recipients.push_back(septet::parse_msisdn((*to)[i].get_ref<const std::string&>()).value);
+    const auto& entry = (*to)[i].get_ref<const std::string&>();
+    if (const auto number = septet::parse_msisdn(entry); number.ok()) {
+      recipients.push_back(number.value);
+    } else if (!opts.group_members) {
+      uncounted.push_back(entry);
+    } else if (const auto members = opts.group_members(entry)) {
+      for (const auto& member : *members) {
+        if (const auto m = septet::parse_msisdn(member); m.ok()) {
+          recipients.push_back(m.value);
+        }
+      }
+    } else if (!forbidden) {
+      forbidden = unknown_group(entry);
+    }
   }
   return std::nullopt;
 }
@@ -201,14 +231,19 @@ inline auto dry_run(const nlohmann::json& request, const dry_run_options& opts =
   std::vector<septet::msisdn> recipients;
   septet::parameter_table params(placeholders);
   std::size_t max_parts = 0;
+  std::optional<request_error> forbidden;
   if (auto e = detail::dry_run_body(request, tmpl)) {
     out.error = std::move(e);
-  } else if (auto p = detail::dry_run_recipients(request, opts, recipients)) {
+  } else if (auto p = detail::dry_run_recipients(request, opts, recipients, out.uncounted_groups,
+                                                 forbidden)) {
     out.error = std::move(p->answer);
   } else if (auto e2 = detail::dry_run_parameters(request, params)) {
     out.error = std::move(e2);
   } else if (auto p2 = detail::dry_run_max_parts(request, max_parts)) {
     out.error = std::move(p2->answer);
+  } else if (forbidden) {
+    out.error = std::move(forbidden);
+    out.error_status = unknown_group_status;
   } else {
     out.number_of_recipients = recipients.size();
     detail::judge_recipients(*tmpl, params, recipients, max_parts, opts, out);

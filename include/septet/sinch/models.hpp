@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 /// The JSON bodies of Sinch's SMS REST API ("XMS"), as typed values. Reading never throws:
@@ -148,6 +149,76 @@ struct inbound {
   std::optional<std::string> client_reference;
   std::optional<std::string> sent_at;
   std::optional<std::string> received_at;
+  json extra = json::object();
+};
+
+/// A field of an update that may be left out (unchanged), set to JSON null (cleared), or set to a
+/// value: Sinch's "explicitly setting null will overwrite a previously set value with null".
+template <class T>
+struct nullable {
+  bool present = false;    ///< false: left out of the JSON
+  std::optional<T> value;  ///< with `present`: nullopt is JSON null
+
+  nullable() = default;
+  template <class U>
+  requires std::is_constructible_v<T, U&&> nullable(U&& v)
+      : present(true), value(std::forward<U>(v)) {}  // NOLINT(google-explicit-constructor)
+
+  /// JSON null: clears the field.
+  [[nodiscard]] static auto null() -> nullable {
+    nullable n;
+    n.present = true;
+    return n;
+  }
+  [[nodiscard]] auto is_null() const noexcept -> bool {
+    return present && !value;
+  }
+};
+
+/// Keywords of a group's auto_update: an MO message whose first (and second) word match.
+struct group_keywords {
+  std::optional<std::string> first_word;
+  std::optional<std::string> second_word;
+  json extra = json::object();
+};
+
+/// A group that MO messages to `to` join (`add`) or leave (`remove`) by keyword.
+struct group_auto_update {
+  std::string to;  ///< the number MOs are sent to; read from a JSON string or number
+  std::optional<group_keywords> add;
+  std::optional<group_keywords> remove;
+  json extra = json::object();
+};
+
+/// A group as Sinch returns it (`GET /groups/{id}`): members are listed separately.
+struct group {
+  std::string id;
+  std::optional<std::string> name;
+  std::int64_t size = 0;  ///< members, counting those of the child groups
+  std::optional<std::string> created_at;
+  std::optional<std::string> modified_at;
+  std::vector<std::string> child_groups;
+  std::optional<group_auto_update> auto_update;
+  json extra = json::object();
+};
+
+/// `POST /groups` (create) and `PUT /groups/{id}` (replace) bodies.
+struct group_request {
+  std::optional<std::string> name;
+  std::vector<std::string> members;  ///< MSISDNs; duplicates are ignored
+  std::vector<std::string> child_groups;
+  std::optional<group_auto_update> auto_update;
+  json extra = json::object();
+};
+
+/// `POST /groups/{id}`: adds are applied before removes; `name` null clears the name.
+struct group_update {
+  std::vector<std::string> add;
+  std::vector<std::string> remove;
+  nullable<std::string> name;
+  std::optional<std::string> add_from_group;     ///< a group ID whose members are added
+  std::optional<std::string> remove_from_group;  ///< a group ID whose members are removed
+  std::optional<group_auto_update> auto_update;
   json extra = json::object();
 };
 
@@ -609,6 +680,116 @@ inline void read_into(const json& j,
   out.extra = r.rest();
 }
 
+inline void read_into(const json& j,
+                      const std::string& path,
+                      group_keywords& out,
+                      std::optional<read_error>& error) {
+  detail::object_reader r(j, path, error);
+  r.optional("first_word", out.first_word);
+  r.optional("second_word", out.second_word);
+  out.extra = r.rest();
+}
+
+namespace detail {
+
+/// An optional object field read with its read_into.
+template <class T>
+void optional_object(object_reader& r,
+                     const json& j,
+                     const char* key,
+                     std::optional<T>& out,
+                     std::optional<read_error>& error) {
+  r.mark_used(key);
+  if (!r.has(key)) {
+    out.reset();
+    return;
+  }
+  T value{};
+  read_into(j[key], r.field(key), value, error);
+  out = std::move(value);
+}
+
+}  // namespace detail
+
+inline void read_into(const json& j,
+                      const std::string& path,
+                      group_auto_update& out,
+                      std::optional<read_error>& error) {
+  detail::object_reader r(j, path, error);
+  // The docs give `to` as a string in requests and as a number in responses ((d).16).
+  if (r.has("to") && j["to"].is_number_integer()) {
+    r.mark_used("to");
+    out.to = j["to"].dump();
+  } else {
+    r.required("to", out.to);
+  }
+  detail::optional_object(r, j, "add", out.add, error);
+  detail::optional_object(r, j, "remove", out.remove, error);
+  out.extra = r.rest();
+}
+
+inline void read_into(const json& j,
+                      const std::string& path,
+                      group& out,
+                      std::optional<read_error>& error) {
+  detail::object_reader r(j, path, error);
+  r.required("id", out.id);
+  r.optional("name", out.name);
+  r.optional_plain("size", out.size);
+  r.optional("created_at", out.created_at);
+  r.optional("modified_at", out.modified_at);
+  r.optional_plain("child_groups", out.child_groups);
+  detail::optional_object(r, j, "auto_update", out.auto_update, error);
+  out.extra = r.rest();
+}
+
+inline void read_into(const json& j,
+                      const std::string& path,
+                      group_request& out,
+                      std::optional<read_error>& error) {
+  detail::object_reader r(j, path, error);
+  r.optional("name", out.name);
+  r.optional_plain("members", out.members);
+  r.optional_plain("child_groups", out.child_groups);
+  detail::optional_object(r, j, "auto_update", out.auto_update, error);
+  out.extra = r.rest();
+}
+
+inline void read_into(const json& j,
+                      const std::string& path,
+                      group_update& out,
+                      std::optional<read_error>& error) {
+  detail::object_reader r(j, path, error);
+  r.optional_plain("add", out.add);
+  r.optional_plain("remove", out.remove);
+  // Present and null clears the name; absent leaves it.
+  out.name = {};
+  if (j.is_object() && j.contains("name")) {
+    if (j["name"].is_null()) {
+      r.mark_used("name");
+      out.name = nullable<std::string>::null();
+    } else {
+      std::string name;
+      r.required("name", name);
+      out.name = std::move(name);
+    }
+  }
+  r.optional("add_from_group", out.add_from_group);
+  r.optional("remove_from_group", out.remove_from_group);
+  detail::optional_object(r, j, "auto_update", out.auto_update, error);
+  out.extra = r.rest();
+}
+
+/// `GET /groups/{id}/members`: a JSON array of MSISDNs.
+inline void read_into(const json& j,
+                      const std::string& path,
+                      std::vector<std::string>& out,
+                      std::optional<read_error>& error) {
+  if (!detail::convert(j, out) && !error) {
+    error = read_error{path, "expected an array of strings"};
+  }
+}
+
 /// The key that holds a list's items.
 template <class Item>
 inline constexpr const char* page_items_key = nullptr;
@@ -618,6 +799,8 @@ template <>
 inline constexpr const char* page_items_key<inbound> = "inbounds";
 template <>
 inline constexpr const char* page_items_key<recipient_delivery_report> = "delivery_reports";
+template <>
+inline constexpr const char* page_items_key<group> = "groups";
 
 template <class Item>
 void read_into(const json& j,
@@ -756,6 +939,74 @@ inline auto to_json(const inbound& m) -> json {
   detail::put(j, "sent_at", m.sent_at);
   detail::put(j, "received_at", m.received_at);
   detail::merge_extra(j, m.extra);
+  return j;
+}
+
+inline auto to_json(const group_keywords& k) -> json {
+  json j = json::object();
+  detail::put(j, "first_word", k.first_word);
+  detail::put(j, "second_word", k.second_word);
+  detail::merge_extra(j, k.extra);
+  return j;
+}
+
+inline auto to_json(const group_auto_update& a) -> json {
+  json j = {{"to", a.to}};
+  if (a.add) {
+    j["add"] = to_json(*a.add);
+  }
+  if (a.remove) {
+    j["remove"] = to_json(*a.remove);
+  }
+  detail::merge_extra(j, a.extra);
+  return j;
+}
+
+inline auto to_json(const group& g) -> json {
+  json j = {{"id", g.id}};
+  detail::put(j, "name", g.name);
+  j["size"] = g.size;
+  detail::put(j, "created_at", g.created_at);
+  detail::put(j, "modified_at", g.modified_at);
+  j["child_groups"] = g.child_groups;
+  if (g.auto_update) {
+    j["auto_update"] = to_json(*g.auto_update);
+  }
+  detail::merge_extra(j, g.extra);
+  return j;
+}
+
+inline auto to_json(const group_request& g) -> json {
+  json j = json::object();
+  detail::put(j, "name", g.name);
+  j["members"] = g.members;
+  if (!g.child_groups.empty()) {
+    j["child_groups"] = g.child_groups;
+  }
+  if (g.auto_update) {
+    j["auto_update"] = to_json(*g.auto_update);
+  }
+  detail::merge_extra(j, g.extra);
+  return j;
+}
+
+inline auto to_json(const group_update& u) -> json {
+  json j = json::object();
+  if (!u.add.empty()) {
+    j["add"] = u.add;
+  }
+  if (!u.remove.empty()) {
+    j["remove"] = u.remove;
+  }
+  if (u.name.present) {
+    j["name"] = u.name.value ? json(*u.name.value) : json(nullptr);
+  }
+  detail::put(j, "add_from_group", u.add_from_group);
+  detail::put(j, "remove_from_group", u.remove_from_group);
+  if (u.auto_update) {
+    j["auto_update"] = to_json(*u.auto_update);
+  }
+  detail::merge_extra(j, u.extra);
   return j;
 }
 

@@ -15,6 +15,7 @@
 #include <septet/sinch/timestamp.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 /// The checks Sinch runs on a send request, written once: each gives the error body Sinch answers
@@ -372,6 +373,163 @@ struct request_warning {
     }
   }
   return out;
+}
+
+// ---- groups ---------------------------------------------------------------------------------
+
+/// The HTTP status of unknown_group.
+inline constexpr int unknown_group_status = 403;
+
+/// Sinch's 403 for a group ID in `to` (or a request) that names no group.
+[[nodiscard]] inline auto unknown_group(std::string_view id) -> request_error {
+  return {"unknown_group", "A referenced group ID is unknown: '" + std::string(id) +
+                               "'. This could happen if the ID is invalid or if the group has "
+                               "been deleted."};
+}
+
+/// An auto_update keyword: 1 to 15 word characters (`^\w+$`).
+[[nodiscard]] inline auto is_group_keyword(std::string_view s) noexcept -> bool {
+  return !s.empty() && s.size() <= max_group_keyword && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+  });
+}
+
+/// A group's name: valid UTF-8, at most 20 characters (UTF-16 units).
+[[nodiscard]] inline auto check_group_name(std::string_view name)
+    -> std::optional<request_problem> {
+  septet::options uncapped_count;
+  uncapped_count.max_characters = 0;
+  uncapped_count.max_parts = 0;
+  const auto measured = septet::analyze(name, uncapped_count);
+  if (!measured.ok()) {
+    return request_problem{"name", measured.status, invalid_format("name", "", "not valid UTF-8")};
+  }
+  if (measured.utf16_units > max_group_name) {
+    return request_problem{
+        "name", std::nullopt,
+        constraint_violation("The 'name' must be at most " + std::to_string(max_group_name) +
+                             " characters; it has " + std::to_string(measured.utf16_units) + ".")};
+  }
+  return std::nullopt;
+}
+
+/// `field[i]` of a member list: each an MSISDN.
+[[nodiscard]] inline auto check_group_numbers(const char* field,
+                                              const std::vector<std::string>& numbers)
+    -> std::optional<request_problem> {
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    const auto number = parse_msisdn(numbers[i]);
+    if (!number.ok()) {
+      const std::string at = std::string(field) + "[" + std::to_string(i) + "]";
+      return request_problem{at, number.status,
+                             invalid_format(at, numbers[i], "not a valid MSISDN")};
+    }
+  }
+  return std::nullopt;
+}
+
+/// A field that names a group: a group ID.
+[[nodiscard]] inline auto check_group_reference(const std::string& field, std::string_view id)
+    -> std::optional<request_problem> {
+  if (is_group_id(id)) {
+    return std::nullopt;
+  }
+  return request_problem{field, std::nullopt, invalid_format(field, id, "not a valid group ID")};
+}
+
+/// auto_update: a `to` number, and keywords of word characters.
+[[nodiscard]] inline auto check_auto_update(const group_auto_update& a)
+    -> std::optional<request_problem> {
+  if (a.to.empty()) {
+    return request_problem{"auto_update.to", std::nullopt,
+                           constraint_violation("The 'auto_update.to' field is required.")};
+  }
+  const std::pair<const char*, const std::optional<group_keywords>*> sides[] = {
+      {"add", &a.add}, {"remove", &a.remove}};
+  for (const auto& [side, keywords] : sides) {
+    if (!*keywords) {
+      continue;
+    }
+    for (const auto& [name, word] : {std::pair{"first_word", &(*keywords)->first_word},
+                                     std::pair{"second_word", &(*keywords)->second_word}}) {
+      if (*word && !is_group_keyword(**word)) {
+        const std::string field = std::string("auto_update.") + side + "." + name;
+        return request_problem{
+            field, std::nullopt,
+            invalid_format(field, **word,
+                           "not 1 to " + std::to_string(max_group_keyword) + " word characters")};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+/// A create (`POST /groups`) or replace (`PUT /groups/{id}`) body, as Sinch validates it.
+[[nodiscard]] inline auto check_group_request(const group_request& request)
+    -> std::optional<request_problem> {
+  if (request.name) {
+    if (auto problem = check_group_name(*request.name)) {
+      return problem;
+    }
+  }
+  if (request.members.size() > max_group_members) {
+    return request_problem{
+        "members", std::nullopt,
+        constraint_violation("The 'members' field has " + std::to_string(request.members.size()) +
+                             " numbers; at most " + std::to_string(max_group_members) +
+                             " are allowed.")};
+  }
+  if (auto problem = check_group_numbers("members", request.members)) {
+    return problem;
+  }
+  if (request.child_groups.size() > max_child_groups) {
+    return request_problem{"child_groups", std::nullopt,
+                           constraint_violation("The 'child_groups' field has at most " +
+                                                std::to_string(max_child_groups) + " group IDs.")};
+  }
+  for (std::size_t i = 0; i < request.child_groups.size(); ++i) {
+    if (auto problem = check_group_reference("child_groups[" + std::to_string(i) + "]",
+                                             request.child_groups[i])) {
+      return problem;
+    }
+  }
+  return request.auto_update ? check_auto_update(*request.auto_update) : std::nullopt;
+}
+
+/// An update (`POST /groups/{id}`), as Sinch validates it.
+[[nodiscard]] inline auto check_group_update(const group_update& update)
+    -> std::optional<request_problem> {
+  if (update.name.value) {
+    if (auto problem = check_group_name(*update.name.value)) {
+      return problem;
+    }
+  }
+  for (const auto* list : {&update.add, &update.remove}) {
+    if (list->size() > max_group_members) {
+      const char* field = list == &update.add ? "add" : "remove";
+      return request_problem{
+          field, std::nullopt,
+          constraint_violation(std::string("The '") + field + "' field has more than " +
+                               std::to_string(max_group_members) + " numbers.")};
+    }
+  }
+  if (auto problem = check_group_numbers("add", update.add)) {
+    return problem;
+  }
+  if (auto problem = check_group_numbers("remove", update.remove)) {
+    return problem;
+  }
+  if (update.add_from_group) {
+    if (auto problem = check_group_reference("add_from_group", *update.add_from_group)) {
+      return problem;
+    }
+  }
+  if (update.remove_from_group) {
+    if (auto problem = check_group_reference("remove_from_group", *update.remove_from_group)) {
+      return problem;
+    }
+  }
+  return update.auto_update ? check_auto_update(*update.auto_update) : std::nullopt;
 }
 
 }  // namespace septet::inline v0::sinch

@@ -34,6 +34,12 @@ inline constexpr std::int64_t max_page_size = 100;
 
 /// A batch's `type`: text, binary or media.
 inline constexpr std::string_view batch_types[] = {"mt_text", "mt_binary", "mt_media"};
+/// Groups (`/groups`): a name of at most 20 characters (UTF-16 units), at most 10 000 members
+/// and 10 child groups; auto_update keywords are word characters (`^\w+$`), at most 15.
+inline constexpr std::size_t max_group_name = 20;
+inline constexpr std::size_t max_group_members = 10'000;
+inline constexpr std::size_t max_child_groups = 10;
+inline constexpr std::size_t max_group_keyword = 15;
 
 inline constexpr std::string_view delivery_report_values[] = {
     "none", "summary", "full", "per_recipient", "per_recipient_final"};

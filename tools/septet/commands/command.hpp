@@ -42,6 +42,7 @@ auto add_estimate_command(CLI::App& app) -> command;
 auto add_send_command(CLI::App& app) -> command;
 auto add_status_command(CLI::App& app) -> command;
 auto add_inbounds_command(CLI::App& app) -> command;
+auto add_groups_command(CLI::App& app) -> command;
 auto add_sandbox_command(CLI::App& app) -> command;
 auto add_transliteration_table_command(CLI::App& app) -> command;
 

@@ -1,6 +1,7 @@
 #include "batch_store.hpp"
 
 #include <algorithm>
+#include <septet/msisdn.hpp>
 #include <septet/sinch/dry_run.hpp>
 #include <septet/sinch/timestamp.hpp>
 #include <utility>
@@ -28,14 +29,34 @@ void as_sinch_returns(sinch::batch& b) {
   }
 }
 
-auto deliver(const sinch::batch& b, const sinch::json& body)
+namespace {
+
+/// The batch's recipients: its numbers, and each group's members in place of its ID.
+auto recipients_of(const sinch::batch& b, const sinch::group_resolver& groups)
+    -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (const auto& to : b.to) {
+    if (septet::parse_msisdn(to).ok() || !groups) {
+      out.push_back(to);
+    } else if (const auto members = groups(to)) {
+      out.insert(out.end(), members->begin(), members->end());
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+auto deliver(const sinch::batch& b, const sinch::json& body, const sinch::group_resolver& groups)
     -> std::vector<sinch::recipient_delivery_report> {
   std::map<std::string, std::pair<std::int64_t, std::string>> outcome;
   std::map<std::string, std::int64_t> parts;
+  const auto recipients = recipients_of(b, groups);
   if (b.type == "mt_text") {
     sinch::dry_run_options opts;
     opts.per_recipient = true;
-    opts.per_recipient_limit = sinch::max_recipients_per_batch;
+    opts.per_recipient_limit = std::max(recipients.size(), b.to.size());
+    opts.group_members = groups;
     const auto run = sinch::dry_run(body, opts);
     for (const auto& f : run.failures) {
       outcome[f.recipient] = {f.code, "Aborted"};
@@ -46,7 +67,7 @@ auto deliver(const sinch::batch& b, const sinch::json& body)
   }
   std::vector<sinch::recipient_delivery_report> out;
   const auto at = now_iso();
-  for (const auto& to : b.to) {
+  for (const auto& to : recipients) {
     sinch::recipient_delivery_report r;
     r.batch_id = b.id;
     r.recipient = to;
@@ -114,15 +135,16 @@ auto batch_store::new_id_locked() -> std::string {
   return id;
 }
 
-auto batch_store::create(const sinch::batch_request& request, const sinch::json& body)
-    -> stored_batch {
+auto batch_store::create(const sinch::batch_request& request,
+                         const sinch::json& body,
+                         const sinch::group_resolver& groups) -> stored_batch {
   stored_batch s;
   static_cast<sinch::batch_request&>(s.batch) = request;
   as_sinch_returns(s.batch);
   s.batch.created_at = s.batch.modified_at = now_iso();
   std::lock_guard lock(m_mutex);
   s.batch.id = new_id_locked();
-  s.reports = deliver(s.batch, body);
+  s.reports = deliver(s.batch, body, groups);
   m_index[s.batch.id] = m_batches.size();
   m_batches.push_back(s);
   return s;

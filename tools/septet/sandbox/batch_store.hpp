@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <random>
+#include <septet/sinch/dry_run.hpp>
 #include <septet/sinch/models.hpp>
 #include <string>
 #include <vector>
@@ -26,8 +27,11 @@ struct stored_batch {
 void as_sinch_returns(sinch::batch& b);
 
 /// Every recipient's final report, as the sandbox "delivers" at once: Sinch's rule for each
-/// recipient (failed alone with 405 or 411, else delivered in its parts). `body` is the request.
-[[nodiscard]] auto deliver(const sinch::batch& b, const sinch::json& body)
+/// recipient (failed alone with 405 or 411, else delivered in its parts). `body` is the request;
+/// a group ID in `to` stands for its members, as `groups` tells them.
+[[nodiscard]] auto deliver(const sinch::batch& b,
+                           const sinch::json& body,
+                           const sinch::group_resolver& groups = {})
     -> std::vector<sinch::recipient_delivery_report>;
 
 /// The batch's delivery report, as `GET .../delivery_report` answers it: counts by code and
@@ -49,7 +53,9 @@ class batch_store {
 
   /// Stores a batch for a checked request (`body`: its JSON) with a new ID, numbers as Sinch
   /// echoes them, timestamps and delivery reports.
-  auto create(const sinch::batch_request& request, const sinch::json& body) -> stored_batch;
+  auto create(const sinch::batch_request& request,
+              const sinch::json& body,
+              const sinch::group_resolver& groups = {}) -> stored_batch;
 
   /// Runs `use(stored_batch&)` on batch `id` under the lock (it must not call the store); false
   /// when there is no such batch.

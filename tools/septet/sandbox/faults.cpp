@@ -91,4 +91,16 @@ auto fault_injector::slow_delay() const -> std::chrono::milliseconds {
   return m_config.slow_delay;
 }
 
+auto api_route(fault_injector& faults, fault_injector::handler handle) -> httplib::Server::Handler {
+  return
+      [&faults, handle = std::move(handle)](const httplib::Request& req, httplib::Response& res) {
+        if ((req.method == "POST" || req.method == "PUT") && !req.body.empty() &&
+            req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
+          answers::reply_error(res, 415, "unsupported_media_type", "Content-Type must be JSON");
+          return;
+        }
+        faults.apply(faults.roll(), req, res, handle);
+      };
+}
+
 }  // namespace septet_cli

@@ -44,6 +44,11 @@ class fault_injector {
   std::size_t m_injected = 0;
 };
 
+/// An XMS route's handler: a POST or PUT body must be JSON (415), then the request's fault is
+/// drawn and carried out around `handle`.
+[[nodiscard]] auto api_route(fault_injector& faults, fault_injector::handler handle)
+    -> httplib::Server::Handler;
+
 }  // namespace septet_cli
 
 #endif  // SEPTET_TOOLS_SANDBOX_FAULTS_HPP

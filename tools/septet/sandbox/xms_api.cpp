@@ -1,6 +1,7 @@
 #include "xms_api.hpp"
 
 #include <algorithm>
+#include <septet/msisdn.hpp>
 #include <septet/sinch/dry_run.hpp>
 #include <septet/sinch/request_checks.hpp>
 #include <septet/sinch/timestamp.hpp>
@@ -94,16 +95,8 @@ void xms_api::install(httplib::Server& server) {
 
 /// Wraps a handler: the content type, then an injected fault, then the handler.
 auto xms_api::api(handler h) -> httplib::Server::Handler {
-  return [this, h](const httplib::Request& req, httplib::Response& res) {
-    if ((req.method == "POST" || req.method == "PUT") && !req.body.empty() &&
-        req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-      reply_error(res, 415, "unsupported_media_type", "Content-Type must be JSON");
-      return;
-    }
-    m_faults.apply(
-        m_faults.roll(), req, res,
-        [this, h](const httplib::Request& q, httplib::Response& r) { (this->*h)(q, r); });
-  };
+  return api_route(
+      m_faults, [this, h](const httplib::Request& q, httplib::Response& r) { (this->*h)(q, r); });
 }
 
 /// Reads and checks a send body as Sinch does; false after writing the error answer.
@@ -129,11 +122,28 @@ auto xms_api::read_send_body(const httplib::Request& req,
     reply(res, 400, problem->answer.to_json());
     return false;
   }
+  if (!groups_known(request.to, res)) {
+    return false;
+  }
   const auto report = request.delivery_report.value_or("none");
   if (report != "none" && !request.callback_url && m_settings.default_callback_url.empty()) {
     reply_error(res, 403, "missing_callback_url",
                 "Requesting delivery report without any callback URL.");
     return false;
+  }
+  return true;
+}
+
+auto xms_api::groups_known(const std::vector<std::string>& to, httplib::Response& res) const
+    -> bool {
+  for (const auto& entry : to) {
+    if (septet::parse_msisdn(entry).ok()) {
+      continue;
+    }
+    if (!m_settings.groups || !m_settings.groups(entry)) {
+      reply(res, sinch::unknown_group_status, sinch::unknown_group(entry).to_json());
+      return false;
+    }
   }
   return true;
 }
@@ -160,7 +170,7 @@ void xms_api::send_batch(const httplib::Request& req, httplib::Response& res) {
   if (!read_send_body(req, res, body, request)) {
     return;
   }
-  const auto stored = m_store.create(request, body);
+  const auto stored = m_store.create(request, body, m_settings.groups);
   queue_reports(stored);
   reply(res, 201, sinch::to_json(stored.batch));
 }
@@ -182,9 +192,10 @@ void xms_api::dry_run(const httplib::Request& req, httplib::Response& res) {
   sinch::dry_run_options opts;
   opts.per_recipient = req.get_param_value("per_recipient") == "true";
   opts.per_recipient_limit = static_cast<std::size_t>(*limit);
+  opts.group_members = m_settings.groups;
   const auto run = sinch::dry_run(body, opts);
   if (run.error) {
-    reply(res, 400, run.error->to_json());
+    reply(res, run.error_status, run.error->to_json());
     return;
   }
   reply(res, 200, run.to_json(opts.per_recipient));
@@ -243,7 +254,7 @@ void xms_api::replace_batch(const httplib::Request& req, httplib::Response& res)
     s.batch.modified_at = now_iso();
     s.batch.canceled = false;
     as_sinch_returns(s.batch);
-    s.reports = deliver(s.batch, body);
+    s.reports = deliver(s.batch, body, m_settings.groups);
     replaced = s;
   });
   if (!found) {
@@ -279,10 +290,13 @@ void xms_api::update_batch(const httplib::Request& req, httplib::Response& res) 
       reply(res, 400, problem->answer.to_json());
       return;
     }
+    if (!groups_known(updated.value.to, res)) {
+      return;
+    }
     s.batch = std::move(updated.value);
     as_sinch_returns(s.batch);
     s.batch.modified_at = now_iso();
-    s.reports = deliver(s.batch, merged);
+    s.reports = deliver(s.batch, merged, m_settings.groups);
     reply(res, 200, sinch::to_json(s.batch));
   });
   if (!found) {

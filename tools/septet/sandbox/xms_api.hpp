@@ -3,9 +3,11 @@
 
 #include <httplib.h>
 
+#include <septet/sinch/dry_run.hpp>
 #include <septet/sinch/models.hpp>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "../callback_sender.hpp"
 #include "batch_store.hpp"
@@ -24,6 +26,7 @@ class xms_api {
   struct settings {
     std::string default_callback_url;  ///< the service plan's default callback URL
     std::string mo_callback_url;       ///< where inbound messages are POSTed
+    sinch::group_resolver groups;      ///< a group's members (the group store); empty: none
   };
 
   xms_api(settings s, batch_store& store, fault_injector& faults, callback_sender& callbacks)
@@ -44,6 +47,8 @@ class xms_api {
                       sinch::json& body,
                       sinch::batch_request& request) -> bool;
   void queue_reports(const stored_batch& s);
+  /// False after answering 403 unknown_group for a group ID of `to` that names no group.
+  auto groups_known(const std::vector<std::string>& to, httplib::Response& res) const -> bool;
 
   void send_batch(const httplib::Request& req, httplib::Response& res);
   void dry_run(const httplib::Request& req, httplib::Response& res);

@@ -441,6 +441,22 @@ TEST_F(SinchClient, InboundFiltersWithSinchsDefaults) {
   EXPECT_EQ(refused.error->api.code, "syntax_invalid_parameter_format");
 }
 
+TEST_F(SinchClient, ABlockedAccountIs403BlockedAccount) {
+  sandbox_config config;
+  config.account_blocked = true;
+  server->stop();
+  start(config);
+  auto c = make_client();
+  auto r = c.send(text_batch("hi"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->kind, sinch::failure_kind::http);  // never sent: send again later is safe
+  EXPECT_EQ(r.error->api.http_status, 403);
+  EXPECT_EQ(r.error->api.code, "blocked_account");
+  EXPECT_EQ(c.list_batches().error->api.code, "blocked_account");
+  EXPECT_EQ(make_client("wrong").list_batches().error->api.http_status, 401);  // token first
+  EXPECT_EQ(server->stats().batches_created, 0U);
+}
+
 TEST_F(SinchClient, PaginationWalksEveryPage) {
   auto c = make_client();
   for (int i = 0; i < 7; ++i) {

@@ -106,7 +106,7 @@ struct sandbox::impl {
       -> httplib::Server::HandlerResponse {
     // httplib hands the request over as const; it is its own object, parsed for this request.
     const_cast<httplib::Request&>(req).ranges.clear();
-    return authenticated(req, res) && bounded(req, res)
+    return authenticated(req, res) && open_account(req, res) && bounded(req, res)
                ? httplib::Server::HandlerResponse::Unhandled
                : httplib::Server::HandlerResponse::Handled;
   }
@@ -134,6 +134,15 @@ struct sandbox::impl {
       return false;
     }
     return true;
+  }
+
+  /// --blocked-account: the XMS API refuses everything with Sinch's 403.
+  auto open_account(const httplib::Request& req, httplib::Response& res) const -> bool {
+    if (!config.account_blocked || !req.path.starts_with("/xms/v1/")) {
+      return true;
+    }
+    refuse(res, 403, answers::error_body("blocked_account", "Your account has been blocked."));
+    return false;
   }
 
   /// A body is read only when its size is declared and bounded: httplib 0.11 reads a chunked

@@ -52,6 +52,9 @@ struct sandbox_config {
   std::string default_callback_url;  ///< the service plan's default callback URL
   std::string webhook_secret;        ///< set: callbacks carry x-sinch-webhook-signature headers
   std::string mo_callback_url;       ///< where injected inbound messages are POSTed
+  /// Every authenticated XMS request is answered 403 blocked_account, as Sinch answers for an
+  /// account it has blocked (seed 001).
+  bool account_blocked = false;
   sinch::classic::credentials classic{"sandbox-key", "c2FuZGJveC1zZWNyZXQ="};
 };
 

@@ -59,6 +59,8 @@ void add_options(CLI::App& subcommand, sandbox_command_line& line) {
                         "The service plan's default callback URL");
   subcommand.add_option("--mo-callback-url", config.mo_callback_url,
                         "Where inbound messages (POST /sandbox/inbounds) are delivered");
+  subcommand.add_flag("--blocked-account", config.account_blocked,
+                      "Answer every XMS request 403 blocked_account, as for a blocked account");
 }
 
 /// The fault a --faults name stands for.

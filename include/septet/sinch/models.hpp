@@ -1,7 +1,9 @@
 #ifndef SEPTET_SINCH_MODELS_HPP
 #define SEPTET_SINCH_MODELS_HPP
 
+#include <array>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -31,6 +33,100 @@ inline constexpr std::string_view per_recipient_final = "per_recipient_final";
 
 /// `parameters`: key → (MSISDN or "default") → value.
 using parameter_map = std::map<std::string, std::map<std::string, std::string>>;
+
+/// A point in time as the API gives it, to the millisecond, in UTC.
+using timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
+
+namespace detail {
+
+/// `n` digits at `at` as a number; nullopt when they are not all there.
+[[nodiscard]] constexpr auto digits_at(std::string_view s, std::size_t at, std::size_t n)
+    -> std::optional<int> {
+  if (at + n > s.size()) {
+    return std::nullopt;
+  }
+  int v = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') {
+      return std::nullopt;
+    }
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+/// The zone at the end of a timestamp as minutes east of UTC: `Z`, `+hh:mm`, `+hhmm`, `+hh`,
+/// or nothing (UTC); nullopt when it is none of these.
+[[nodiscard]] constexpr auto zone_minutes(std::string_view zone) -> std::optional<int> {
+  if (zone.empty() || zone == "Z" || zone == "z") {
+    return 0;
+  }
+  if (zone[0] != '+' && zone[0] != '-') {
+    return std::nullopt;
+  }
+  const auto hours = digits_at(zone, 1, 2);
+  std::optional<int> minutes = 0;
+  if (zone.size() == 6 && zone[3] == ':') {
+    minutes = digits_at(zone, 4, 2);
+  } else if (zone.size() == 5) {
+    minutes = digits_at(zone, 3, 2);
+  } else if (zone.size() != 3) {
+    return std::nullopt;
+  }
+  if (!hours || !minutes || *hours > 23 || *minutes > 59) {
+    return std::nullopt;
+  }
+  const int east = *hours * 60 + *minutes;
+  return zone[0] == '-' ? -east : east;
+}
+
+}  // namespace detail
+
+/// Reads a timestamp as Sinch writes them: ISO-8601 with `T` or a space between date and time
+/// ("2019-08-24T14:15:22Z"; the incomingSMS example of seed 003_953307431a937a9f.txt has
+/// "2022-08-24 14:15:22+00:00"), any fraction of a second (kept to the millisecond), and `Z`,
+/// an offset, or no zone at all, which is UTC (seed 001_3369362bbec7d1ae.txt: "If no time offset
+/// is specified ... then UTC will be used"). nullopt when `s` is not such a timestamp.
+[[nodiscard]] inline auto parse_timestamp(std::string_view s) -> std::optional<timestamp> {
+  using namespace std::chrono;
+  using detail::digits_at;
+  if (s.size() < 19 || s[4] != '-' || s[7] != '-' ||
+      (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s[13] != ':' || s[16] != ':') {
+    return std::nullopt;
+  }
+  const auto y = digits_at(s, 0, 4), mo = digits_at(s, 5, 2), d = digits_at(s, 8, 2),
+             h = digits_at(s, 11, 2), mi = digits_at(s, 14, 2), se = digits_at(s, 17, 2);
+  if (!y || !mo || !d || !h || !mi || !se || *h > 23 || *mi > 59 || *se > 60) {
+    return std::nullopt;
+  }
+  const year_month_day date{year{*y}, month{static_cast<unsigned>(*mo)},
+                            day{static_cast<unsigned>(*d)}};
+  if (!date.ok()) {
+    return std::nullopt;
+  }
+  std::size_t i = 19;
+  int millis = 0;
+  if (i < s.size() && s[i] == '.') {
+    const std::size_t start = ++i;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+      if (i - start < 3) {
+        millis = millis * 10 + (s[i] - '0');
+      }
+    }
+    if (i == start) {
+      return std::nullopt;
+    }
+    for (std::size_t n = i - start; n < 3; ++n) {
+      millis *= 10;
+    }
+  }
+  const auto zone = detail::zone_minutes(s.substr(i));
+  if (!zone) {
+    return std::nullopt;
+  }
+  return timestamp{sys_days{date}} + hours{*h} + minutes{*mi - *zone} + seconds{*se} +
+         milliseconds{millis};
+}
 
 /// A send body: `mt_text` (body is the text), `mt_binary` (body is Base64, `udh` hex) or
 /// `mt_media` (body kept as JSON in `media_body`).
@@ -134,15 +230,65 @@ struct recipient_delivery_report {
   json extra = json::object();
 };
 
+/// What became of one MO media attachment, by its `code` (seed 003_953307431a937a9f.txt:
+/// "On a successful upload, the code will be 0. If the upload fails, the code will be a value
+/// other than 0").
+struct media_upload_code {
+  std::int64_t code;
+  std::string_view name;
+  std::string_view status;  ///< the `status` Sinch sends with it
+  std::string_view description;
+};
+
+inline constexpr std::array<media_upload_code, 3> media_upload_codes = {{
+    {0, "Uploaded", "Uploaded", "Attachment successfully uploaded to storage."},
+    {1, "Internal failure", "Failed", "Internal exception happened during upload."},
+    {2, "Bucket not found", "Failed", "Provisioned bucket doesn't exist."},
+}};
+
+/// The documented meaning of an upload code; nullptr for a code the seeds do not list (the
+/// Node SDK also names 3, "bucket key error"): such an attachment is simply not uploaded.
+[[nodiscard]] constexpr auto find_media_upload_code(std::int64_t code) noexcept
+    -> const media_upload_code* {
+  for (const auto& c : media_upload_codes) {
+    if (c.code == code) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+/// One attachment of an `mo_media` message: Sinch uploads it to the account's storage and
+/// gives the URL to download it from.
+struct mo_media_item {
+  std::optional<std::string> url;  ///< absent when the upload failed
+  std::optional<std::string> content_type;
+  std::string status;     ///< "Uploaded" or "Failed" (media_upload_codes)
+  std::int64_t code = 0;  ///< 0 uploaded; anything else failed
+  json extra = json::object();
+
+  [[nodiscard]] auto uploaded() const noexcept -> bool {
+    return code == 0;
+  }
+};
+
+/// The `body` of an `mo_media` message.
+struct mo_media_body {
+  std::optional<std::string> subject;
+  std::optional<std::string> message;
+  std::vector<mo_media_item> media;
+  json extra = json::object();
+};
+
 /// An MO message: `mo_text` (body is the text), `mo_binary` (body Base64, `udh` hex) or
-/// `mo_media` (body kept as JSON in `media_body`).
+/// `mo_media` (body in `media`: subject, message and the uploaded attachments).
 struct inbound {
   std::string type = "mo_text";
   std::string id;
   std::string from;
   std::string to;
   std::string body;
-  std::optional<json> media_body;
+  std::optional<mo_media_body> media;  ///< set exactly for mo_media
   std::optional<std::string> udh;
   std::optional<std::string> operator_id;
   std::optional<std::string> client_reference;
@@ -587,6 +733,29 @@ inline void read_into(const json& j,
 
 inline void read_into(const json& j,
                       const std::string& path,
+                      mo_media_item& out,
+                      std::optional<read_error>& error) {
+  detail::object_reader r(j, path, error);
+  r.optional("url", out.url);
+  r.optional("content_type", out.content_type);
+  r.optional_plain("status", out.status);
+  r.required("code", out.code);
+  out.extra = r.rest();
+}
+
+inline void read_into(const json& j,
+                      const std::string& path,
+                      mo_media_body& out,
+                      std::optional<read_error>& error) {
+  detail::object_reader r(j, path, error);
+  r.optional("subject", out.subject);
+  r.optional("message", out.message);
+  r.array("media", out.media, false);
+  out.extra = r.rest();
+}
+
+inline void read_into(const json& j,
+                      const std::string& path,
                       inbound& out,
                       std::optional<read_error>& error) {
   detail::object_reader r(j, path, error);
@@ -597,7 +766,10 @@ inline void read_into(const json& j,
   if (out.type == "mo_media") {
     json media;
     r.required("body", media);
-    out.media_body = std::move(media);
+    if (!error) {
+      out.media.emplace();
+      read_into(media, r.field("body"), *out.media, error);
+    }
   } else {
     r.required("body", out.body);
   }
@@ -649,6 +821,18 @@ template <class T>
     return out;
   }
   return read<T>(j);
+}
+
+/// The same for a std::string or a literal body (which would otherwise convert to both json and
+/// std::string_view, and be ambiguous).
+template <class T>
+[[nodiscard]] auto read(const std::string& body) -> read_result<T> {
+  return read<T>(std::string_view(body));
+}
+
+template <class T>
+[[nodiscard]] auto read(const char* body) -> read_result<T> {
+  return read<T>(std::string_view(body));
 }
 
 // ---- writing ------------------------------------------------------------------------------
@@ -743,10 +927,28 @@ inline auto to_json(const recipient_delivery_report& d) -> json {
   return j;
 }
 
+inline auto to_json(const mo_media_body& b) -> json {
+  json j = json::object();
+  detail::put(j, "subject", b.subject);
+  detail::put(j, "message", b.message);
+  j["media"] = json::array();
+  for (const auto& item : b.media) {
+    json e = json::object();
+    detail::put(e, "url", item.url);
+    detail::put(e, "content_type", item.content_type);
+    e["status"] = item.status;
+    e["code"] = item.code;
+    detail::merge_extra(e, item.extra);
+    j["media"].push_back(std::move(e));
+  }
+  detail::merge_extra(j, b.extra);
+  return j;
+}
+
 inline auto to_json(const inbound& m) -> json {
   json j = {{"type", m.type}, {"id", m.id}, {"from", m.from}, {"to", m.to}};
-  if (m.media_body) {
-    j["body"] = *m.media_body;
+  if (m.media) {
+    j["body"] = to_json(*m.media);
   } else {
     j["body"] = m.body;
   }

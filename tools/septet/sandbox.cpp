@@ -43,6 +43,11 @@ auto callback_settings(const sandbox_config& c) -> callback_sender::settings {
   return settings;
 }
 
+auto classic_settings(const sandbox_config& c) -> classic_api::settings {
+  return {c.classic, c.classic_callback_url, c.classic_credit, c.classic_full_sms_access,
+          c.classic_verified_numbers};
+}
+
 }  // namespace
 
 /// The parts, each with one job: the store (batches, inbounds, IDs), the fault injector, the
@@ -58,8 +63,12 @@ struct sandbox::impl {
   fault_injector faults{config.faults};
   // After the store, so that it is destroyed first: its workers take nonces from the store.
   callback_sender callbacks{callback_settings(config), [this] { return store.new_id(); }};
-  classic_api classic{config.classic};
-  xms_api xms{{config.default_callback_url, config.mo_callback_url}, store, faults, callbacks};
+  classic_api classic{classic_settings(config), faults, callbacks};
+  xms_api xms{{config.default_callback_url, config.mo_callback_url,
+               [this](const sinch::inbound& m) { classic.incoming(m); }},
+              store,
+              faults,
+              callbacks};
 
   explicit impl(sandbox_config c) : config(std::move(c)) {
     // httplib keeps a worker per open connection: one each, so that neither slow faults nor

@@ -122,9 +122,15 @@ auto batch_store::add_inbound(const std::string& from,
                               const std::string& to,
                               const std::string& body) -> sinch::inbound {
   sinch::inbound m;
-  m.from = echo_number(from);
-  m.to = echo_number(to);
+  m.from = from;
+  m.to = to;
   m.body = body;
+  return add_inbound(std::move(m));
+}
+
+auto batch_store::add_inbound(sinch::inbound m) -> sinch::inbound {
+  m.from = echo_number(m.from);
+  m.to = echo_number(m.to);
   m.sent_at = m.received_at = now_iso();
   std::lock_guard lock(m_mutex);
   m.id = new_id_locked();

@@ -89,7 +89,9 @@ class batch_store {
     return found;
   }
 
-  /// Stores an MO message as if a handset had sent it.
+  /// Stores an MO message as if a handset had sent it: a new ID, the numbers as Sinch gives
+  /// them, received (and sent) now.
+  auto add_inbound(sinch::inbound m) -> sinch::inbound;
   auto add_inbound(const std::string& from, const std::string& to, const std::string& body)
       -> sinch::inbound;
   /// The inbound messages to any of `to` (empty: all), newest first.

@@ -363,23 +363,50 @@ void xms_api::get_inbound(const httplib::Request& req, httplib::Response& res) {
 
 auto xms_api::add_inbound(const std::string& from, const std::string& to, const std::string& body)
     -> sinch::inbound {
-  auto m = m_store.add_inbound(from, to, body);
+  sinch::inbound m;
+  m.from = from;
+  m.to = to;
+  m.body = body;
+  return add_inbound(std::move(m));
+}
+
+auto xms_api::add_inbound(sinch::inbound m) -> sinch::inbound {
+  m = m_store.add_inbound(std::move(m));
   if (!m_settings.mo_callback_url.empty()) {
     m_callbacks.send(m_settings.mo_callback_url, dump(sinch::to_json(m)));
+  }
+  if (m_settings.on_inbound) {
+    m_settings.on_inbound(m);
   }
   return m;
 }
 
+/// `{"from", "to", "body"}`, and optionally the operator's `operator_id` and the
+/// `client_reference` of the message it answers (seed 003's inbound has both).
 void xms_api::inject_inbound(const httplib::Request& req, httplib::Response& res) {
   const json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object() || !body.value("from", json()).is_string() ||
-      !body.value("to", json()).is_string() || !body.value("body", json()).is_string()) {
-    reply_error(res, 400, "syntax_constraint_violation", "Needs string from, to and body.");
+  const auto is_string = [&](const char* key) { return body.value(key, json()).is_string(); };
+  const auto absent_or_string = [&](const char* key) {
+    return !body.contains(key) || body[key].is_null() || body[key].is_string();
+  };
+  if (body.is_discarded() || !body.is_object() || !is_string("from") || !is_string("to") ||
+      !is_string("body") || !absent_or_string("operator_id") ||
+      !absent_or_string("client_reference")) {
+    reply_error(res, 400, "syntax_constraint_violation",
+                "Needs string from, to and body (and operator_id, client_reference if given).");
     return;
   }
-  reply(res, 201,
-        sinch::to_json(add_inbound(body["from"].get<std::string>(), body["to"].get<std::string>(),
-                                   body["body"].get<std::string>())));
+  sinch::inbound m;
+  m.from = body["from"].get<std::string>();
+  m.to = body["to"].get<std::string>();
+  m.body = body["body"].get<std::string>();
+  if (is_string("operator_id")) {
+    m.operator_id = body["operator_id"].get<std::string>();
+  }
+  if (is_string("client_reference")) {
+    m.client_reference = body["client_reference"].get<std::string>();
+  }
+  reply(res, 201, sinch::to_json(add_inbound(std::move(m))));
 }
 
 }  // namespace septet_cli

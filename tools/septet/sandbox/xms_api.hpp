@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <septet/sinch/models.hpp>
 #include <string>
 #include <utility>
@@ -24,6 +25,7 @@ class xms_api {
   struct settings {
     std::string default_callback_url;  ///< the service plan's default callback URL
     std::string mo_callback_url;       ///< where inbound messages are POSTed
+    std::function<void(const sinch::inbound&)> on_inbound;  ///< also told of each MO message
   };
 
   xms_api(settings s, batch_store& store, fault_injector& faults, callback_sender& callbacks)
@@ -33,6 +35,8 @@ class xms_api {
   /// Adds an MO message as if a handset had sent it, and POSTs it to mo_callback_url.
   auto add_inbound(const std::string& from, const std::string& to, const std::string& body)
       -> sinch::inbound;
+  /// The same for a message with more fields set (operator_id, client_reference).
+  auto add_inbound(sinch::inbound m) -> sinch::inbound;
 
  private:
   using handler = void (xms_api::*)(const httplib::Request&, httplib::Response&);

@@ -100,6 +100,12 @@ TEST_F(SandboxClassicErrors, Code40300ForbiddenRequest) {
   start();
   // An alphanumeric sender needs Sinch's sales team (seed 000, "From" restrictions).
   expect_error(send("+46700000000", R"({"from":"MyShop","message":"Hi"})"), 40300);
+  // A number or a short code is no custom sender.
+  for (const char* from : {"+46701234567", "45607"}) {
+    const auto r = send("+46700000000", json{{"from", from}, {"message", "Hi"}}.dump());
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << from << ": " << r->body;
+  }
 }
 
 TEST_F(SandboxClassicErrors, Code40301InvalidAuthorizationScheme) {

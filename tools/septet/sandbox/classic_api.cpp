@@ -110,7 +110,8 @@ auto classic_api::sending_error(const std::string& number, const json& body) con
   if (body.contains("from") && body["from"].is_string()) {
     // A custom alphanumeric sender needs Sinch's sales team (seed 000, "From" restrictions).
     const auto from = body["from"].get<std::string>();
-    if (!septet::parse_msisdn(from).ok()) {
+    if (std::any_of(from.begin(), from.end(),
+                    [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); })) {
       return 40300;
     }
   }

@@ -119,7 +119,7 @@ TEST_F(SandboxClassicErrors, Code40303NoVerifiedNumber) {
   start(config);
   const auto r = send("+46700000000", R"({"message":"Hi"})");
   expect_error(r, 40303);
-  EXPECT_NE(r->body.find("No verified phone number"), std::string::npos);
+  EXPECT_EQ(json::parse(r->body)["message"], "No verified phone number on your Sinch account");
 }
 
 TEST_F(SandboxClassicErrors, Code40303FullSmsAccessNotEnabled) {
@@ -132,7 +132,8 @@ TEST_F(SandboxClassicErrors, Code40303FullSmsAccessNotEnabled) {
   EXPECT_EQ(verified->status, 200);
   const auto r = send("+46700000001", R"({"message":"Hi"})");
   expect_error(r, 40303);
-  EXPECT_NE(r->body.find("Full Sms access not enabled"), std::string::npos);
+  EXPECT_EQ(json::parse(r->body)["message"],
+            "Full Sms access not enabled for App. Can only send Sms to verified numbers.");
 }
 
 TEST_F(SandboxClassicErrors, Code50000InternalError) {

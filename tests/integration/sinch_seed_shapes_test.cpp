@@ -262,6 +262,10 @@ TEST_F(SandboxSeedShapes, ClassicIncomingSmsCallbackSigned) {
   auto expected = seed;
   expected["timestamp"] = ours["timestamp"];
   EXPECT_EQ(ours, expected);
+  // Even in the seed's order of keys.
+  auto in_order = nlohmann::ordered_json::parse(seed_example("classic_incoming_sms"));
+  in_order["timestamp"] = ours["timestamp"];
+  EXPECT_EQ(hook.bodies[0], in_order.dump());
   EXPECT_TRUE(sinch::classic::parse_iso8601(ours["timestamp"].get<std::string>()));
   // "The callback request is signed using the application key and secret."
   EXPECT_EQ(sinch::classic::verify_signed_request(config.classic, "POST", hook.path, hook.headers,

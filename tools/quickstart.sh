@@ -24,7 +24,8 @@ for example in examples/*.txt; do
 done
 
 # A send end-to-end over real HTTP, against the local Sinch sandbox (no account needed). With a
-# real service plan, drop --base-url, give --region, and set SINCH_API_TOKEN to your token.
+# real service plan, leave SINCH_BASE_URL unset, set SINCH_REGION (us unless Sinch set your
+# account up elsewhere), SINCH_PLAN_ID and SINCH_API_TOKEN (or give --region and --plan).
 sandbox_out=$(mktemp)
 "$septet" sandbox --port 0 >"$sandbox_out" 2>/dev/null &
 sandbox_pid=$!
@@ -34,14 +35,14 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 url=$(head -1 "$sandbox_out")
-export SINCH_API_TOKEN=sandbox-token
-connection=(--base-url "$url" --plan sandbox-plan)
-echo "== septet send ${connection[*]} --to +46700000001,+46700000002 ... (sandbox at $url)"
-batch=$("$septet" send --json "${connection[@]}" --from +46700000000 \
+export SINCH_BASE_URL=$url SINCH_PLAN_ID=sandbox-plan SINCH_API_TOKEN=sandbox-token
+echo "== SINCH_BASE_URL=$url SINCH_PLAN_ID=sandbox-plan SINCH_API_TOKEN=sandbox-token"
+echo "== septet send --to +46700000001,+46700000002 ..."
+batch=$("$septet" send --json --from +46700000000 \
   --to +46700000001,+46700000002 --param 'name:+46700000001=Ana' --param 'name:default=there' \
   'Hi ${name}, your parcel is on its way. Track it at https://example.com/t/42')
 echo "$batch"
 id=$(sed -n 's/^  "id": "\(.*\)",$/\1/p' <<<"$batch")
 echo
-echo "== septet status ${connection[*]} $id"
-"$septet" status "${connection[@]}" "$id"
+echo "== septet status $id"
+"$septet" status "$id"

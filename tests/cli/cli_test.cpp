@@ -546,6 +546,62 @@ TEST(Cli, SendStatusAndInboundsAgainstTheSandbox) {
   EXPECT_EQ(inbound.status, 0);
   EXPECT_EQ(nlohmann::json::parse(inbound.out), nlohmann::json::array());
 
+  // The hint after a send repeats the connection flags given, and works as printed.
+  const auto hint_of = [](const std::string& out) {
+    const auto at = out.find("septet status");
+    return at == std::string::npos ? std::string()
+                                   : out.substr(at + 7, out.find('\n', at) - at - 7);
+  };
+  const auto with_flags = run("send " + connection + " --to +46700000003 'Hello'");
+  ASSERT_EQ(with_flags.status, 0) << with_flags.out;
+  EXPECT_NE(hint_of(with_flags.out).find("--base-url " + url), std::string::npos) << with_flags.out;
+  EXPECT_NE(hint_of(with_flags.out).find("--plan sandbox-plan"), std::string::npos);
+  EXPECT_EQ(run(hint_of(with_flags.out)).status, 0) << with_flags.out;
+  // Without flags, SINCH_BASE_URL and SINCH_PLAN_ID say where; flags override them.
+  setenv("SINCH_BASE_URL", url.c_str(), 1);
+  setenv("SINCH_PLAN_ID", "sandbox-plan", 1);
+  const auto from_env = run("send --to +46700000004 'Hello'");
+  ASSERT_EQ(from_env.status, 0) << from_env.out;
+  EXPECT_EQ(run(hint_of(from_env.out)).status, 0) << from_env.out;
+  EXPECT_EQ(run("status --plan other-plan " + id).status, 1);  // the sandbox serves one plan
+  setenv("SINCH_BASE_URL", "http://127.0.0.1:1", 1);
+  EXPECT_EQ(run("status --base-url " + url + " " + id).status, 0);
+  unsetenv("SINCH_BASE_URL");
+  unsetenv("SINCH_PLAN_ID");
+  EXPECT_EQ(run("status " + id).status, 2);  // no service plan anywhere
+
+  // The batch found by its client_reference, as after an unclear send (exit status 3).
+  const auto by_reference = run("status --json --client-reference " +
+                                batch["client_reference"].get<std::string>() + " " + connection);
+  ASSERT_EQ(by_reference.status, 0) << by_reference.out;
+  const auto found = nlohmann::json::parse(by_reference.out);
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_EQ(found[0]["batch"]["id"], id);
+  EXPECT_EQ(run("status --client-reference never-sent " + connection).status, 1);
+  EXPECT_EQ(run("status " + connection).status, 2);  // neither an ID nor a reference
+
+  // send --dry-run reports the recipients Sinch would fail as `septet dry-run` does: JSON lines
+  // on stderr, exit status 1.
+  const auto both_streams = [](const std::string& args) {
+    FILE* pipe = popen((std::string(SEPTET_CLI) + " " + args + " 2>&1").c_str(), "r");
+    std::string out;
+    std::array<char, 4096> buffer{};
+    for (std::size_t n = 0; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) {
+      out.append(buffer.data(), n);
+    }
+    const int status = pclose(pipe);
+    return run_result{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  };
+  const auto unmatched =
+      both_streams("send --dry-run " + connection + " --to +46700000001,+46700000002 'Hi ${name}'");
+  EXPECT_EQ(unmatched.status, 1) << unmatched.out;
+  EXPECT_NE(unmatched.out.find(R"({"code":405,"reason":"no value and no default for a parameter )"
+                               R"(at byte 3 of the body","recipient":"46700000002"})"),
+            std::string::npos)
+      << unmatched.out;
+  EXPECT_NE(unmatched.out.find("0 messages"), std::string::npos) << unmatched.out;
+  EXPECT_EQ(run("send --dry-run " + connection + " --to +46700000001 'Hi'").status, 0);
+
   EXPECT_EQ(run("send " + connection + " --to +1 'x'").status, 2);  // refused before sending
   setenv("SINCH_API_TOKEN", "wrong", 1);
   EXPECT_EQ(run("status " + connection + " " + id).status, 1);  // 401

@@ -10,8 +10,10 @@
 #include <septet/sinch/classic.hpp>
 #include <septet/sinch/client.hpp>
 #include <septet/sinch/curl_transport.hpp>
+#include <septet/sinch/timestamp.hpp>
 #include <septet/sinch/webhook.hpp>
 #include <thread>
+#include <tuple>
 
 namespace sinch = septet::sinch;
 using septet_cli::fault;
@@ -240,6 +242,180 @@ TEST_F(SinchClient, ConfigurationIsCheckedFirst) {
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error->kind, sinch::failure_kind::invalid_config);
   EXPECT_EQ(server->stats().requests, 1U);
+}
+
+TEST_F(SinchClient, EveryRegionOfTheSeedsHasItsHostAndUsIsTheDefault) {
+  sinch::client_config config;
+  config.service_plan_id = "p";
+  config.api_token = "t";
+  for (const char* region : {"us", "eu", "au", "br", "ca", "gb"}) {
+    config.region = region;
+    EXPECT_EQ(xms_client(config, sinch::curl_transport{}).base_url(),
+              std::string("https://") + region + ".sms.api.sinch.com/xms/v1/p");
+  }
+  config.region.clear();
+  EXPECT_EQ(xms_client(config, sinch::curl_transport{}).base_url(),
+            "https://us.sms.api.sinch.com/xms/v1/p");
+}
+
+TEST_F(SinchClient, ConfigurationFromTheEnvironment) {
+  ::setenv("SINCH_REGION", "gb", 1);
+  ::setenv("SINCH_SERVICE_PLAN_ID", "plan-b", 1);
+  ::setenv("SINCH_API_TOKEN", "sandbox-token", 1);
+  ::unsetenv("SINCH_PLAN_ID");
+  ::unsetenv("SINCH_BASE_URL");
+  auto config = sinch::client_config::from_environment();
+  EXPECT_EQ(config.region, "gb");
+  EXPECT_EQ(config.service_plan_id, "plan-b");
+  EXPECT_EQ(config.api_token, "sandbox-token");
+  EXPECT_EQ(config.base_url, "");
+  // SINCH_PLAN_ID wins over SINCH_SERVICE_PLAN_ID; SINCH_BASE_URL reaches the sandbox.
+  ::setenv("SINCH_PLAN_ID", "sandbox-plan", 1);
+  ::setenv("SINCH_BASE_URL", server->url().c_str(), 1);
+  config = sinch::client_config::from_environment();
+  EXPECT_EQ(config.service_plan_id, "sandbox-plan");
+  EXPECT_TRUE(xms_client(config, sinch::curl_transport{}).list_batches().ok());
+  for (const char* name : {"SINCH_REGION", "SINCH_SERVICE_PLAN_ID", "SINCH_PLAN_ID",
+                           "SINCH_BASE_URL", "SINCH_API_TOKEN"}) {
+    ::unsetenv(name);
+  }
+}
+
+/// A request as any HTTP client would make it, with the sandbox's token.
+auto raw_request(const std::string& url,
+                 const std::string& method,
+                 const std::string& path,
+                 const std::string& body = "") -> httplib::Result {
+  httplib::Client http(url);
+  const httplib::Headers auth = {{"Authorization", "Bearer sandbox-token"}};
+  const auto full = "/xms/v1/sandbox-plan" + path;
+  if (method == "GET") {
+    return http.Get(full, auth);
+  }
+  if (method == "DELETE") {
+    return http.Delete(full, auth);
+  }
+  if (method == "PATCH") {
+    return http.Patch(full, auth, body, "application/json");
+  }
+  if (method == "PUT") {
+    return http.Put(full, auth, body, "application/json");
+  }
+  return http.Post(full, auth, body, "application/json");
+}
+
+TEST_F(SinchClient, TheSandboxRefusesWhatSinchRefuses) {
+  const auto url = server->url();
+  const auto code_of = [](const httplib::Result& r) {
+    return r ? json::parse(r->body, nullptr, false).value("code", "") : "(no answer)";
+  };
+  const std::string to = R"("to": ["+46700000001"], "body": "Hi")";
+  for (const auto& [field, value] : {std::pair{"type", R"("mt_bogus")"},
+                                     {"delivery_report", R"("bogus")"},
+                                     {"send_at", R"("tomorrow")"},
+                                     {"expire_at", R"("2026-02-30T10:00:00Z")"}}) {
+    const auto r =
+        raw_request(url, "POST", "/batches", "{" + to + R"(, ")" + field + R"(": )" + value + "}");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << field;
+    EXPECT_EQ(code_of(r), "syntax_invalid_parameter_format") << field << ": " << r->body;
+    EXPECT_NE(r->body.find(field), std::string::npos) << r->body;
+  }
+  const auto late_first = raw_request(
+      url, "POST", "/batches",
+      "{" + to + R"(, "send_at": "2030-01-02T00:00:00Z", "expire_at": "2030-01-01T00:00:00Z"})");
+  EXPECT_EQ(late_first->status, 400);
+  EXPECT_EQ(code_of(late_first), "syntax_constraint_violation");
+  // A path takes only its own methods: 405 with Allow, never 404 or 400.
+  for (const auto& [method, path, allow] : {std::tuple{"PATCH", "/batches", "GET, POST"},
+                                            {"DELETE", "/batches", "GET, POST"},
+                                            {"PUT", "/batches", "GET, POST"},
+                                            {"GET", "/batches/dry_run", "POST"},
+                                            {"PATCH", "/batches/01ABC", "GET, POST, PUT, DELETE"},
+                                            {"DELETE", "/inbounds", "GET"},
+                                            {"POST", "/delivery_reports", "GET"}}) {
+    const auto r = raw_request(url, method, path, "{}");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 405) << method << ' ' << path;
+    EXPECT_EQ(r->get_header_value("Allow"), allow) << method << ' ' << path;
+  }
+  EXPECT_EQ(server->stats().batches_created, 0U);
+}
+
+TEST_F(SinchClient, TheSandboxAnswersAsSinchWrites) {
+  auto c = make_client();
+  auto request = text_batch("scheduled");
+  request.from = "+46 70-000 00 00";
+  request.send_at = "2030-06-01T12:00:00+02:00";
+  request.expire_at = "2030-06-02T12:00:00.5";
+  auto sent = c.send(request);
+  ASSERT_TRUE(sent.ok()) << sent.error->message;
+  // Numbers without + or 00; timestamps in UTC to the millisecond (seed 001).
+  EXPECT_EQ(sent.value.from, "46700000000");
+  EXPECT_EQ(sent.value.send_at, "2030-06-01T10:00:00.000Z");
+  EXPECT_EQ(sent.value.expire_at, "2030-06-02T12:00:00.500Z");
+  const auto utc_millis = [](const std::optional<std::string>& t) {
+    return t && t->size() == 24 && t->ends_with("Z") && (*t)[19] == '.' &&
+           sinch::parse_timestamp(*t);
+  };
+  EXPECT_TRUE(utc_millis(sent.value.created_at)) << sent.value.created_at.value_or("");
+  EXPECT_TRUE(utc_millis(sent.value.modified_at));
+  // On replace and update too.
+  request.from = "0046700000009";
+  auto replaced = c.replace_batch(sent.value.id, request);
+  ASSERT_TRUE(replaced.ok());
+  EXPECT_EQ(replaced.value.from, "46700000009");
+  sinch::batch_update update;
+  update.from = "+46700000008";
+  update.send_at = "2030-06-01T13:00:00-01:00";
+  auto updated = c.update_batch(sent.value.id, update);
+  ASSERT_TRUE(updated.ok()) << updated.error->message;
+  EXPECT_EQ(updated.value.from, "46700000008");
+  EXPECT_EQ(updated.value.send_at, "2030-06-01T14:00:00.000Z");
+  auto report = c.get_recipient_delivery_report(sent.value.id, "+46700000001");
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(utc_millis(report.value.at));
+}
+
+TEST_F(SinchClient, InboundFiltersWithSinchsDefaults) {
+  auto c = make_client();
+  auto request = text_batch("Reply YES", {"+46700000005"});
+  request.from = "+46700000000";
+  request.client_reference = "campaign-7";
+  ASSERT_TRUE(c.send(request).ok());
+  const auto inject = [&](const std::string& fields) {
+    httplib::Client http(server->url());
+    return http.Post("/sandbox/inbounds", fields, "application/json");
+  };
+  // A reply to that batch carries its client_reference; an old message is outside the default
+  // window of 24 hours.
+  ASSERT_EQ(inject(R"({"from": "+46700000005", "to": "+46700000000", "body": "YES"})")->status,
+            201);
+  ASSERT_EQ(inject(R"({"from": "+46700000006", "to": "+46700000000", "body": "old",
+                      "received_at": "2020-01-01T10:00:00Z"})")
+                ->status,
+            201);
+  auto recent = c.list_inbounds();
+  ASSERT_TRUE(recent.ok());
+  ASSERT_EQ(recent.value.items.size(), 1U);
+  EXPECT_EQ(recent.value.items[0].body, "YES");
+  EXPECT_EQ(recent.value.items[0].client_reference, "campaign-7");
+  sinch::list_inbounds_query since_2019;
+  since_2019.start_date = "2019-12-31T00:00:00Z";
+  EXPECT_EQ(c.list_inbounds(since_2019).value.count, 2);
+  since_2019.end_date = "2020-01-01T10:00:00Z";  // the end is exclusive
+  EXPECT_EQ(c.list_inbounds(since_2019).value.count, 0);
+  since_2019.end_date.reset();
+  since_2019.client_reference = "campaign-7";
+  auto replies = c.list_inbounds(since_2019);
+  ASSERT_EQ(replies.value.items.size(), 1U);
+  EXPECT_EQ(replies.value.items[0].from, "46700000005");
+  sinch::list_inbounds_query bad_date;
+  bad_date.start_date = "yesterday";
+  auto refused = c.list_inbounds(bad_date);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error->api.http_status, 400);
+  EXPECT_EQ(refused.error->api.code, "syntax_invalid_parameter_format");
 }
 
 TEST_F(SinchClient, PaginationWalksEveryPage) {

@@ -81,4 +81,29 @@ TEST(SinchRequestChecks, TheClientsFailureCarriesSinchsAnswer) {
   EXPECT_EQ(refused->api.http_status, 0);  // nothing was sent
 }
 
+TEST(SinchRequestChecks, TypeAndScheduleAreSinchs) {
+  auto request = batch({"+46701234567"}, "hi");
+  request.type = "mt_bogus";
+  auto refused = sinch::check_request(request);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->field, "type");
+  EXPECT_NE(refused->answer.text.find("mt_text, mt_binary, mt_media"), std::string::npos);
+  request.type = "mt_text";
+  for (const char* field : {"send_at", "expire_at"}) {
+    auto scheduled = request;
+    (std::string_view(field) == "send_at" ? scheduled.send_at : scheduled.expire_at) = "tomorrow";
+    refused = sinch::check_request(scheduled);
+    ASSERT_TRUE(refused) << field;
+    EXPECT_EQ(refused->field, field);
+    EXPECT_EQ(refused->answer.code, "syntax_invalid_parameter_format");
+  }
+  request.send_at = "2030-01-01T12:00:00+01:00";
+  request.expire_at = "2030-01-01T11:00:00Z";  // the same moment
+  refused = sinch::check_request(request);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->answer.code, "syntax_constraint_violation");
+  request.expire_at = "2030-01-01T11:00:00.001Z";
+  EXPECT_FALSE(sinch::check_request(request));
+}
+
 }  // namespace

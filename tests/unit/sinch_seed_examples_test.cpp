@@ -8,6 +8,7 @@
 #include <septet/sinch/classic.hpp>
 #include <septet/sinch/client.hpp>
 #include <septet/sinch/models.hpp>
+#include <septet/sinch/timestamp.hpp>
 #include <septet/sinch/webhook.hpp>
 #include <sinch_seed_examples.hpp>
 #include <string>

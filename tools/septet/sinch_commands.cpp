@@ -8,6 +8,7 @@
 #include <septet/analysis.hpp>
 #include <septet/sinch/client.hpp>
 #include <septet/sinch/curl_transport.hpp>
+#include <septet/sinch/dry_run.hpp>
 
 #include "comma_list.hpp"
 
@@ -18,11 +19,20 @@ namespace {
 namespace sinch = septet::sinch;
 using sinch::json;
 
+/// The environment's configuration, overridden by the flags given: a --region without --base-url
+/// means Sinch's host for that region, whatever SINCH_BASE_URL says.
 auto make_client(const sinch_connection& c) -> sinch::client<sinch::curl_transport> {
-  sinch::client_config config;
-  config.region = c.region;
-  config.service_plan_id = c.plan;
-  config.base_url = c.base_url;
+  auto config = sinch::client_config::from_environment();
+  if (!c.region.empty()) {
+    config.region = c.region;
+    config.base_url.clear();
+  }
+  if (!c.base_url.empty()) {
+    config.base_url = c.base_url;
+  }
+  if (!c.plan.empty()) {
+    config.service_plan_id = c.plan;
+  }
   sinch::curl_options curl;
   curl.timeout = std::chrono::milliseconds(c.timeout_ms);
   return {config, sinch::curl_transport(curl)};
@@ -47,6 +57,12 @@ auto report(const sinch::failure& f, const sinch_connection& c, std::ostream& ou
   }
   std::fprintf(stderr, "septet: %s: %s\n", std::string(sinch::to_string(f.kind)).c_str(),
                f.message.c_str());
+  if (!f.client_reference.empty()) {
+    std::fprintf(stderr,
+                 "septet: look it up with 'septet status --client-reference %s'; to send it only "
+                 "if it is absent, repeat this command with --client-reference %s --reconcile\n",
+                 f.client_reference.c_str(), f.client_reference.c_str());
+  }
   switch (f.kind) {
     case sinch::failure_kind::invalid_config:
     case sinch::failure_kind::invalid_request:
@@ -109,7 +125,19 @@ auto batch_request_of(const std::string& text, const send_settings& settings)
   return request;
 }
 
-/// `septet send --dry-run`: Sinch's dry run, per recipient.
+/// The recipients Sinch fails alone in an accepted batch (405, 411), by Sinch's rule
+/// (sinch/rules.hpp), each as `septet dry-run` writes it on stderr: one JSON line.
+auto report_failures(const sinch::batch_request& request) -> std::size_t {
+  const auto offline = sinch::dry_run(sinch::to_json(request), {});
+  for (const auto& f : offline.failures) {
+    const auto line = json{{"recipient", f.recipient}, {"code", f.code}, {"reason", f.reason}};
+    std::fprintf(stderr, "%s\n", line.dump().c_str());
+  }
+  return offline.failures.size();
+}
+
+/// `septet send --dry-run`: Sinch's dry run, per recipient; the recipients it would fail on
+/// stderr and exit status 1, as `septet dry-run` reports them.
 auto print_dry_run(sinch::client<sinch::curl_transport>& client,
                    const sinch::batch_request& request,
                    const sinch_connection& connection,
@@ -122,15 +150,15 @@ auto print_dry_run(sinch::client<sinch::curl_transport>& client,
   }
   if (connection.json) {
     out << sinch::to_json(r.value).dump(2) << '\n';
-    return ok;
+  } else {
+    out << "dry run: " << r.value.number_of_recipients << " recipients, "
+        << r.value.number_of_messages << " messages (parts)\n";
+    for (const auto& p : r.value.per_recipient.value_or(std::vector<sinch::dry_run_recipient>{})) {
+      out << "  " << p.recipient << "  " << p.number_of_parts << " part"
+          << (p.number_of_parts == 1 ? "" : "s") << "  " << p.encoding << "  " << p.body << '\n';
+    }
   }
-  out << "dry run: " << r.value.number_of_recipients << " recipients, "
-      << r.value.number_of_messages << " messages (parts)\n";
-  for (const auto& p : r.value.per_recipient.value_or(std::vector<sinch::dry_run_recipient>{})) {
-    out << "  " << p.recipient << "  " << p.number_of_parts << " part"
-        << (p.number_of_parts == 1 ? "" : "s") << "  " << p.encoding << "  " << p.body << '\n';
-  }
-  return ok;
+  return report_failures(request) == 0 ? ok : some_failed;
 }
 
 /// The created batch, and whether an earlier send had created it (--reconcile found it).
@@ -156,7 +184,22 @@ auto send_or_reconcile(sinch::client<sinch::curl_transport>& client,
   return sent;
 }
 
-void print_sent(const sent_batch& sent, const std::string& body, std::ostream& out) {
+/// The connection flags given on this command line, to repeat in a suggested command.
+auto given_flags(const sinch_connection& c) -> std::string {
+  std::string flags;
+  for (const auto& [flag, value] :
+       {std::pair{"--region", &c.region}, {"--plan", &c.plan}, {"--base-url", &c.base_url}}) {
+    if (!value->empty()) {
+      flags.append(" ").append(flag).append(" ").append(*value);
+    }
+  }
+  return flags;
+}
+
+void print_sent(const sent_batch& sent,
+                const std::string& body,
+                const sinch_connection& connection,
+                std::ostream& out) {
   const auto& batch = sent.response.value;
   const auto a = septet::analyze(body);
   out << "batch " << batch.id << (sent.found ? " found: the first send created it\n" : " created\n")
@@ -164,7 +207,31 @@ void print_sent(const sent_batch& sent, const std::string& body, std::ostream& o
       << "  client_reference  " << batch.client_reference.value_or("") << '\n'
       << "  template          " << (a.encoding == septet::encoding::gsm7 ? "gsm7" : "ucs2") << ", "
       << a.parts << " part" << (a.parts == 1 ? "" : "s") << " before substitution\n"
-      << "  check it with     septet status " << batch.id << '\n';
+      << "  check it with     septet status" << given_flags(connection) << ' ' << batch.id << '\n';
+}
+
+/// One batch and its delivery-report summary (JSON: an object, without a newline).
+auto show_status(sinch::client<sinch::curl_transport>& client,
+                 const sinch::batch& b,
+                 const sinch_connection& connection,
+                 std::ostream& out) -> exit_status {
+  auto d = client.get_delivery_report(b.id);
+  if (!d.ok()) {
+    return report(*d.error, connection, out);
+  }
+  if (connection.json) {
+    out << json{{"batch", sinch::to_json(b)}, {"delivery_report", sinch::to_json(d.value)}}.dump(2);
+    return ok;
+  }
+  out << "batch " << b.id << (b.canceled ? " (canceled)" : "") << '\n'
+      << "  created           " << b.created_at.value_or("?") << '\n'
+      << "  client_reference  " << b.client_reference.value_or("") << '\n'
+      << "  recipients        " << b.to.size() << '\n'
+      << "  messages          " << d.value.total_message_count << '\n';
+  for (const auto& s : d.value.statuses) {
+    out << "  " << s.status << " (code " << s.code << ")  " << s.count << '\n';
+  }
+  return ok;
 }
 
 }  // namespace
@@ -187,7 +254,7 @@ auto send(const std::string& text, const send_settings& settings, std::ostream& 
     out << sinch::to_json(sent.response.value).dump(2) << '\n';
     return ok;
   }
-  print_sent(sent, request->body, out);
+  print_sent(sent, request->body, settings.connection, out);
   return ok;
 }
 
@@ -198,34 +265,62 @@ auto status(const std::string& batch_id, const sinch_connection& connection, std
   if (!b.ok()) {
     return report(*b.error, connection, out);
   }
-  auto d = client.get_delivery_report(batch_id);
-  if (!d.ok()) {
-    return report(*d.error, connection, out);
+  const auto shown = show_status(client, b.value, connection, out);
+  if (connection.json && shown == ok) {
+    out << '\n';
   }
-  if (connection.json) {
-    out << json{{"batch", sinch::to_json(b.value)}, {"delivery_report", sinch::to_json(d.value)}}
-               .dump(2)
-        << '\n';
-    return ok;
+  return shown;
+}
+
+auto status_by_reference(const std::string& client_reference,
+                         const sinch_connection& connection,
+                         std::ostream& out) -> exit_status {
+  auto client = make_client(connection);
+  sinch::list_batches_query query;
+  query.client_reference = client_reference;
+  query.page_size = sinch::max_page_size;
+  std::vector<sinch::batch> found;
+  auto pages = client.batch_pages(query);
+  while (auto page = pages.next()) {
+    if (!page->ok()) {
+      return report(*page->error, connection, out);
+    }
+    for (auto& b : page->value.items) {
+      if (b.client_reference == client_reference) {
+        found.push_back(std::move(b));
+      }
+    }
   }
-  out << "batch " << b.value.id << (b.value.canceled ? " (canceled)" : "") << '\n'
-      << "  created     " << b.value.created_at.value_or("?") << '\n'
-      << "  recipients  " << b.value.to.size() << '\n'
-      << "  messages    " << d.value.total_message_count << '\n';
-  for (const auto& s : d.value.statuses) {
-    out << "  " << s.status << " (code " << s.code << ")  " << s.count << '\n';
+  if (found.empty()) {
+    std::fprintf(stderr,
+                 "septet: no batch carries client_reference '%s'; after exit status 3, "
+                 "'septet send --client-reference REF --reconcile' finds it or sends it once\n",
+                 client_reference.c_str());
+    return some_failed;
   }
+  out << (connection.json ? "[" : "");
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    out << (connection.json && i > 0 ? "," : "");
+    if (const auto shown = show_status(client, found[i], connection, out); shown != ok) {
+      return shown;
+    }
+  }
+  out << (connection.json ? "]\n" : "");
   return ok;
 }
 
-auto inbounds(const sinch_connection& connection,
-              const std::vector<std::string>& to,
-              long page_size,
-              std::ostream& out) -> exit_status {
+auto inbounds(const sinch_connection& connection, const inbound_filters& filters, std::ostream& out)
+    -> exit_status {
   auto client = make_client(connection);
   sinch::list_inbounds_query query;
-  query.to = split_numbers(to);
-  query.page_size = page_size;
+  query.to = split_numbers(filters.to);
+  query.page_size = filters.page_size;
+  const auto given = [](const std::string& s) {
+    return s.empty() ? std::nullopt : std::optional<std::string>(s);
+  };
+  query.start_date = given(filters.start_date);
+  query.end_date = given(filters.end_date);
+  query.client_reference = given(filters.client_reference);
   auto pages = client.inbound_pages(query);
   json all = json::array();
   std::size_t count = 0;

@@ -2,6 +2,7 @@
 #define SEPTET_TOOLS_SINCH_COMMANDS_HPP
 
 #include <iosfwd>
+#include <septet/sinch/rules.hpp>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,8 @@
 /// `septet send`, `status`, `inbounds` (the XMS client over libcurl) and `sandbox`.
 namespace septet_cli {
 
+/// The connection options as given on the command line (empty: not given, so the environment's
+/// SINCH_REGION, SINCH_PLAN_ID or SINCH_SERVICE_PLAN_ID, SINCH_BASE_URL apply).
 struct sinch_connection {
   std::string region;
   std::string plan;
@@ -38,10 +41,21 @@ struct send_settings {
 auto send(const std::string& text, const send_settings& settings, std::ostream& out) -> exit_status;
 auto status(const std::string& batch_id, const sinch_connection& connection, std::ostream& out)
     -> exit_status;
-auto inbounds(const sinch_connection& connection,
-              const std::vector<std::string>& to,
-              long page_size,
-              std::ostream& out) -> exit_status;
+/// The batches that carry `client_reference` (one look, every page), each with its report.
+auto status_by_reference(const std::string& client_reference,
+                         const sinch_connection& connection,
+                         std::ostream& out) -> exit_status;
+/// `septet inbounds`' filters, as Sinch takes them (empty: not sent, so Sinch's default).
+struct inbound_filters {
+  std::vector<std::string> to;  ///< each may hold several numbers separated by commas
+  std::string start_date;       ///< ISO-8601; Sinch's default is 24 hours ago
+  std::string end_date;
+  std::string client_reference;
+  long page_size = septet::sinch::max_page_size;
+};
+
+auto inbounds(const sinch_connection& connection, const inbound_filters& filters, std::ostream& out)
+    -> exit_status;
 /// Serves until SIGINT or SIGTERM; prints the URL on the first line of `out`.
 auto run_sandbox(septet_cli::sandbox_config config, std::ostream& out) -> exit_status;
 

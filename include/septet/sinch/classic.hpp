@@ -11,6 +11,7 @@
 #include <septet/sinch/detail/crypto.hpp>
 #include <septet/sinch/http.hpp>
 #include <septet/sinch/models.hpp>
+#include <septet/sinch/timestamp.hpp>
 #include <septet/sinch/webhook.hpp>
 #include <string>
 #include <string_view>
@@ -100,54 +101,13 @@ struct credentials {
   return {text, n};
 }
 
-/// Parses "YYYY-MM-DDTHH:MM:SS[.fff]Z" (UTC) to Unix seconds.
+/// Parses an ISO-8601 timestamp (sinch/timestamp.hpp) to Unix seconds.
 [[nodiscard]] inline auto parse_iso8601(std::string_view s) -> std::optional<std::int64_t> {
-  const auto digits = [&](std::size_t at, std::size_t n) -> std::optional<int> {
-    if (at + n > s.size()) {
-      return std::nullopt;
-    }
-    int v = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (s[i] < '0' || s[i] > '9') {
-        return std::nullopt;
-      }
-      v = v * 10 + (s[i] - '0');
-    }
-    return v;
-  };
-  if (s.size() < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') ||
-      s[13] != ':' || s[16] != ':') {
+  const auto t = parse_timestamp(s);
+  if (!t) {
     return std::nullopt;
   }
-  const auto y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2), h = digits(11, 2),
-             mi = digits(14, 2), se = digits(17, 2);
-  if (!y || !mo || !d || !h || !mi || !se || *mo < 1 || *mo > 12 || *d < 1 || *d > 31 || *h > 23 ||
-      *mi > 59 || *se > 60) {
-    return std::nullopt;
-  }
-  std::size_t i = 19;
-  if (s[i] == '.') {
-    ++i;
-    const std::size_t start = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-      ++i;
-    }
-    if (i == start) {
-      return std::nullopt;
-    }
-  }
-  if (i + 1 != s.size() || (s[i] != 'Z' && s[i] != 'z')) {
-    return std::nullopt;
-  }
-  // Days from the civil date (proleptic Gregorian), after H. Hinnant's algorithm.
-  const int yy = *y - (*mo <= 2 ? 1 : 0);
-  const int era = yy / 400;
-  const int yoe = yy - era * 400;
-  const int mp = (*mo + 9) % 12;
-  const int doy = (153 * mp + 2) / 5 + *d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const std::int64_t days = std::int64_t{era} * 146097 + doe - 719468;
-  return days * 86400 + *h * 3600 + *mi * 60 + *se;
+  return std::chrono::floor<std::chrono::seconds>(*t).time_since_epoch().count();
 }
 
 /// Checks a signed Classic request or callback: the Authorization header must be

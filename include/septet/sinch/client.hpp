@@ -29,11 +29,29 @@
 namespace septet::inline v0::sinch {
 
 struct client_config {
-  std::string region;  ///< us, eu, au, br or ca; required unless base_url is set
+  std::string region;  ///< us, eu, au, br, ca or gb; empty: us, where Sinch creates accounts
   std::string service_plan_id;
   std::string api_token;  ///< empty: read from the environment variable SINCH_API_TOKEN
   std::string base_url;   ///< empty: https://{region}.sms.api.sinch.com (a sandbox, a proxy)
   retry_policy retry;
+
+  /// A configuration from SINCH_REGION, SINCH_PLAN_ID (or SINCH_SERVICE_PLAN_ID), SINCH_BASE_URL
+  /// and SINCH_API_TOKEN; what is unset stays empty (the defaults above).
+  [[nodiscard]] static auto from_environment() -> client_config {
+    const auto read = [](const char* name) -> std::string {
+      const char* value = std::getenv(name);
+      return value != nullptr ? value : "";
+    };
+    client_config config;
+    config.region = read("SINCH_REGION");
+    config.service_plan_id = read("SINCH_PLAN_ID");
+    if (config.service_plan_id.empty()) {
+      config.service_plan_id = read("SINCH_SERVICE_PLAN_ID");
+    }
+    config.base_url = read("SINCH_BASE_URL");
+    config.api_token = read("SINCH_API_TOKEN");
+    return config;
+  }
 };
 
 struct list_batches_query {
@@ -150,6 +168,9 @@ class client {
       if (const char* env = std::getenv("SINCH_API_TOKEN")) {
         m_config.api_token = env;
       }
+    }
+    if (m_config.region.empty()) {
+      m_config.region = default_region;
     }
   }
 
@@ -448,6 +469,14 @@ class client {
     return out;
   }
 
+  static auto region_list() -> std::string {
+    std::string list;
+    for (const auto r : regions) {
+      list.append(list.empty() ? "" : ", ").append(r);
+    }
+    return list;
+  }
+
   [[nodiscard]] auto config_error() const -> std::optional<failure> {
     failure f;
     f.kind = failure_kind::invalid_config;
@@ -457,12 +486,12 @@ class client {
         known = known || r == m_config.region;
       }
       if (!known) {
-        f.message = "region must be one of us, eu, au, br, ca (got '" + m_config.region + "')";
+        f.message = "region must be one of " + region_list() + " (got '" + m_config.region + "')";
         return f;
       }
     }
     if (m_config.service_plan_id.empty()) {
-      f.message = "no service plan ID";
+      f.message = "no service plan ID (set it in the configuration, or in SINCH_PLAN_ID)";
       return f;
     }
     if (m_config.api_token.empty()) {

@@ -3,7 +3,6 @@
 
 #include <array>
 #include <charconv>
-#include <chrono>
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -33,100 +32,6 @@ inline constexpr std::string_view per_recipient_final = "per_recipient_final";
 
 /// `parameters`: key → (MSISDN or "default") → value.
 using parameter_map = std::map<std::string, std::map<std::string, std::string>>;
-
-/// A point in time as the API gives it, to the millisecond, in UTC.
-using timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
-
-namespace detail {
-
-/// `n` digits at `at` as a number; nullopt when they are not all there.
-[[nodiscard]] constexpr auto digits_at(std::string_view s, std::size_t at, std::size_t n)
-    -> std::optional<int> {
-  if (at + n > s.size()) {
-    return std::nullopt;
-  }
-  int v = 0;
-  for (std::size_t i = at; i < at + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') {
-      return std::nullopt;
-    }
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
-/// The zone at the end of a timestamp as minutes east of UTC: `Z`, `+hh:mm`, `+hhmm`, `+hh`,
-/// or nothing (UTC); nullopt when it is none of these.
-[[nodiscard]] constexpr auto zone_minutes(std::string_view zone) -> std::optional<int> {
-  if (zone.empty() || zone == "Z" || zone == "z") {
-    return 0;
-  }
-  if (zone[0] != '+' && zone[0] != '-') {
-    return std::nullopt;
-  }
-  const auto hours = digits_at(zone, 1, 2);
-  std::optional<int> minutes = 0;
-  if (zone.size() == 6 && zone[3] == ':') {
-    minutes = digits_at(zone, 4, 2);
-  } else if (zone.size() == 5) {
-    minutes = digits_at(zone, 3, 2);
-  } else if (zone.size() != 3) {
-    return std::nullopt;
-  }
-  if (!hours || !minutes || *hours > 23 || *minutes > 59) {
-    return std::nullopt;
-  }
-  const int east = *hours * 60 + *minutes;
-  return zone[0] == '-' ? -east : east;
-}
-
-}  // namespace detail
-
-/// Reads a timestamp as Sinch writes them: ISO-8601 with `T` or a space between date and time
-/// ("2019-08-24T14:15:22Z"; the incomingSMS example of seed 003_953307431a937a9f.txt has
-/// "2022-08-24 14:15:22+00:00"), any fraction of a second (kept to the millisecond), and `Z`,
-/// an offset, or no zone at all, which is UTC (seed 001_3369362bbec7d1ae.txt: "If no time offset
-/// is specified ... then UTC will be used"). nullopt when `s` is not such a timestamp.
-[[nodiscard]] inline auto parse_timestamp(std::string_view s) -> std::optional<timestamp> {
-  using namespace std::chrono;
-  using detail::digits_at;
-  if (s.size() < 19 || s[4] != '-' || s[7] != '-' ||
-      (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s[13] != ':' || s[16] != ':') {
-    return std::nullopt;
-  }
-  const auto y = digits_at(s, 0, 4), mo = digits_at(s, 5, 2), d = digits_at(s, 8, 2),
-             h = digits_at(s, 11, 2), mi = digits_at(s, 14, 2), se = digits_at(s, 17, 2);
-  if (!y || !mo || !d || !h || !mi || !se || *h > 23 || *mi > 59 || *se > 60) {
-    return std::nullopt;
-  }
-  const year_month_day date{year{*y}, month{static_cast<unsigned>(*mo)},
-                            day{static_cast<unsigned>(*d)}};
-  if (!date.ok()) {
-    return std::nullopt;
-  }
-  std::size_t i = 19;
-  int millis = 0;
-  if (i < s.size() && s[i] == '.') {
-    const std::size_t start = ++i;
-    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
-      if (i - start < 3) {
-        millis = millis * 10 + (s[i] - '0');
-      }
-    }
-    if (i == start) {
-      return std::nullopt;
-    }
-    for (std::size_t n = i - start; n < 3; ++n) {
-      millis *= 10;
-    }
-  }
-  const auto zone = detail::zone_minutes(s.substr(i));
-  if (!zone) {
-    return std::nullopt;
-  }
-  return timestamp{sys_days{date}} + hours{*h} + minutes{*mi - *zone} + seconds{*se} +
-         milliseconds{millis};
-}
 
 /// A send body: `mt_text` (body is the text), `mt_binary` (body is Base64, `udh` hex) or
 /// `mt_media` (body kept as JSON in `media_body`).

@@ -12,6 +12,7 @@
 #include <septet/sinch/detail/crypto.hpp>
 #include <septet/sinch/models.hpp>
 #include <septet/sinch/rules.hpp>
+#include <septet/sinch/timestamp.hpp>
 #include <string>
 #include <string_view>
 
@@ -57,6 +58,10 @@ struct request_problem {
 [[nodiscard]] inline auto is_delivery_report(std::string_view s) noexcept -> bool {
   return std::find(std::begin(delivery_report_values), std::end(delivery_report_values), s) !=
          std::end(delivery_report_values);
+}
+
+[[nodiscard]] inline auto is_batch_type(std::string_view s) noexcept -> bool {
+  return std::find(std::begin(batch_types), std::end(batch_types), s) != std::end(batch_types);
 }
 
 /// An absolute http(s) URL with a host, within Sinch's length, without spaces or control
@@ -110,13 +115,33 @@ struct request_problem {
 
 namespace detail {
 
-/// Sinch's delivery_report values, comma-separated.
-inline auto delivery_report_list() -> std::string {
+/// The values of one of Sinch's enums, comma-separated.
+template <std::size_t N>
+auto value_list(const std::string_view (&values)[N]) -> std::string {
   std::string list;
-  for (const auto value : delivery_report_values) {
+  for (const auto value : values) {
     list.append(list.empty() ? "" : ", ").append(value);
   }
   return list;
+}
+
+/// send_at and expire_at: ISO-8601 moments, send_at before expire_at.
+inline auto check_schedule(const batch_request& request) -> std::optional<request_problem> {
+  std::optional<timestamp> moments[2];
+  const std::pair<const char*, const std::optional<std::string>*> fields[] = {
+      {"send_at", &request.send_at}, {"expire_at", &request.expire_at}};
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto& [name, value] = fields[i];
+    if (*value && !(moments[i] = parse_timestamp(**value))) {
+      return request_problem{name, std::nullopt,
+                             invalid_format(name, **value, "not an ISO-8601 date and time")};
+    }
+  }
+  if (moments[0] && moments[1] && *moments[0] >= *moments[1]) {
+    return request_problem{"expire_at", std::nullopt,
+                           constraint_violation("The 'send_at' must be before 'expire_at'.")};
+  }
+  return std::nullopt;
 }
 
 inline auto recipient_problem(std::size_t index,
@@ -208,7 +233,8 @@ inline auto recipient_problem(std::size_t index,
 }
 
 /// The optional text fields of a send: each valid UTF-8, delivery_report one of Sinch's values,
-/// callback_url a URL Sinch can call, client_reference within Sinch's length.
+/// callback_url a URL Sinch can call, client_reference within Sinch's length, send_at and
+/// expire_at ISO-8601 with send_at first.
 [[nodiscard]] inline auto check_text_fields(const batch_request& request)
     -> std::optional<request_problem> {
   const std::pair<const char*, const std::optional<std::string>*> text_fields[] = {
@@ -228,9 +254,10 @@ inline auto recipient_problem(std::size_t index,
     }
   }
   if (request.delivery_report && !is_delivery_report(*request.delivery_report)) {
-    return request_problem{"delivery_report", std::nullopt,
-                           invalid_format("delivery_report", *request.delivery_report,
-                                          "not one of " + detail::delivery_report_list())};
+    return request_problem{
+        "delivery_report", std::nullopt,
+        invalid_format("delivery_report", *request.delivery_report,
+                       "not one of " + detail::value_list(delivery_report_values))};
   }
   if (request.callback_url && !is_callback_url(*request.callback_url)) {
     return request_problem{"callback_url", std::nullopt,
@@ -244,7 +271,7 @@ inline auto recipient_problem(std::size_t index,
         constraint_violation("The 'client_reference' must be at most " +
                              std::to_string(max_client_reference) + " characters.")};
   }
-  return std::nullopt;
+  return detail::check_schedule(request);
 }
 
 /// `max_number_of_message_parts` is an integer (`parts`: none when it is not) of at least 1.
@@ -262,6 +289,11 @@ inline auto recipient_problem(std::size_t index,
 /// Checks a typed send body the way Sinch validates it: the first problem, or nothing.
 [[nodiscard]] inline auto check_request(const batch_request& request)
     -> std::optional<request_problem> {
+  if (!is_batch_type(request.type)) {
+    return request_problem{
+        "type", std::nullopt,
+        invalid_format("type", request.type, "not one of " + detail::value_list(batch_types))};
+  }
   if (auto problem = check_recipient_count(request.to.size())) {
     return problem;
   }

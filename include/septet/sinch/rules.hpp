@@ -15,7 +15,10 @@
 /// too.
 namespace septet::inline v0::sinch {
 
-inline constexpr std::string_view regions[] = {"us", "eu", "au", "br", "ca"};
+/// Sinch's regions (seeds 001 and 002 list their hosts https://{region}.sms.api.sinch.com); an
+/// account is in the US unless Sinch set it up elsewhere.
+inline constexpr std::string_view regions[] = {"us", "eu", "au", "br", "ca", "gb"};
+inline constexpr std::string_view default_region = "us";
 inline constexpr std::size_t max_recipients_per_batch = 1000;
 /// Sinch's cap on a body, in UTF-16 units: the core's default cap is this rule.
 inline constexpr std::size_t max_body_characters = septet::default_max_characters;
@@ -28,6 +31,9 @@ inline constexpr std::size_t default_per_recipient_limit = 100;
 inline constexpr std::size_t max_per_recipient_limit = 1000;
 /// List endpoints: items per page, at most.
 inline constexpr std::int64_t max_page_size = 100;
+
+/// A batch's `type`: text, binary or media.
+inline constexpr std::string_view batch_types[] = {"mt_text", "mt_binary", "mt_media"};
 
 inline constexpr std::string_view delivery_report_values[] = {
     "none", "summary", "full", "per_recipient", "per_recipient_final"};

@@ -1,6 +1,7 @@
 // septet inbounds: the inbound (MO) messages, every page.
 #include <iostream>
 #include <septet/sinch/rules.hpp>
+#include <septet/sinch/timestamp.hpp>
 #include <string>
 #include <vector>
 
@@ -15,27 +16,50 @@ namespace {
 /// The command line of `septet inbounds`, as parsed.
 struct inbounds_command_line {
   sinch_connection connection;
-  std::vector<std::string> to;
-  long page_size = septet::sinch::max_page_size;
+  inbound_filters filters;
 };
 
+/// An ISO-8601 date and time, as Sinch's start_date and end_date take.
+auto iso_timestamp() -> CLI::Validator {
+  return {[](const std::string& text) {
+            return septet::sinch::parse_timestamp(text)
+                       ? std::string()
+                       : "'" + text + "' is not an ISO-8601 date and time (2026-12-06T08:00:00Z)";
+          },
+          "ISO-8601"};
+}
+
 void add_options(CLI::App& subcommand, inbounds_command_line& line) {
+  auto& filters = line.filters;
   add_connection_options(subcommand, line.connection);
-  subcommand.add_option("--to", line.to, "Only messages to these numbers")->allow_extra_args(false);
+  subcommand.add_option("--to", filters.to, "Only messages to these numbers")
+      ->allow_extra_args(false);
   subcommand
-      .add_option("--page-size", line.page_size,
+      .add_option("--start-date", filters.start_date,
+                  "Only messages received at or after (ISO-8601; Sinch's default: 24 h ago)")
+      ->check(iso_timestamp());
+  subcommand.add_option("--end-date", filters.end_date, "Only messages received before (ISO-8601)")
+      ->check(iso_timestamp());
+  subcommand.add_option("--client-reference", filters.client_reference,
+                        "Only replies to batches sent with this client_reference");
+  subcommand
+      .add_option("--page-size", filters.page_size,
                   "Messages per request (1-" + std::to_string(septet::sinch::max_page_size) + ")")
       ->check(whole_number(1, septet::sinch::max_page_size));
 }
 
 auto run(inbounds_command_line& line) -> exit_status {
-  return inbounds(line.connection, line.to, line.page_size, std::cout);
+  return inbounds(line.connection, line.filters, std::cout);
 }
 
 }  // namespace
 
 auto add_inbounds_command(CLI::App& app) -> command {
-  return add_command(app, "inbounds", "Lists inbound (MO) messages, every page.", add_options, run);
+  return add_command(
+      app, "inbounds",
+      "Lists inbound (MO) messages, every page of them, received since --start-date\n"
+      "(Sinch's default: the last 24 hours).",
+      add_options, run);
 }
 
 }  // namespace septet_cli

@@ -1,5 +1,7 @@
 #include "shared_options.hpp"
 
+#include <septet/sinch/rules.hpp>
+
 #include "../cli_io.hpp"
 #include "../numeric_option.hpp"
 
@@ -44,10 +46,17 @@ void add_length_caps(CLI::App& subcommand, septet::options& options) {
 }
 
 void add_connection_options(CLI::App& subcommand, sinch_connection& connection) {
-  subcommand.add_option("--region", connection.region, "Sinch region: us, eu, au, br, ca");
-  subcommand.add_option("--plan", connection.plan, "Service plan ID")->required();
+  std::string regions;
+  for (const auto region : septet::sinch::regions) {
+    regions.append(regions.empty() ? "" : ", ").append(region);
+  }
+  subcommand.add_option("--region", connection.region,
+                        "Sinch region: " + regions + " (default: SINCH_REGION, else us)");
+  subcommand.add_option("--plan", connection.plan,
+                        "Service plan ID (default: SINCH_PLAN_ID or SINCH_SERVICE_PLAN_ID)");
   subcommand.add_option("--base-url", connection.base_url,
-                        "Instead of https://{region}.sms.api.sinch.com (e.g. a septet sandbox)");
+                        "Instead of https://{region}.sms.api.sinch.com, e.g. a septet sandbox\n"
+                        "(default: SINCH_BASE_URL)");
   add_json_flag(subcommand, connection.json, "Print JSON");
   subcommand.add_option("--timeout-ms", connection.timeout_ms, "Longest wait for one request")
       ->check(whole_number(1, 600'000));

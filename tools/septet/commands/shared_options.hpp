@@ -40,8 +40,10 @@ auto form_of(bool unpacked) -> septet::septet_form;
 /// --max-characters and --max-parts, the caps on a text's length.
 void add_length_caps(CLI::App& subcommand, septet::options& options);
 
-/// --region, --plan, --base-url, --json and --timeout-ms of the Sinch commands. The API token
-/// comes only from SINCH_API_TOKEN, never from the command line, where other users could read it.
+/// --region, --plan, --base-url, --json and --timeout-ms of the Sinch commands; the first three
+/// override SINCH_REGION, SINCH_PLAN_ID (or SINCH_SERVICE_PLAN_ID) and SINCH_BASE_URL. The API
+/// token comes only from SINCH_API_TOKEN, never from the command line, where other users could
+/// read it.
 void add_connection_options(CLI::App& subcommand, sinch_connection& connection);
 
 }  // namespace septet_cli

@@ -1,4 +1,5 @@
 // septet status: a batch and its delivery-report summary.
+#include <cstdio>
 #include <iostream>
 #include <string>
 
@@ -13,21 +14,37 @@ namespace {
 struct status_command_line {
   sinch_connection connection;
   std::string batch_id;
+  std::string client_reference;
 };
 
 void add_options(CLI::App& subcommand, status_command_line& line) {
   add_connection_options(subcommand, line.connection);
-  subcommand.add_option("batch_id", line.batch_id, "Batch ID")->required();
+  auto* id = subcommand.add_option("batch_id", line.batch_id, "Batch ID");
+  auto* reference = subcommand.add_option(
+      "--client-reference", line.client_reference,
+      "Instead of an ID: the batches that carry this client_reference (after exit status 3)");
+  id->excludes(reference);
+  reference->excludes(id);
 }
 
 auto run(status_command_line& line) -> exit_status {
+  if (line.batch_id.empty() && line.client_reference.empty()) {
+    std::fprintf(stderr, "septet: status needs a batch ID or --client-reference\n");
+    return invalid_input;
+  }
+  if (!line.client_reference.empty()) {
+    return status_by_reference(line.client_reference, line.connection, std::cout);
+  }
   return status(line.batch_id, line.connection, std::cout);
 }
 
 }  // namespace
 
 auto add_status_command(CLI::App& app) -> command {
-  return add_command(app, "status", "A batch and its delivery-report summary.", add_options, run);
+  return add_command(app, "status",
+                     "A batch and its delivery-report summary, by ID or by client_reference.\n"
+                     "Exit status: 0 found, 1 not found or refused, 2 invalid.",
+                     add_options, run);
 }
 
 }  // namespace septet_cli

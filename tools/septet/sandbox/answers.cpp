@@ -2,11 +2,37 @@
 
 #include <chrono>
 #include <septet/msisdn.hpp>
-#include <septet/sinch/classic.hpp>
+#include <septet/sinch/timestamp.hpp>
 
 namespace septet_cli::answers {
 
 namespace sinch = septet::sinch;
+
+void install(httplib::Server& server, const route_methods& route) {
+  using registrar =
+      httplib::Server& (httplib::Server::*)(const std::string&, httplib::Server::Handler);
+  static const std::pair<const char*, registrar> methods[] = {
+      {"GET", &httplib::Server::Get},       {"POST", &httplib::Server::Post},
+      {"PUT", &httplib::Server::Put},       {"PATCH", &httplib::Server::Patch},
+      {"DELETE", &httplib::Server::Delete},
+  };
+  std::string allowed;
+  for (const auto& [method, handler] : route.handlers) {
+    allowed.append(allowed.empty() ? "" : ", ").append(method);
+  }
+  for (const auto& [method, add] : methods) {
+    const auto own = std::find_if(route.handlers.begin(), route.handlers.end(),
+                                  [&](const auto& h) { return h.first == method; });
+    if (own != route.handlers.end()) {
+      (server.*add)(route.pattern, own->second);
+      continue;
+    }
+    (server.*add)(route.pattern, [allowed](const httplib::Request&, httplib::Response& res) {
+      res.status = 405;
+      res.set_header("Allow", allowed);
+    });
+  }
+}
 
 auto dump(const json& j) -> std::string {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -36,7 +62,34 @@ auto echo_number(const std::string& s) -> std::string {
 }
 
 auto now_iso() -> std::string {
-  return sinch::classic::iso8601(std::chrono::system_clock::now());
+  return sinch::format_timestamp(sinch::now());
+}
+
+auto time_window::contains(const std::optional<std::string>& at) const -> bool {
+  if (!start && !end) {
+    return true;
+  }
+  const auto moment = at ? sinch::parse_timestamp(*at) : std::nullopt;
+  return moment && (!start || *moment >= *start) && (!end || *moment < *end);
+}
+
+auto read_window(const httplib::Request& req,
+                 httplib::Response& res,
+                 std::optional<sinch::timestamp> default_start) -> std::optional<time_window> {
+  time_window window{default_start, std::nullopt};
+  for (const auto& [key, bound] :
+       {std::pair{"start_date", &window.start}, std::pair{"end_date", &window.end}}) {
+    if (!req.has_param(key)) {
+      continue;
+    }
+    *bound = sinch::parse_timestamp(req.get_param_value(key));
+    if (!*bound) {
+      reply_error(res, 400, "syntax_invalid_parameter_format",
+                  std::string("The parameter '") + key + "' must be an ISO-8601 date and time.");
+      return std::nullopt;
+    }
+  }
+  return window;
 }
 
 auto query_int(const httplib::Request& req, const char* key, std::int64_t fallback)

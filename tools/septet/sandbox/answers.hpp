@@ -8,8 +8,10 @@
 #include <optional>
 #include <septet/sinch/models.hpp>
 #include <septet/sinch/rules.hpp>
+#include <septet/sinch/timestamp.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 /// How the sandbox reads requests and words its answers, shared by its XMS and Classic parts.
@@ -18,6 +20,16 @@ namespace septet_cli::answers {
 namespace sinch = septet::sinch;
 
 using sinch::json;
+
+/// The methods one path takes, each with its handler.
+struct route_methods {
+  std::string pattern;
+  std::vector<std::pair<std::string, httplib::Server::Handler>> handlers;
+};
+
+/// Registers a path's handlers, and 405 Method Not Allowed (with `Allow`) for every other method,
+/// as Sinch answers "the path is valid but not for this method" (seed 001).
+void install(httplib::Server& server, const route_methods& route);
 
 /// JSON text that never throws: a path segment in an error message may not be UTF-8.
 [[nodiscard]] auto dump(const json& j) -> std::string;
@@ -32,6 +44,22 @@ void reply_error(httplib::Response& res, int status, std::string_view code, std:
 [[nodiscard]] auto echo_number(const std::string& s) -> std::string;
 /// Now, as Sinch writes timestamps.
 [[nodiscard]] auto now_iso() -> std::string;
+/// The start_date and end_date of a list request: items at or after the start and before the end.
+struct time_window {
+  std::optional<sinch::timestamp> start;
+  std::optional<sinch::timestamp> end;
+
+  /// Whether `at` (an item's timestamp) falls inside; an item without one only when unbounded.
+  [[nodiscard]] auto contains(const std::optional<std::string>& at) const -> bool;
+};
+
+/// The window a list request asks for, `default_start` when it gives no start_date; nothing after
+/// answering 400 for a date that is not ISO-8601.
+[[nodiscard]] auto read_window(const httplib::Request& req,
+                               httplib::Response& res,
+                               std::optional<sinch::timestamp> default_start = std::nullopt)
+    -> std::optional<time_window>;
+
 /// An integer query parameter: `fallback` when absent, nothing when it is not an integer.
 [[nodiscard]] auto query_int(const httplib::Request& req, const char* key, std::int64_t fallback)
     -> std::optional<std::int64_t>;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <septet/sinch/dry_run.hpp>
+#include <septet/sinch/timestamp.hpp>
 #include <utility>
 
 #include "answers.hpp"
@@ -12,6 +13,20 @@ namespace sinch = septet::sinch;
 
 using answers::echo_number;
 using answers::now_iso;
+
+void as_sinch_returns(sinch::batch& b) {
+  for (auto& to : b.to) {
+    to = echo_number(to);
+  }
+  if (b.from) {
+    *b.from = echo_number(*b.from);
+  }
+  for (auto* moment : {&b.send_at, &b.expire_at}) {
+    if (*moment) {
+      *moment = sinch::normalize_timestamp(**moment).value_or(**moment);
+    }
+  }
+}
 
 auto deliver(const sinch::batch& b, const sinch::json& body)
     -> std::vector<sinch::recipient_delivery_report> {
@@ -103,12 +118,7 @@ auto batch_store::create(const sinch::batch_request& request, const sinch::json&
     -> stored_batch {
   stored_batch s;
   static_cast<sinch::batch_request&>(s.batch) = request;
-  for (auto& to : s.batch.to) {
-    to = echo_number(to);
-  }
-  if (s.batch.from) {
-    *s.batch.from = echo_number(*s.batch.from);
-  }
+  as_sinch_returns(s.batch);
   s.batch.created_at = s.batch.modified_at = now_iso();
   std::lock_guard lock(m_mutex);
   s.batch.id = new_id_locked();
@@ -120,20 +130,23 @@ auto batch_store::create(const sinch::batch_request& request, const sinch::json&
 
 auto batch_store::add_inbound(const std::string& from,
                               const std::string& to,
-                              const std::string& body) -> sinch::inbound {
+                              const std::string& body,
+                              const inbound_details& details) -> sinch::inbound {
   sinch::inbound m;
-  m.from = from;
-  m.to = to;
+  m.from = echo_number(from);
+  m.to = echo_number(to);
   m.body = body;
-  return add_inbound(std::move(m));
-}
-
-auto batch_store::add_inbound(sinch::inbound m) -> sinch::inbound {
-  m.from = echo_number(m.from);
-  m.to = echo_number(m.to);
-  m.sent_at = m.received_at = now_iso();
+  m.sent_at = m.received_at = details.received_at.value_or(now_iso());
   std::lock_guard lock(m_mutex);
   m.id = new_id_locked();
+  m.client_reference = details.client_reference;
+  m.operator_id = details.operator_id;
+  for (auto it = m_batches.rbegin(); !m.client_reference && it != m_batches.rend(); ++it) {
+    const auto& b = it->batch;
+    if (b.from == m.to && std::find(b.to.begin(), b.to.end(), m.from) != b.to.end()) {
+      m.client_reference = b.client_reference;
+    }
+  }
   m_inbounds.push_back(m);
   return m;
 }

@@ -21,6 +21,10 @@ struct stored_batch {
   std::vector<sinch::recipient_delivery_report> reports;
 };
 
+/// Writes a batch's numbers and timestamps as Sinch returns them: numbers without + or 00 (`to`,
+/// and `from` when it is a number), send_at and expire_at in UTC to the millisecond.
+void as_sinch_returns(sinch::batch& b);
+
 /// Every recipient's final report, as the sandbox "delivers" at once: Sinch's rule for each
 /// recipient (failed alone with 405 or 411, else delivered in its parts). `body` is the request.
 [[nodiscard]] auto deliver(const sinch::batch& b, const sinch::json& body)
@@ -89,11 +93,20 @@ class batch_store {
     return found;
   }
 
-  /// Stores an MO message as if a handset had sent it: a new ID, the numbers as Sinch gives
-  /// them, received (and sent) now.
-  auto add_inbound(sinch::inbound m) -> sinch::inbound;
-  auto add_inbound(const std::string& from, const std::string& to, const std::string& body)
-      -> sinch::inbound;
+  /// What an injected MO message may set beyond from, to and body (tests of Sinch's filters).
+  struct inbound_details {
+    /// Default: the client_reference of the newest batch from `to` to `from`, which this
+    /// message answers.
+    std::optional<std::string> client_reference;
+    std::optional<std::string> received_at;  ///< default: now
+    std::optional<std::string> operator_id;  ///< the sender's MCC/MNC (seed 003's inbound has it)
+  };
+
+  /// Stores an MO message as if a handset had sent it.
+  auto add_inbound(const std::string& from,
+                   const std::string& to,
+                   const std::string& body,
+                   const inbound_details& details = {}) -> sinch::inbound;
   /// The inbound messages to any of `to` (empty: all), newest first.
   [[nodiscard]] auto find_inbounds(const std::vector<std::string>& to) const
       -> std::vector<sinch::inbound>;

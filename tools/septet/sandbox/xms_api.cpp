@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <septet/sinch/dry_run.hpp>
 #include <septet/sinch/request_checks.hpp>
+#include <septet/sinch/timestamp.hpp>
 #include <utility>
 #include <vector>
 
@@ -22,12 +23,10 @@ using sinch::json;
 
 namespace {
 
-auto in_dates(const httplib::Request& req, const std::optional<std::string>& at) -> bool {
-  const auto when = at.value_or("");
-  if (req.has_param("start_date") && when < req.get_param_value("start_date")) {
-    return false;
-  }
-  return !req.has_param("end_date") || when < req.get_param_value("end_date");
+/// The query parameter `key` when given: whether it equals `value`.
+auto matches(const httplib::Request& req, const char* key, const std::optional<std::string>& value)
+    -> bool {
+  return !req.has_param(key) || value == req.get_param_value(key);
 }
 
 void not_found(httplib::Response& res, const std::string& id) {
@@ -69,19 +68,26 @@ void xms_api::install(httplib::Server& server) {
   const std::string plan = R"(/xms/v1/([^/]+))";
   const std::string id = R"(([^/]+))";
   const std::string batch = plan + "/batches/" + id;
-  server.Post(plan + "/batches", api(&xms_api::send_batch));
-  server.Get(plan + "/batches", api(&xms_api::list_batches));
-  server.Post(plan + "/batches/dry_run", api(&xms_api::dry_run));
-  server.Get(batch, api(&xms_api::get_batch));
-  server.Post(batch, api(&xms_api::update_batch));
-  server.Put(batch, api(&xms_api::replace_batch));
-  server.Delete(batch, api(&xms_api::cancel_batch));
-  server.Post(batch + "/delivery_feedback", api(&xms_api::delivery_feedback));
-  server.Get(batch + "/delivery_report", api(&xms_api::batch_report));
-  server.Get(batch + "/delivery_report/" + id, api(&xms_api::recipient_report));
-  server.Get(plan + "/delivery_reports", api(&xms_api::list_reports));
-  server.Get(plan + "/inbounds", api(&xms_api::list_inbounds));
-  server.Get(plan + "/inbounds/" + id, api(&xms_api::get_inbound));
+  // In matching order: dry_run before the batch ID that would also match it.
+  const std::vector<answers::route_methods> routes = {
+      {plan + "/batches/dry_run", {{"POST", api(&xms_api::dry_run)}}},
+      {plan + "/batches",
+       {{"GET", api(&xms_api::list_batches)}, {"POST", api(&xms_api::send_batch)}}},
+      {batch,
+       {{"GET", api(&xms_api::get_batch)},
+        {"POST", api(&xms_api::update_batch)},
+        {"PUT", api(&xms_api::replace_batch)},
+        {"DELETE", api(&xms_api::cancel_batch)}}},
+      {batch + "/delivery_feedback", {{"POST", api(&xms_api::delivery_feedback)}}},
+      {batch + "/delivery_report", {{"GET", api(&xms_api::batch_report)}}},
+      {batch + "/delivery_report/" + id, {{"GET", api(&xms_api::recipient_report)}}},
+      {plan + "/delivery_reports", {{"GET", api(&xms_api::list_reports)}}},
+      {plan + "/inbounds", {{"GET", api(&xms_api::list_inbounds)}}},
+      {plan + "/inbounds/" + id, {{"GET", api(&xms_api::get_inbound)}}},
+  };
+  for (const auto& route : routes) {
+    answers::install(server, route);
+  }
   // Sandbox-only: inject an MO message.
   server.Post("/sandbox/inbounds", [this](auto& q, auto& r) { inject_inbound(q, r); });
 }
@@ -185,10 +191,13 @@ void xms_api::dry_run(const httplib::Request& req, httplib::Response& res) {
 }
 
 void xms_api::list_batches(const httplib::Request& req, httplib::Response& res) {
+  const auto window = answers::read_window(req, res);
+  if (!window) {
+    return;
+  }
   const auto senders = septet_cli::split_commas(req.get_param_value("from"));
   const auto found = m_store.find_batches([&](const sinch::batch& b) {
-    if (req.has_param("client_reference") &&
-        b.client_reference != req.get_param_value("client_reference")) {
+    if (!matches(req, "client_reference", b.client_reference)) {
       return false;
     }
     if (!senders.empty() && std::none_of(senders.begin(), senders.end(), [&](const auto& f) {
@@ -196,7 +205,7 @@ void xms_api::list_batches(const httplib::Request& req, httplib::Response& res) 
         })) {
       return false;
     }
-    return in_dates(req, b.created_at);
+    return window->contains(b.created_at);
   });
   answers::paginate(req, res, found);
 }
@@ -233,9 +242,7 @@ void xms_api::replace_batch(const httplib::Request& req, httplib::Response& res)
     s.batch.created_at = created;
     s.batch.modified_at = now_iso();
     s.batch.canceled = false;
-    for (auto& to : s.batch.to) {
-      to = echo_number(to);
-    }
+    as_sinch_returns(s.batch);
     s.reports = deliver(s.batch, body);
     replaced = s;
   });
@@ -273,6 +280,7 @@ void xms_api::update_batch(const httplib::Request& req, httplib::Response& res) 
       return;
     }
     s.batch = std::move(updated.value);
+    as_sinch_returns(s.batch);
     s.batch.modified_at = now_iso();
     s.reports = deliver(s.batch, merged);
     reply(res, 200, sinch::to_json(s.batch));
@@ -336,21 +344,35 @@ void xms_api::recipient_report(const httplib::Request& req, httplib::Response& r
 }
 
 void xms_api::list_reports(const httplib::Request& req, httplib::Response& res) {
+  const auto window = answers::read_window(req, res);
+  if (!window) {
+    return;
+  }
   const auto status = septet_cli::split_commas(req.get_param_value("status"));
   const auto code = septet_cli::split_commas(req.get_param_value("code"));
   const auto found = m_store.find_reports([&](const sinch::recipient_delivery_report& r) {
     return (status.empty() || std::find(status.begin(), status.end(), r.status) != status.end()) &&
            (code.empty() ||
             std::find(code.begin(), code.end(), std::to_string(r.code)) != code.end()) &&
-           (!req.has_param("client_reference") ||
-            r.client_reference == req.get_param_value("client_reference"));
+           matches(req, "client_reference", r.client_reference) && window->contains(r.at);
   });
   answers::paginate(req, res, found);
 }
 
+/// Sinch's filters (seed 003): to, start_date (default: 24 hours ago), end_date and
+/// client_reference.
 void xms_api::list_inbounds(const httplib::Request& req, httplib::Response& res) {
-  answers::paginate(req, res,
-                    m_store.find_inbounds(septet_cli::split_commas(req.get_param_value("to"))));
+  const auto window = answers::read_window(req, res, sinch::now() - std::chrono::hours(24));
+  if (!window) {
+    return;
+  }
+  const auto to = septet_cli::split_commas(req.get_param_value("to"));
+  auto found = m_store.find_inbounds(to);
+  std::erase_if(found, [&](const sinch::inbound& m) {
+    return !window->contains(m.received_at) ||
+           !matches(req, "client_reference", m.client_reference);
+  });
+  answers::paginate(req, res, found);
 }
 
 void xms_api::get_inbound(const httplib::Request& req, httplib::Response& res) {
@@ -361,17 +383,11 @@ void xms_api::get_inbound(const httplib::Request& req, httplib::Response& res) {
   reply_error(res, 404, "not_found", "Inbound '" + std::string(req.matches[2]) + "' not found.");
 }
 
-auto xms_api::add_inbound(const std::string& from, const std::string& to, const std::string& body)
-    -> sinch::inbound {
-  sinch::inbound m;
-  m.from = from;
-  m.to = to;
-  m.body = body;
-  return add_inbound(std::move(m));
-}
-
-auto xms_api::add_inbound(sinch::inbound m) -> sinch::inbound {
-  m = m_store.add_inbound(std::move(m));
+auto xms_api::add_inbound(const std::string& from,
+                          const std::string& to,
+                          const std::string& body,
+                          const batch_store::inbound_details& details) -> sinch::inbound {
+  auto m = m_store.add_inbound(from, to, body, details);
   if (!m_settings.mo_callback_url.empty()) {
     m_callbacks.send(m_settings.mo_callback_url, dump(sinch::to_json(m)));
   }
@@ -381,32 +397,34 @@ auto xms_api::add_inbound(sinch::inbound m) -> sinch::inbound {
   return m;
 }
 
-/// `{"from", "to", "body"}`, and optionally the operator's `operator_id` and the
-/// `client_reference` of the message it answers (seed 003's inbound has both).
+/// `{"from", "to", "body"}`, and optionally `client_reference`, `received_at` (ISO-8601) and
+/// `operator_id`.
 void xms_api::inject_inbound(const httplib::Request& req, httplib::Response& res) {
   const json body = json::parse(req.body, nullptr, false);
-  const auto is_string = [&](const char* key) { return body.value(key, json()).is_string(); };
-  const auto absent_or_string = [&](const char* key) {
-    return !body.contains(key) || body[key].is_null() || body[key].is_string();
+  const auto text = [&](const char* key) {
+    return body.is_object() && body.value(key, json()).is_string();
   };
-  if (body.is_discarded() || !body.is_object() || !is_string("from") || !is_string("to") ||
-      !is_string("body") || !absent_or_string("operator_id") ||
-      !absent_or_string("client_reference")) {
-    reply_error(res, 400, "syntax_constraint_violation",
-                "Needs string from, to and body (and operator_id, client_reference if given).");
+  if (!text("from") || !text("to") || !text("body")) {
+    reply_error(res, 400, "syntax_constraint_violation", "Needs string from, to and body.");
     return;
   }
-  sinch::inbound m;
-  m.from = body["from"].get<std::string>();
-  m.to = body["to"].get<std::string>();
-  m.body = body["body"].get<std::string>();
-  if (is_string("operator_id")) {
-    m.operator_id = body["operator_id"].get<std::string>();
+  batch_store::inbound_details details;
+  if (text("client_reference")) {
+    details.client_reference = body["client_reference"].get<std::string>();
   }
-  if (is_string("client_reference")) {
-    m.client_reference = body["client_reference"].get<std::string>();
+  if (text("operator_id")) {
+    details.operator_id = body["operator_id"].get<std::string>();
   }
-  reply(res, 201, sinch::to_json(add_inbound(std::move(m))));
+  if (text("received_at")) {
+    details.received_at = sinch::normalize_timestamp(body["received_at"].get<std::string>());
+    if (!details.received_at) {
+      reply_error(res, 400, "syntax_invalid_parameter_format", "received_at is not ISO-8601.");
+      return;
+    }
+  }
+  reply(res, 201,
+        sinch::to_json(add_inbound(body["from"].get<std::string>(), body["to"].get<std::string>(),
+                                   body["body"].get<std::string>(), details)));
 }
 
 }  // namespace septet_cli

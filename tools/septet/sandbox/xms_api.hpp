@@ -33,10 +33,10 @@ class xms_api {
 
   void install(httplib::Server& server);
   /// Adds an MO message as if a handset had sent it, and POSTs it to mo_callback_url.
-  auto add_inbound(const std::string& from, const std::string& to, const std::string& body)
-      -> sinch::inbound;
-  /// The same for a message with more fields set (operator_id, client_reference).
-  auto add_inbound(sinch::inbound m) -> sinch::inbound;
+  auto add_inbound(const std::string& from,
+                   const std::string& to,
+                   const std::string& body,
+                   const batch_store::inbound_details& details = {}) -> sinch::inbound;
 
  private:
   using handler = void (xms_api::*)(const httplib::Request&, httplib::Response&);

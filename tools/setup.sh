@@ -28,7 +28,21 @@ if [[ "${1:-run}" == test ]]; then
   packages+=(dpkg-dev file mmdebstrap)
   # The layout checks (tools/check_layout.sh): function lengths through universal-ctags.
   packages+=(universal-ctags python3)
+  # The official Sinch Node SDK test (tests/sinch_sdk): npm to install it (Debian's nodejs
+  # package has no npm).
+  command -v npm >/dev/null || packages+=(npm)
 fi
+
+install_missing() {
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    sudo=(sudo)
+  fi
+  echo "septet: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -36,15 +50,19 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-if ((${#missing[@]} == 0)); then
-  exit 0
+if ((${#missing[@]} > 0)); then
+  install_missing
 fi
 
-sudo=()
-if [[ $(id -u) -ne 0 ]]; then
-  sudo=(sudo)
+# The Sinch Node SDK at the versions package-lock.json pins, into tests/sinch_sdk/node_modules
+# (the ctest test sinch_sdk.node_sdk_drives_the_sandbox needs it; SEPTET_REQUIRE_ALL makes its
+# absence a configure error).
+if [[ "${1:-run}" == test ]]; then
+  sdk="$(cd "$(dirname "$0")/.." && pwd)/tests/sinch_sdk"
+  if [[ ! -f $sdk/node_modules/.package-lock.json ]] ||
+    ! cmp -s "$sdk/package-lock.json" "$sdk/node_modules/.septet-lock"; then
+    echo "septet: npm ci in tests/sinch_sdk" >&2
+    (cd "$sdk" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$sdk/package-lock.json" "$sdk/node_modules/.septet-lock"
+  fi
 fi
-echo "septet: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

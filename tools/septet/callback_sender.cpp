@@ -30,11 +30,12 @@ callback_sender::~callback_sender() {
   }
 }
 
-void callback_sender::send(std::string url, std::string body) {
+void callback_sender::send(std::string url, std::string body, signer sign) {
   const auto scheme_end = url.find("://");
   const auto path_start = url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
   job next{url.substr(0, path_start),
-           path_start == std::string::npos ? "/" : url.substr(path_start), std::move(body)};
+           path_start == std::string::npos ? "/" : url.substr(path_start), std::move(body),
+           std::move(sign)};
   {
     std::lock_guard lock(m_mutex);
     if (m_queue.size() < m_settings.max_queued) {
@@ -86,7 +87,11 @@ auto callback_sender::post(const job& j) -> bool {
   client.set_read_timeout(5);
   for (int attempt = 0; attempt < m_settings.attempts && !stopping(); ++attempt) {
     httplib::Headers headers;
-    if (!m_settings.webhook_secret.empty()) {
+    if (j.sign) {
+      for (auto& [name, value] : j.sign(j.path, j.body)) {
+        headers.emplace(name, value);
+      }
+    } else if (!m_settings.webhook_secret.empty()) {
       for (auto& [name, value] : sinch::webhook_signature_headers(
                j.body, m_settings.webhook_secret, m_nonce(), std::chrono::system_clock::now())) {
         headers.emplace(name, value);

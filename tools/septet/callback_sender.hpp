@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace septet_cli {
@@ -36,8 +37,13 @@ class callback_sender {
   callback_sender(const callback_sender&) = delete;
   auto operator=(const callback_sender&) -> callback_sender& = delete;
 
-  /// Queues a POST of `body` to `url`; a full queue fails it at once.
-  void send(std::string url, std::string body);
+  /// The headers that sign one POST of `body` to `path`, made for each attempt.
+  using signer = std::function<std::vector<std::pair<std::string, std::string>>(
+      const std::string& path, const std::string& body)>;
+
+  /// Queues a POST of `body` to `url`; a full queue fails it at once. Signed by `sign` when
+  /// given (the Classic API's callbacks), else by the webhook secret, if any.
+  void send(std::string url, std::string body, signer sign = {});
 
   /// Callbacks answered 2xx, and callbacks given up (after retries, or not queued).
   [[nodiscard]] auto sent() const -> std::size_t {
@@ -52,6 +58,7 @@ class callback_sender {
     std::string origin;  ///< scheme://host:port
     std::string path;
     std::string body;
+    signer sign;
   };
   void work();
   auto post(const job& j) -> bool;

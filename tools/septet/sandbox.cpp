@@ -45,6 +45,11 @@ auto callback_settings(const sandbox_config& c) -> callback_sender::settings {
   return settings;
 }
 
+auto classic_settings(const sandbox_config& c) -> classic_api::settings {
+  return {c.classic, c.classic_callback_url, c.classic_credit, c.classic_full_sms_access,
+          c.classic_verified_numbers};
+}
+
 }  // namespace
 
 /// The parts, each with one job: the store (batches, inbounds, IDs), the groups, the fault
@@ -61,9 +66,10 @@ struct sandbox::impl {
   fault_injector faults{config.faults};
   // After the store, so that it is destroyed first: its workers take nonces from the store.
   callback_sender callbacks{callback_settings(config), [this] { return store.new_id(); }};
-  classic_api classic{config.classic};
+  classic_api classic{classic_settings(config), faults, callbacks};
   xms_api xms{{config.default_callback_url, config.mo_callback_url,
-               [this](std::string_view id) { return groups.members(id); }},
+               [this](std::string_view id) { return groups.members(id); },
+               [this](const sinch::inbound& m) { classic.incoming(m); }},
               store,
               faults,
               callbacks};

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <septet/sinch/classic.hpp>
 #include <septet/sinch/models.hpp>
 #include <string>
@@ -56,6 +57,13 @@ struct sandbox_config {
   /// account it has blocked (seed 001).
   bool account_blocked = false;
   sinch::classic::credentials classic{"sandbox-key", "c2FuZGJveC1zZWNyZXQ="};
+  /// Where injected inbound messages are also POSTed as the Classic API's signed incomingSms
+  /// callback (seed 000); empty: not at all.
+  std::string classic_callback_url;
+  std::optional<std::int64_t> classic_credit;  ///< Classic sends it pays for, then 40200
+  /// false: a Classic "Sandbox app", which sends only to classic_verified_numbers (40303).
+  bool classic_full_sms_access = true;
+  std::vector<std::string> classic_verified_numbers;
 };
 
 struct sandbox_stats {

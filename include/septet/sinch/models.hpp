@@ -1,6 +1,7 @@
 #ifndef SEPTET_SINCH_MODELS_HPP
 #define SEPTET_SINCH_MODELS_HPP
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <map>
@@ -135,15 +136,65 @@ struct recipient_delivery_report {
   json extra = json::object();
 };
 
+/// What became of one MO media attachment, by its `code` (seed 003_953307431a937a9f.txt:
+/// "On a successful upload, the code will be 0. If the upload fails, the code will be a value
+/// other than 0").
+struct media_upload_code {
+  std::int64_t code;
+  std::string_view name;
+  std::string_view status;  ///< the `status` Sinch sends with it
+  std::string_view description;
+};
+
+inline constexpr std::array<media_upload_code, 3> media_upload_codes = {{
+    {0, "Uploaded", "Uploaded", "Attachment successfully uploaded to storage."},
+    {1, "Internal failure", "Failed", "Internal exception happened during upload."},
+    {2, "Bucket not found", "Failed", "Provisioned bucket doesn't exist."},
+}};
+
+/// The documented meaning of an upload code; nullptr for a code the seeds do not list (the
+/// Node SDK also names 3, "bucket key error"): such an attachment is simply not uploaded.
+[[nodiscard]] constexpr auto find_media_upload_code(std::int64_t code) noexcept
+    -> const media_upload_code* {
+  for (const auto& c : media_upload_codes) {
+    if (c.code == code) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+/// One attachment of an `mo_media` message: Sinch uploads it to the account's storage and
+/// gives the URL to download it from.
+struct mo_media_item {
+  std::optional<std::string> url;  ///< absent when the upload failed
+  std::optional<std::string> content_type;
+  std::string status;     ///< "Uploaded" or "Failed" (media_upload_codes)
+  std::int64_t code = 0;  ///< 0 uploaded; anything else failed
+  json extra = json::object();
+
+  [[nodiscard]] auto uploaded() const noexcept -> bool {
+    return code == 0;
+  }
+};
+
+/// The `body` of an `mo_media` message.
+struct mo_media_body {
+  std::optional<std::string> subject;
+  std::optional<std::string> message;
+  std::vector<mo_media_item> media;
+  json extra = json::object();
+};
+
 /// An MO message: `mo_text` (body is the text), `mo_binary` (body Base64, `udh` hex) or
-/// `mo_media` (body kept as JSON in `media_body`).
+/// `mo_media` (body in `media`: subject, message and the uploaded attachments).
 struct inbound {
   std::string type = "mo_text";
   std::string id;
   std::string from;
   std::string to;
   std::string body;
-  std::optional<json> media_body;
+  std::optional<mo_media_body> media;  ///< set exactly for mo_media
   std::optional<std::string> udh;
   std::optional<std::string> operator_id;
   std::optional<std::string> client_reference;
@@ -658,6 +709,29 @@ inline void read_into(const json& j,
 
 inline void read_into(const json& j,
                       const std::string& path,
+                      mo_media_item& out,
+                      std::optional<read_error>& error) {
+  detail::object_reader r(j, path, error);
+  r.optional("url", out.url);
+  r.optional("content_type", out.content_type);
+  r.optional_plain("status", out.status);
+  r.required("code", out.code);
+  out.extra = r.rest();
+}
+
+inline void read_into(const json& j,
+                      const std::string& path,
+                      mo_media_body& out,
+                      std::optional<read_error>& error) {
+  detail::object_reader r(j, path, error);
+  r.optional("subject", out.subject);
+  r.optional("message", out.message);
+  r.array("media", out.media, false);
+  out.extra = r.rest();
+}
+
+inline void read_into(const json& j,
+                      const std::string& path,
                       inbound& out,
                       std::optional<read_error>& error) {
   detail::object_reader r(j, path, error);
@@ -668,7 +742,10 @@ inline void read_into(const json& j,
   if (out.type == "mo_media") {
     json media;
     r.required("body", media);
-    out.media_body = std::move(media);
+    if (!error) {
+      out.media.emplace();
+      read_into(media, r.field("body"), *out.media, error);
+    }
   } else {
     r.required("body", out.body);
   }
@@ -834,6 +911,18 @@ template <class T>
   return read<T>(j);
 }
 
+/// The same for a std::string or a literal body (which would otherwise convert to both json and
+/// std::string_view, and be ambiguous).
+template <class T>
+[[nodiscard]] auto read(const std::string& body) -> read_result<T> {
+  return read<T>(std::string_view(body));
+}
+
+template <class T>
+[[nodiscard]] auto read(const char* body) -> read_result<T> {
+  return read<T>(std::string_view(body));
+}
+
 // ---- writing ------------------------------------------------------------------------------
 
 inline auto to_json(const batch_request& b) -> json {
@@ -926,10 +1015,28 @@ inline auto to_json(const recipient_delivery_report& d) -> json {
   return j;
 }
 
+inline auto to_json(const mo_media_body& b) -> json {
+  json j = json::object();
+  detail::put(j, "subject", b.subject);
+  detail::put(j, "message", b.message);
+  j["media"] = json::array();
+  for (const auto& item : b.media) {
+    json e = json::object();
+    detail::put(e, "url", item.url);
+    detail::put(e, "content_type", item.content_type);
+    e["status"] = item.status;
+    e["code"] = item.code;
+    detail::merge_extra(e, item.extra);
+    j["media"].push_back(std::move(e));
+  }
+  detail::merge_extra(j, b.extra);
+  return j;
+}
+
 inline auto to_json(const inbound& m) -> json {
   json j = {{"type", m.type}, {"id", m.id}, {"from", m.from}, {"to", m.to}};
-  if (m.media_body) {
-    j["body"] = *m.media_body;
+  if (m.media) {
+    j["body"] = to_json(*m.media);
   } else {
     j["body"] = m.body;
   }

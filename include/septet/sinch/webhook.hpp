@@ -158,7 +158,7 @@ namespace detail {
   return signature_check::valid;
 }
 
-/// A callback whose `type` septet does not model (MMS reports, mo_media, future types).
+/// A callback whose `type` septet does not model (MMS delivery reports, future types).
 struct other_callback {
   std::string type;
   json body;
@@ -192,7 +192,7 @@ using callback =
     as(static_cast<batch_delivery_report*>(nullptr));
   } else if (type == "recipient_delivery_report_sms") {
     as(static_cast<recipient_delivery_report*>(nullptr));
-  } else if (type == "mo_text" || type == "mo_binary") {
+  } else if (type == "mo_text" || type == "mo_binary" || type == "mo_media") {
     as(static_cast<inbound*>(nullptr));
   } else {
     out.value = other_callback{type, j};

@@ -20,6 +20,8 @@ struct sandbox_command_line {
   septet_cli::sandbox_config config;
   std::vector<std::string> fault_names;
   long slow_ms = 1500;
+  long classic_credit = -1;  ///< -1: no end
+  bool classic_sandbox_app = false;
 };
 
 auto non_empty_secret() -> CLI::Validator {
@@ -27,6 +29,22 @@ auto non_empty_secret() -> CLI::Validator {
             return secret.empty() ? std::string("an empty secret signs nothing") : std::string();
           },
           "SECRET", "non_empty"};
+}
+
+/// The Classic application's: its incomingSms callbacks and what it may send (docs/sinch.md).
+void add_classic_options(CLI::App& subcommand, sandbox_command_line& line) {
+  auto& config = line.config;
+  subcommand.add_option("--classic-callback-url", config.classic_callback_url,
+                        "Where inbound messages are also delivered as signed Classic\n"
+                        "incomingSms callbacks");
+  subcommand
+      .add_option("--classic-credit", line.classic_credit,
+                  "Classic messages the application can pay for; then 40200 (default: no end)")
+      ->check(whole_number(0, 1'000'000'000));
+  subcommand.add_flag("--classic-sandbox-app", line.classic_sandbox_app,
+                      "A Classic Sandbox app: sends only to --classic-verified-number (40303)");
+  subcommand.add_option("--classic-verified-number", config.classic_verified_numbers,
+                        "A verified number of the Classic Sandbox app (repeatable)");
 }
 
 void add_options(CLI::App& subcommand, sandbox_command_line& line) {
@@ -61,6 +79,7 @@ void add_options(CLI::App& subcommand, sandbox_command_line& line) {
                         "Where inbound messages (POST /sandbox/inbounds) are delivered");
   subcommand.add_flag("--blocked-account", config.account_blocked,
                       "Answer every XMS request 403 blocked_account, as for a blocked account");
+  add_classic_options(subcommand, line);
 }
 
 /// The fault a --faults name stands for.
@@ -84,6 +103,10 @@ auto run(sandbox_command_line& line) -> exit_status {
     }
   }
   faults.slow_delay = std::chrono::milliseconds(line.slow_ms);
+  if (line.classic_credit >= 0) {
+    line.config.classic_credit = line.classic_credit;
+  }
+  line.config.classic_full_sms_access = !line.classic_sandbox_app;
   return run_sandbox(line.config, std::cout);
 }
 

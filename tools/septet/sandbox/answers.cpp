@@ -22,7 +22,8 @@ void install(httplib::Server& server, const route_methods& route) {
   }
   for (const auto& [method, add] : methods) {
     const auto own = std::find_if(route.handlers.begin(), route.handlers.end(),
-                                  [&](const auto& h) { return h.first == method; });
+                                  // clang 14 cannot capture a structured binding itself
+                                  [&m = method](const auto& h) { return h.first == m; });
     if (own != route.handlers.end()) {
       (server.*add)(route.pattern, own->second);
       continue;

@@ -162,6 +162,7 @@ auto batch_store::add_inbound(const std::string& from,
   std::lock_guard lock(m_mutex);
   m.id = new_id_locked();
   m.client_reference = details.client_reference;
+  m.operator_id = details.operator_id;
   for (auto it = m_batches.rbegin(); !m.client_reference && it != m_batches.rend(); ++it) {
     const auto& b = it->batch;
     if (b.from == m.to && std::find(b.to.begin(), b.to.end(), m.from) != b.to.end()) {

@@ -105,6 +105,7 @@ class batch_store {
     /// message answers.
     std::optional<std::string> client_reference;
     std::optional<std::string> received_at;  ///< default: now
+    std::optional<std::string> operator_id;  ///< the sender's MCC/MNC (seed 003's inbound has it)
   };
 
   /// Stores an MO message as if a handset had sent it.

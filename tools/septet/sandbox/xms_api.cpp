@@ -405,10 +405,14 @@ auto xms_api::add_inbound(const std::string& from,
   if (!m_settings.mo_callback_url.empty()) {
     m_callbacks.send(m_settings.mo_callback_url, dump(sinch::to_json(m)));
   }
+  if (m_settings.on_inbound) {
+    m_settings.on_inbound(m);
+  }
   return m;
 }
 
-/// `{"from", "to", "body"}`, and optionally `client_reference` and `received_at` (ISO-8601).
+/// `{"from", "to", "body"}`, and optionally `client_reference`, `received_at` (ISO-8601) and
+/// `operator_id`.
 void xms_api::inject_inbound(const httplib::Request& req, httplib::Response& res) {
   const json body = json::parse(req.body, nullptr, false);
   const auto text = [&](const char* key) {
@@ -421,6 +425,9 @@ void xms_api::inject_inbound(const httplib::Request& req, httplib::Response& res
   batch_store::inbound_details details;
   if (text("client_reference")) {
     details.client_reference = body["client_reference"].get<std::string>();
+  }
+  if (text("operator_id")) {
+    details.operator_id = body["operator_id"].get<std::string>();
   }
   if (text("received_at")) {
     details.received_at = sinch::normalize_timestamp(body["received_at"].get<std::string>());

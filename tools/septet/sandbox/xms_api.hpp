@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <septet/sinch/dry_run.hpp>
 #include <septet/sinch/models.hpp>
 #include <string>
@@ -27,6 +28,7 @@ class xms_api {
     std::string default_callback_url;  ///< the service plan's default callback URL
     std::string mo_callback_url;       ///< where inbound messages are POSTed
     sinch::group_resolver groups;      ///< a group's members (the group store); empty: none
+    std::function<void(const sinch::inbound&)> on_inbound;  ///< also told of each MO message
   };
 
   xms_api(settings s, batch_store& store, fault_injector& faults, callback_sender& callbacks)

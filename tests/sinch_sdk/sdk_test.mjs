@@ -1,5 +1,5 @@
 // The official Sinch Node SDK (@sinch/sdk-core, pinned in package-lock.json) drives septet's
-// sandbox through batches, delivery reports and inbounds, and what it parses must be what the
+// sandbox through batches, delivery reports, inbounds and groups, and what it parses must be what the
 // seeds (/work/shared/seeds/) document. It starts nothing itself:
 //   node sdk_test.mjs http://127.0.0.1:PORT
 // against `septet sandbox` with its default token and plan (tests/sinch_sdk/run.sh starts one).
@@ -197,11 +197,68 @@ step('get inbound', async () => {
     'operator_id', 'received_at', 'sent_at', 'to', 'type']);
 });
 
-// ---- TODO(groups): the SDK has sms.groups (create, list, get, update, replace, delete,
-// listMembers) and batches to a group ID. Another branch adds groups to the sandbox (issue #16,
-// item 1); when it lands, drive them here: create a group, send a batch to its ID and check that
-// its members are the recipients, and an unknown group ID answers 403 unknown_group.
-// ---- end TODO(groups)
+// ---- groups (seed 003: "A group is a set of phone numbers ... An MSISDN can only occur once in
+// a group and any attempts to add a duplicate are ignored but not rejected")
+step('groups: create, get, list, members', async () => {
+  const created = await sms.groups.create({
+    createGroupRequestBody: {
+      name: 'sdk team',
+      members: ['+46700000011', '0046700000012', '+46700000011'],
+    },
+  });
+  assert.match(created.id, ulid);
+  assert.equal(created.name, 'sdk team');
+  assert.equal(created.size, 2);  // the duplicate is ignored
+  assert.ok(isDate(created.created_at) && isDate(created.modified_at));
+  const got = await sms.groups.get({ group_id: created.id });
+  assert.equal(got.size, 2);
+  const members = await sms.groups.listMembers({ group_id: created.id });
+  assert.deepEqual([...members].sort(), ['46700000011', '46700000012']);
+  for (const m of members) assert.match(m, plain);
+  const page = await sms.groups.list({ page_size: 100 });
+  assert.ok(page.data.some((g) => g.id === created.id));
+  state.group = created;
+});
+
+step('groups: update adds, removes, and null clears the name', async () => {
+  const updated = await sms.groups.update({
+    group_id: state.group.id,
+    updateGroupRequestBody: { add: ['+46700000013'], remove: ['+46700000011'], name: null },
+  });
+  assert.equal(updated.size, 2);
+  assert.equal(updated.name, undefined);  // "null values ... will be omitted in responses"
+  const members = await sms.groups.listMembers({ group_id: state.group.id });
+  assert.deepEqual([...members].sort(), ['46700000012', '46700000013']);
+});
+
+step('a batch to a group goes to its members', async () => {
+  const sent = await sms.batches.send({
+    sendSMSRequestBody: { to: [state.group.id], from: '+46700000000', body: 'Hi team' },
+  });
+  const report = await sms.deliveryReports.get({ batch_id: sent.id, type: 'full' });
+  assert.equal(report.total_message_count, 2);
+  assert.deepEqual([...report.statuses[0].recipients].sort(), ['46700000012', '46700000013']);
+});
+
+step('an unknown group is 403 unknown_group', async () => {
+  await assert.rejects(
+    sms.batches.send({
+      sendSMSRequestBody: { to: ['01ZZZZZZZZZZZZZZZZZZZZZZZZ'], from: '+46700000000', body: 'x' },
+    }),
+    (e) => /403/.test(String(e)) && /unknown_group/.test(JSON.stringify(e) + String(e)),
+  );
+});
+
+step('groups: replace, then delete', async () => {
+  const replaced = await sms.groups.replace({
+    group_id: state.group.id,
+    replaceGroupRequestBody: { name: 'night shift', members: ['+46700000020'] },
+  });
+  assert.equal(replaced.name, 'night shift');
+  assert.equal(replaced.size, 1);
+  await sms.groups.delete({ group_id: state.group.id });
+  await assert.rejects(sms.groups.get({ group_id: state.group.id }), (e) => /404/.test(String(e)));
+});
 
 let failed = 0;
 for (const [name, fn] of steps) {

@@ -365,6 +365,33 @@ TEST_F(SinchClient, TheSandboxRefusesWhatSinchRefuses) {
   EXPECT_EQ(server->stats().batches_created, 0U);
 }
 
+TEST_F(SinchClient, AnUpdateChangesOnlyWhatAnUpdateMay) {
+  auto c = make_client();
+  auto sent = c.send(text_batch("original", {"+46700000001"}));
+  ASSERT_TRUE(sent.ok());
+  const auto& id = sent.value.id;
+  // The batch's identity, history and `to` are not an update's to change.
+  const auto r = raw_request(server->url(), "POST", "/batches/" + id,
+                             R"({"id": "01XXXXXXXXXXXXXXXXXXXXXXXX", "canceled": true,
+                                 "created_at": "2000-01-01T00:00:00Z", "to": ["46700000009"],
+                                 "body": "changed"})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto got = c.get_batch(id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got.value.id, id);
+  EXPECT_FALSE(got.value.canceled);
+  EXPECT_EQ(got.value.created_at, sent.value.created_at);
+  EXPECT_EQ(got.value.to, std::vector<std::string>{"46700000001"});
+  EXPECT_EQ(got.value.body, "changed");
+  // Delivery reports asked for by an update need somewhere to go, as for a send.
+  const auto no_callback =
+      raw_request(server->url(), "POST", "/batches/" + id, R"({"delivery_report": "full"})");
+  ASSERT_TRUE(no_callback);
+  EXPECT_EQ(no_callback->status, 403);
+  EXPECT_NE(no_callback->body.find("missing_callback_url"), std::string::npos);
+}
+
 TEST_F(SinchClient, TheSandboxAnswersAsSinchWrites) {
   auto c = make_client();
   auto request = text_batch("scheduled");

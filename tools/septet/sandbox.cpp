@@ -1,6 +1,7 @@
 #include "sandbox.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <charconv>
 #include <ctime>
@@ -74,6 +75,9 @@ struct sandbox::impl {
               faults,
               callbacks};
   groups_api groups_routes{groups, faults};
+  socket_t listening = -1;  ///< the listening socket, once bound
+
+  auto bind() -> int;
 
   explicit impl(sandbox_config c) : config(std::move(c)) {
     // httplib keeps a worker per open connection: one each, so that neither slow faults nor
@@ -82,6 +86,10 @@ struct sandbox::impl {
     server.set_keep_alive_timeout(1);
     server.set_read_timeout(read_timeout);
     server.set_write_timeout(read_timeout);
+    server.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listening = sock;
+    });
     server.set_payload_max_length(max_request_body);
     server.set_pre_routing_handler(
         [this](const httplib::Request& req, httplib::Response& res) { return screen(req, res); });
@@ -176,11 +184,23 @@ sandbox::~sandbox() {
   stop();
 }
 
+/// Binds the configured address (port 0: any free one). httplib 0.11, compiled into Debian's
+/// library, listens with a backlog of 5: a burst of connections (150 slow clients) overflows it,
+/// and a real client whose SYN is dropped waits a second for the retransmit. Listening again on
+/// the same socket raises the backlog to the system's maximum.
+auto sandbox::impl::bind() -> int {
+  const int port = config.port == 0
+                       ? server.bind_to_any_port(config.host)
+                       : (server.bind_to_port(config.host, config.port) ? config.port : -1);
+  if (port > 0 && listening >= 0) {
+    ::listen(listening, SOMAXCONN);
+  }
+  return port;
+}
+
 auto sandbox::start() -> bool {
   auto& s = *m_impl;
-  s.bound_port = s.config.port == 0
-                     ? s.server.bind_to_any_port(s.config.host)
-                     : (s.server.bind_to_port(s.config.host, s.config.port) ? s.config.port : -1);
+  s.bound_port = s.bind();
   if (s.bound_port <= 0) {
     return false;
   }
@@ -194,9 +214,7 @@ auto sandbox::start() -> bool {
 
 auto sandbox::run() -> bool {
   auto& s = *m_impl;
-  s.bound_port = s.config.port == 0
-                     ? s.server.bind_to_any_port(s.config.host)
-                     : (s.server.bind_to_port(s.config.host, s.config.port) ? s.config.port : -1);
+  s.bound_port = s.bind();
   return s.bound_port > 0 && s.server.listen_after_bind();
 }
 

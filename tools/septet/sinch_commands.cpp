@@ -38,6 +38,18 @@ auto make_client(const sinch_connection& c) -> sinch::client<sinch::curl_transpo
   return {config, sinch::curl_transport(curl)};
 }
 
+/// The connection flags given on this command line, to repeat in a suggested command.
+auto given_flags(const sinch_connection& c) -> std::string {
+  std::string flags;
+  for (const auto& [flag, value] :
+       {std::pair{"--region", &c.region}, {"--plan", &c.plan}, {"--base-url", &c.base_url}}) {
+    if (!value->empty()) {
+      flags.append(" ").append(flag).append(" ").append(*value);
+    }
+  }
+  return flags;
+}
+
 /// Prints a failure on stderr (and as JSON on `out` with --json); returns the exit status.
 auto report(const sinch::failure& f, const sinch_connection& c, std::ostream& out) -> exit_status {
   if (c.json) {
@@ -59,9 +71,10 @@ auto report(const sinch::failure& f, const sinch_connection& c, std::ostream& ou
                f.message.c_str());
   if (!f.client_reference.empty()) {
     std::fprintf(stderr,
-                 "septet: look it up with 'septet status --client-reference %s'; to send it only "
-                 "if it is absent, repeat this command with --client-reference %s --reconcile\n",
-                 f.client_reference.c_str(), f.client_reference.c_str());
+                 "septet: look it up with 'septet status%s --client-reference %s'; to send it "
+                 "only if it is absent, repeat this command with --client-reference %s "
+                 "--reconcile\n",
+                 given_flags(c).c_str(), f.client_reference.c_str(), f.client_reference.c_str());
   }
   switch (f.kind) {
     case sinch::failure_kind::invalid_config:
@@ -184,18 +197,6 @@ auto send_or_reconcile(sinch::client<sinch::curl_transport>& client,
   return sent;
 }
 
-/// The connection flags given on this command line, to repeat in a suggested command.
-auto given_flags(const sinch_connection& c) -> std::string {
-  std::string flags;
-  for (const auto& [flag, value] :
-       {std::pair{"--region", &c.region}, {"--plan", &c.plan}, {"--base-url", &c.base_url}}) {
-    if (!value->empty()) {
-      flags.append(" ").append(flag).append(" ").append(*value);
-    }
-  }
-  return flags;
-}
-
 void print_sent(const sent_batch& sent,
                 const std::string& body,
                 const sinch_connection& connection,
@@ -296,9 +297,9 @@ auto status_by_reference(const std::string& client_reference,
   }
   if (found.empty()) {
     std::fprintf(stderr,
-                 "septet: no batch carries client_reference '%s'; after exit status 3, "
-                 "'septet send --client-reference REF --reconcile' finds it or sends it once\n",
-                 client_reference.c_str());
+                 "septet: no batch carries client_reference '%s'; after exit status 3, the same "
+                 "send with --client-reference %s --reconcile finds it or sends it once\n",
+                 client_reference.c_str(), client_reference.c_str());
     return some_failed;
   }
   out << (connection.json ? "[" : "");

@@ -354,9 +354,12 @@ struct request_warning {
   }
   const auto older_guide = " (refused by Sinch's older SMS guide, not by its current documents)";
   if (const auto body = check_template(request.body); !body.ok()) {
+    // A long key is still a placeholder (substituted); any other malformed "${" is literal text.
+    const auto effect = body.ec == errc::key_too_long ? ": a placeholder all the same"
+                                                      : ": the \"${\" is sent as written";
     out.push_back({"body", body,
                    std::string(septet::to_string(body.ec)) + " at byte " +
-                       std::to_string(body.count) + ": sent as written" + older_guide});
+                       std::to_string(body.count) + effect + older_guide});
   }
   static const parameter_map none;
   for (const auto& [key, column] : request.parameters ? *request.parameters : none) {

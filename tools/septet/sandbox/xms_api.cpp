@@ -30,6 +30,14 @@ auto matches(const httplib::Request& req, const char* key, const std::optional<s
   return !req.has_param(key) || value == req.get_param_value(key);
 }
 
+/// What an update leaves alone: the batch's identity and history, and `to`, which an update
+/// changes only through to_add and to_remove.
+auto is_fixed_field(const std::string& key) -> bool {
+  constexpr std::string_view fixed[] = {"id", "created_at", "modified_at", "canceled",
+                                        "to", "to_add",     "to_remove"};
+  return std::find(std::begin(fixed), std::end(fixed), key) != std::end(fixed);
+}
+
 void not_found(httplib::Response& res, const std::string& id) {
   reply_error(res, 404, "not_found", "Batch '" + id + "' not found.");
 }
@@ -125,6 +133,11 @@ auto xms_api::read_send_body(const httplib::Request& req,
   if (!groups_known(request.to, res)) {
     return false;
   }
+  return callback_known(request, res);
+}
+
+auto xms_api::callback_known(const sinch::batch_request& request, httplib::Response& res) const
+    -> bool {
   const auto report = request.delivery_report.value_or("none");
   if (report != "none" && !request.callback_url && m_settings.default_callback_url.empty()) {
     reply_error(res, 403, "missing_callback_url",
@@ -274,7 +287,7 @@ void xms_api::update_batch(const httplib::Request& req, httplib::Response& res) 
   const bool found = m_store.with_batch(req.matches[2], [&](stored_batch& s) {
     json merged = sinch::to_json(s.batch);
     for (const auto& [key, value] : body.items()) {
-      if (key != "to_add" && key != "to_remove") {
+      if (!is_fixed_field(key)) {
         merged[key] = value;
       }
     }
@@ -290,7 +303,7 @@ void xms_api::update_batch(const httplib::Request& req, httplib::Response& res) 
       reply(res, 400, problem->answer.to_json());
       return;
     }
-    if (!groups_known(updated.value.to, res)) {
+    if (!groups_known(updated.value.to, res) || !callback_known(updated.value, res)) {
       return;
     }
     s.batch = std::move(updated.value);

@@ -48,6 +48,8 @@ class xms_api {
                       httplib::Response& res,
                       sinch::json& body,
                       sinch::batch_request& request) -> bool;
+  /// Sinch's 403 missing_callback_url for delivery reports with nowhere to go; false after it.
+  auto callback_known(const sinch::batch_request& request, httplib::Response& res) const -> bool;
   void queue_reports(const stored_batch& s);
   /// False after answering 403 unknown_group for a group ID of `to` that names no group.
   auto groups_known(const std::vector<std::string>& to, httplib::Response& res) const -> bool;

@@ -9,9 +9,40 @@
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 namespace {
+
+/// The temporary files the tests write, removed when the test program ends.
+class temp_files {
+ public:
+  temp_files() = default;
+  temp_files(const temp_files&) = delete;
+  auto operator=(const temp_files&) -> temp_files& = delete;
+  ~temp_files() {
+    for (const auto& path : paths_) {
+      std::remove(path.c_str());
+    }
+  }
+  void add(const std::string& path) {
+    paths_.insert(path);
+  }
+
+ private:
+  std::set<std::string> paths_;
+};
+
+/// A path in the test directory for `name`, one per process (ctest runs the cases in parallel);
+/// the process ID goes before the extension, which the CLI reads.
+auto temp_path(const std::string& name) -> std::string {
+  static temp_files files;
+  const auto dot = std::min(name.rfind('.'), name.size());
+  const std::string path = ::testing::TempDir() + name.substr(0, dot) + "_" +
+                           std::to_string(getpid()) + name.substr(dot);
+  files.add(path);
+  return path;
+}
 
 struct run_result {
   int status = -1;
@@ -20,9 +51,7 @@ struct run_result {
 
 /// Runs `septet ARGS` with `input` on stdin (via a temporary file) and captures stdout.
 auto run(const std::string& args, const std::string& input = "") -> run_result {
-  // One file per process: ctest runs the cases in parallel.
-  const std::string input_path =
-      ::testing::TempDir() + "septet_cli_input_" + std::to_string(getpid());
+  const std::string input_path = temp_path("septet_cli_input");
   {
     std::ofstream file(input_path, std::ios::binary);
     file << input;
@@ -314,7 +343,7 @@ TEST(cli_test, dry_run_prints_sinch_shape_and_fails_recipients_alone) {
 namespace {
 
 auto write_file(const std::string& name, const std::string& contents) -> std::string {
-  const std::string path = ::testing::TempDir() + name + "_" + std::to_string(getpid());
+  const std::string path = temp_path(name);
   std::ofstream(path, std::ios::binary) << contents;
   return path;
 }
@@ -369,7 +398,7 @@ TEST(cli_test, estimate_agrees_with_rendering_every_recipient) {
     csv += "+4670" + std::to_string(1000000 + i) + "," + value_for(i) + "\n";
   }
   const auto recipients = write_file("agree.csv", csv);
-  const auto per_recipient = ::testing::TempDir() + "agree_" + std::to_string(getpid()) + ".jsonl";
+  const auto per_recipient = temp_path("agree.jsonl");
   const auto r = run("estimate --json --no-progress --template 'Code: ${v}${v}' --recipients " +
                      recipients + " --per-recipient " + per_recipient);
   ASSERT_EQ(r.status, 0) << r.out;

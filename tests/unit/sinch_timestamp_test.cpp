@@ -7,23 +7,23 @@ namespace sinch = septet::sinch;
 
 namespace {
 
-auto utc(std::string_view text) -> std::string {
+auto utc_text(std::string_view text) -> std::string {
   return sinch::normalize_timestamp(text).value_or("(not a timestamp)");
 }
 
 TEST(SinchTimestamp, EveryOffsetBecomesUtcToTheMillisecond) {
-  EXPECT_EQ(utc("2019-08-24T14:15:22Z"), "2019-08-24T14:15:22.000Z");
-  EXPECT_EQ(utc("2016-10-02T09:34:18.542Z"), "2016-10-02T09:34:18.542Z");
-  EXPECT_EQ(utc("2026-12-06T10:00:00+02:00"), "2026-12-06T08:00:00.000Z");
-  EXPECT_EQ(utc("2026-12-06T10:00:00-0530"), "2026-12-06T15:30:00.000Z");
-  EXPECT_EQ(utc("2026-12-06T01:00:00+03"), "2026-12-05T22:00:00.000Z");
+  EXPECT_EQ(utc_text("2019-08-24T14:15:22Z"), "2019-08-24T14:15:22.000Z");
+  EXPECT_EQ(utc_text("2016-10-02T09:34:18.542Z"), "2016-10-02T09:34:18.542Z");
+  EXPECT_EQ(utc_text("2026-12-06T10:00:00+02:00"), "2026-12-06T08:00:00.000Z");
+  EXPECT_EQ(utc_text("2026-12-06T10:00:00-0530"), "2026-12-06T15:30:00.000Z");
+  EXPECT_EQ(utc_text("2026-12-06T01:00:00+03"), "2026-12-05T22:00:00.000Z");
   // No offset is UTC (seed 001); seconds may be left out; digits past milliseconds are dropped.
-  EXPECT_EQ(utc("2026-12-06T10:00"), "2026-12-06T10:00:00.000Z");
-  EXPECT_EQ(utc("2026-12-06T10:00:01.5"), "2026-12-06T10:00:01.500Z");
-  EXPECT_EQ(utc("2026-12-06T10:00:01.123456Z"), "2026-12-06T10:00:01.123Z");
+  EXPECT_EQ(utc_text("2026-12-06T10:00"), "2026-12-06T10:00:00.000Z");
+  EXPECT_EQ(utc_text("2026-12-06T10:00:01.5"), "2026-12-06T10:00:01.500Z");
+  EXPECT_EQ(utc_text("2026-12-06T10:00:01.123456Z"), "2026-12-06T10:00:01.123Z");
   // The form of seed 003's incomingSMS example.
-  EXPECT_EQ(utc("2022-08-24 14:15:22+00:00"), "2022-08-24T14:15:22.000Z");
-  EXPECT_EQ(utc("2024-02-29T23:59:59.999-00:01"), "2024-03-01T00:00:59.999Z");
+  EXPECT_EQ(utc_text("2022-08-24 14:15:22+00:00"), "2022-08-24T14:15:22.000Z");
+  EXPECT_EQ(utc_text("2024-02-29T23:59:59.999-00:01"), "2024-03-01T00:00:59.999Z");
 }
 
 TEST(SinchTimestamp, WhatIsNotAMomentIsRefused) {

@@ -89,10 +89,6 @@ auto dump(const nlohmann::ordered_json& j) -> std::string {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-auto is_digits(std::string_view text) -> bool {
-  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
 /// Prices by dialling prefix (longest wins) or by country. A country is found for each number
 /// with libphonenumber, because calling codes are shared (+1: US, CA and the Caribbean; +7: RU
 /// and KZ; +44: GB, GG, JE, IM).

@@ -8,11 +8,6 @@
 namespace septet_cli {
 namespace {
 
-auto is_digits(std::string_view text) -> bool {
-  return !text.empty() &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 auto shortest(double value) -> std::string {
   char text[32];
   std::snprintf(text, sizeof text, "%g", value);
@@ -20,6 +15,11 @@ auto shortest(double value) -> std::string {
 }
 
 }  // namespace
+
+auto is_digits(std::string_view text) -> bool {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 auto is_plain_decimal(std::string_view text) -> bool {
   const auto point = text.find('.');

@@ -12,6 +12,9 @@
 /// taken as some other value.
 namespace septet_cli {
 
+/// Whether `text` is one or more decimal digits and nothing else.
+auto is_digits(std::string_view text) -> bool;
+
 /// Whether `text` is a plain decimal: digits, optionally with one point between digits ("12",
 /// "0.05"); not a sign, "0x10", "1e3", "inf", "nan", ".5" or "5.". Prices in CSV files are held to
 /// it too.

@@ -20,7 +20,7 @@ struct decode_command_line {
   std::string udhi = "auto";
 };
 
-void add_options(CLI::App& subcommand, decode_command_line& line) {
+void add_decode_options(CLI::App& subcommand, decode_command_line& line) {
   subcommand
       .add_option("--data-coding", line.data_coding, "Data coding scheme of the parts (0, 8, ...)")
       ->check(whole_number(0, 255));
@@ -32,7 +32,7 @@ void add_options(CLI::App& subcommand, decode_command_line& line) {
       ->check(CLI::IsMember({"auto", "yes", "no"}));
 }
 
-auto run(decode_command_line& line) -> exit_status {
+auto run_decode(decode_command_line& line) -> exit_status {
   decode_settings settings;
   settings.data_coding = static_cast<std::uint8_t>(line.data_coding);
   settings.form = form_of(line.unpacked);
@@ -55,7 +55,7 @@ auto add_decode_command(CLI::App& app) -> command {
       "Reassembles parts read from stdin, one per line as hex (UDH followed by user data, any\n"
       "order; HEX:UDL gives TP-UDL, which makes GSM 7-bit exact), or the JSON of\n"
       "'septet encode --json'; prints the text.",
-      add_options, run);
+      add_decode_options, run_decode);
 }
 
 }  // namespace septet_cli

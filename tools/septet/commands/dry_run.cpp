@@ -18,7 +18,7 @@ struct dry_run_command_line {
   std::string request_path;
 };
 
-void add_options(CLI::App& subcommand, dry_run_command_line& line) {
+void add_dry_run_options(CLI::App& subcommand, dry_run_command_line& line) {
   auto& options = line.settings.options;
   subcommand.add_flag("--per-recipient", options.per_recipient,
                       "Include per_recipient (as ?per_recipient=true)");
@@ -34,7 +34,7 @@ void add_options(CLI::App& subcommand, dry_run_command_line& line) {
   subcommand.add_option("request", line.request_path, "Send-batch request JSON (default: stdin)");
 }
 
-auto run(dry_run_command_line& line) -> exit_status {
+auto run_dry_run(dry_run_command_line& line) -> exit_status {
   std::string request;
   if (!read_input(line.request_path.empty() ? "-" : line.request_path, request)) {
     return invalid_input;
@@ -50,7 +50,7 @@ auto add_dry_run_command(CLI::App& app) -> command {
       "What Sinch's POST /batches/dry_run would answer for a send-batch request (JSON file, or\n"
       "stdin), computed offline. Recipients Sinch would fail (codes 405, 411) go to stderr.\n"
       "Exit status: 0 all sent, 1 some recipients would fail, 2 Sinch would refuse the request.",
-      add_options, run);
+      add_dry_run_options, run_dry_run);
 }
 
 }  // namespace septet_cli

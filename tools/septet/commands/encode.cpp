@@ -21,7 +21,7 @@ struct encode_command_line {
   CLI::Option* text_argument = nullptr;
 };
 
-void add_options(CLI::App& subcommand, encode_command_line& line) {
+void add_encode_options(CLI::App& subcommand, encode_command_line& line) {
   auto& options = line.settings.options;
   add_json_flag(subcommand, line.settings.json);
   subcommand
@@ -38,7 +38,7 @@ void add_options(CLI::App& subcommand, encode_command_line& line) {
   line.text_argument = add_text_argument(subcommand, line.text);
 }
 
-auto run(encode_command_line& line) -> exit_status {
+auto run_encode(encode_command_line& line) -> exit_status {
   if (!read_text_argument(*line.text_argument, line.text)) {
     return invalid_input;
   }
@@ -63,7 +63,7 @@ auto add_encode_command(CLI::App& app) -> command {
       app, "encode",
       "The parts of TEXT (or of all of stdin) as sent: UDH and user data in hex, TP-UDL, data\n"
       "coding and esm_class. Exit status: 0 encoded, 1 over a limit, 2 invalid input.",
-      add_options, run);
+      add_encode_options, run_encode);
 }
 
 }  // namespace septet_cli

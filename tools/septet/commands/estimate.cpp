@@ -22,7 +22,7 @@ struct estimate_command_line {
   bool grapheme_safe = false;
 };
 
-void add_options(CLI::App& subcommand, estimate_command_line& line) {
+void add_estimate_options(CLI::App& subcommand, estimate_command_line& line) {
   auto& settings = line.settings;
   subcommand
       .add_option("--template", line.template_argument, "Template text, or a file holding it")
@@ -72,7 +72,7 @@ auto read_defaults(const std::vector<std::string>& values,
   return true;
 }
 
-auto run(estimate_command_line& line) -> exit_status {
+auto run_estimate(estimate_command_line& line) -> exit_status {
   auto& settings = line.settings;
   if (!read_template(line.template_argument, settings.template_body) ||
       !read_defaults(line.default_values, settings.defaults)) {
@@ -90,7 +90,7 @@ auto add_estimate_command(CLI::App& app) -> command {
       "Pre-flight cost of sending a template to every recipient of a CSV (streamed): parts,\n"
       "encodings, failures, cost by prefix, send time. Exit status: 0 all would be sent, 1 some\n"
       "recipients would fail, 2 invalid input.",
-      add_options, run);
+      add_estimate_options, run_estimate);
 }
 
 }  // namespace septet_cli

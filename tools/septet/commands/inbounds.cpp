@@ -29,7 +29,7 @@ auto iso_timestamp() -> CLI::Validator {
           "ISO-8601"};
 }
 
-void add_options(CLI::App& subcommand, inbounds_command_line& line) {
+void add_inbounds_options(CLI::App& subcommand, inbounds_command_line& line) {
   auto& filters = line.filters;
   add_connection_options(subcommand, line.connection);
   subcommand.add_option("--to", filters.to, "Only messages to these numbers")
@@ -48,7 +48,7 @@ void add_options(CLI::App& subcommand, inbounds_command_line& line) {
       ->check(whole_number(1, septet::sinch::max_page_size));
 }
 
-auto run(inbounds_command_line& line) -> exit_status {
+auto run_inbounds(inbounds_command_line& line) -> exit_status {
   return inbounds(line.connection, line.filters, std::cout);
 }
 
@@ -59,7 +59,7 @@ auto add_inbounds_command(CLI::App& app) -> command {
       app, "inbounds",
       "Lists inbound (MO) messages, every page of them, received since --start-date\n"
       "(Sinch's default: the last 24 hours).",
-      add_options, run);
+      add_inbounds_options, run_inbounds);
 }
 
 }  // namespace septet_cli

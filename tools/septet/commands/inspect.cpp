@@ -45,7 +45,7 @@ void add_profile_option(CLI::App& subcommand, std::string& profile_name) {
       ->check(CLI::IsMember(profile_names));
 }
 
-void add_options(CLI::App& subcommand, inspect_command_line& line) {
+void add_inspect_options(CLI::App& subcommand, inspect_command_line& line) {
   add_json_flag(subcommand, line.settings.json);
   line.udh_option =
       subcommand
@@ -116,7 +116,7 @@ auto use_color(const std::string& mode) -> bool {
   return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
 }
 
-auto run(inspect_command_line& line) -> exit_status {
+auto run_inspect(inspect_command_line& line) -> exit_status {
   if (!read_text_argument(*line.text_argument, line.text)) {
     return invalid_input;
   }
@@ -140,7 +140,7 @@ auto add_inspect_command(CLI::App& app) -> command {
       app, "inspect",
       "Encoding, units, parts and non-GSM characters of TEXT (or of all of stdin, verbatim).\n"
       "Exit status: 0 within limits, 1 over a limit, 2 invalid UTF-8 or usage error.",
-      add_options, run);
+      add_inspect_options, run_inspect);
 }
 
 }  // namespace septet_cli

@@ -47,7 +47,7 @@ void add_classic_options(CLI::App& subcommand, sandbox_command_line& line) {
                         "A verified number of the Classic Sandbox app (repeatable)");
 }
 
-void add_options(CLI::App& subcommand, sandbox_command_line& line) {
+void add_sandbox_options(CLI::App& subcommand, sandbox_command_line& line) {
   auto& config = line.config;
   subcommand.add_option("--port", config.port, "Port (0: any free one)")
       ->check(whole_number(0, 65535));
@@ -93,7 +93,7 @@ auto fault_named(const std::string& name) -> fault {
                                  : fault::malformed;
 }
 
-auto run(sandbox_command_line& line) -> exit_status {
+auto run_sandbox_command(sandbox_command_line& line) -> exit_status {
   auto& faults = line.config.faults;
   // Without --faults, the config's default list (all of them) stays.
   if (!line.fault_names.empty()) {
@@ -118,7 +118,7 @@ auto add_sandbox_command(CLI::App& app) -> command {
       "A local Sinch (XMS and Classic) on loopback for tests and CI: batches in memory, dry runs\n"
       "by septet, delivery-report callbacks, fault injection. Prints its URL, then serves until\n"
       "Ctrl-C.",
-      add_options, run);
+      add_sandbox_options, run_sandbox_command);
 }
 
 }  // namespace septet_cli

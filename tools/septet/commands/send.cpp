@@ -19,7 +19,7 @@ struct send_command_line {
   CLI::Option* text_argument = nullptr;
 };
 
-void add_options(CLI::App& subcommand, send_command_line& line) {
+void add_send_options(CLI::App& subcommand, send_command_line& line) {
   auto& settings = line.settings;
   add_connection_options(subcommand, settings.connection);
   subcommand.add_option("--from", settings.from, "Sender: number, short code or alphanumeric");
@@ -48,7 +48,7 @@ void add_options(CLI::App& subcommand, send_command_line& line) {
   line.text_argument = add_text_argument(subcommand, line.text);
 }
 
-auto run(send_command_line& line) -> exit_status {
+auto run_send(send_command_line& line) -> exit_status {
   if (line.reconcile->count() > 0 && line.settings.client_reference.empty()) {
     std::fprintf(stderr, "septet: --reconcile needs the --client-reference of the first send\n");
     return invalid_input;
@@ -66,7 +66,7 @@ auto add_send_command(CLI::App& app) -> command {
       app, "send",
       "Sends TEXT (or all of stdin) as one batch through Sinch (token: SINCH_API_TOKEN).\n"
       "Exit status: 0 created, 1 refused by Sinch or the network, 2 invalid, 3 outcome unknown.",
-      add_options, run);
+      add_send_options, run_send);
 }
 
 }  // namespace septet_cli

@@ -17,7 +17,7 @@ struct status_command_line {
   std::string client_reference;
 };
 
-void add_options(CLI::App& subcommand, status_command_line& line) {
+void add_status_options(CLI::App& subcommand, status_command_line& line) {
   add_connection_options(subcommand, line.connection);
   auto* id = subcommand.add_option("batch_id", line.batch_id, "Batch ID");
   auto* reference = subcommand.add_option(
@@ -27,7 +27,7 @@ void add_options(CLI::App& subcommand, status_command_line& line) {
   reference->excludes(id);
 }
 
-auto run(status_command_line& line) -> exit_status {
+auto run_status(status_command_line& line) -> exit_status {
   if (line.batch_id.empty() && line.client_reference.empty()) {
     std::fprintf(stderr, "septet: status needs a batch ID or --client-reference\n");
     return invalid_input;
@@ -44,7 +44,7 @@ auto add_status_command(CLI::App& app) -> command {
   return add_command(app, "status",
                      "A batch and its delivery-report summary, by ID or by client_reference.\n"
                      "Exit status: 0 found, 1 not found or refused, 2 invalid.",
-                     add_options, run);
+                     add_status_options, run_status);
 }
 
 }  // namespace septet_cli

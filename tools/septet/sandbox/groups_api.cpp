@@ -17,7 +17,7 @@ using sinch::json;
 
 namespace {
 
-void not_found(httplib::Response& res, const std::string& id) {
+void group_not_found(httplib::Response& res, const std::string& id) {
   reply_error(res, 404, "not_found", "Group '" + id + "' not found.");
 }
 
@@ -52,7 +52,7 @@ void answer(httplib::Response& res, const std::string& id, const group_result& r
       reply(res, status, sinch::to_json(r.group));
       return;
     case group_change::no_such_group:
-      not_found(res, id);
+      group_not_found(res, id);
       return;
     case group_change::unknown_reference:
       reply(res, sinch::unknown_group_status, sinch::unknown_group(r.reference).to_json());
@@ -100,7 +100,7 @@ void groups_api::get_group(const httplib::Request& req, httplib::Response& res) 
     reply(res, 200, sinch::to_json(*g));
     return;
   }
-  not_found(res, req.matches[2]);
+  group_not_found(res, req.matches[2]);
 }
 
 void groups_api::update_group(const httplib::Request& req, httplib::Response& res) {
@@ -128,7 +128,7 @@ void groups_api::delete_group(const httplib::Request& req, httplib::Response& re
     res.status = 204;
     return;
   }
-  not_found(res, req.matches[2]);
+  group_not_found(res, req.matches[2]);
 }
 
 void groups_api::members(const httplib::Request& req, httplib::Response& res) {
@@ -136,7 +136,7 @@ void groups_api::members(const httplib::Request& req, httplib::Response& res) {
     reply(res, 200, json(*numbers));
     return;
   }
-  not_found(res, req.matches[2]);
+  group_not_found(res, req.matches[2]);
 }
 
 }  // namespace septet_cli

@@ -38,7 +38,7 @@ auto is_fixed_field(const std::string& key) -> bool {
   return std::find(std::begin(fixed), std::end(fixed), key) != std::end(fixed);
 }
 
-void not_found(httplib::Response& res, const std::string& id) {
+void batch_not_found(httplib::Response& res, const std::string& id) {
   reply_error(res, 404, "not_found", "Batch '" + id + "' not found.");
 }
 
@@ -237,7 +237,7 @@ void xms_api::list_batches(const httplib::Request& req, httplib::Response& res) 
 void xms_api::get_batch(const httplib::Request& req, httplib::Response& res) {
   if (!m_store.with_batch(req.matches[2],
                           [&](stored_batch& s) { reply(res, 200, sinch::to_json(s.batch)); })) {
-    not_found(res, req.matches[2]);
+    batch_not_found(res, req.matches[2]);
   }
 }
 
@@ -247,7 +247,7 @@ void xms_api::cancel_batch(const httplib::Request& req, httplib::Response& res) 
         s.batch.modified_at = now_iso();
         reply(res, 200, sinch::to_json(s.batch));
       })) {
-    not_found(res, req.matches[2]);
+    batch_not_found(res, req.matches[2]);
   }
 }
 
@@ -271,7 +271,7 @@ void xms_api::replace_batch(const httplib::Request& req, httplib::Response& res)
     replaced = s;
   });
   if (!found) {
-    not_found(res, req.matches[2]);
+    batch_not_found(res, req.matches[2]);
     return;
   }
   queue_reports(*replaced);
@@ -313,7 +313,7 @@ void xms_api::update_batch(const httplib::Request& req, httplib::Response& res) 
     reply(res, 200, sinch::to_json(s.batch));
   });
   if (!found) {
-    not_found(res, req.matches[2]);
+    batch_not_found(res, req.matches[2]);
   }
 }
 
@@ -334,7 +334,7 @@ void xms_api::delivery_feedback(const httplib::Request& req, httplib::Response& 
     res.status = 202;
   });
   if (!found) {
-    not_found(res, req.matches[2]);
+    batch_not_found(res, req.matches[2]);
   }
 }
 
@@ -350,7 +350,7 @@ void xms_api::batch_report(const httplib::Request& req, httplib::Response& res) 
   if (!m_store.with_batch(req.matches[2], [&](stored_batch& s) {
         reply(res, 200, sinch::to_json(summarise(s, type == "full", status, code)));
       })) {
-    not_found(res, req.matches[2]);
+    batch_not_found(res, req.matches[2]);
   }
 }
 

@@ -3,8 +3,11 @@
 // (benchmarks/run.sh turns them into docs/speed.md).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <septet/septet.hpp>
+#include <string>
 #include <vector>
 
 #include "bench_data.hpp"
@@ -126,5 +129,48 @@ void bm_counter_keystrokes(benchmark::State& state) {
   septet_bench::set_throughput(state, text.size());
 }
 BENCHMARK(bm_counter_keystrokes)->Arg(160);
+
+// The national pick over every language (14 x 14 pairs at most) on Bengali text that needs a
+// mixed pair, next to analysing it under every pair, as a chooser without per-table counts would.
+const std::string bengali_promotion =
+    "আজই কিনুন। সব পণ্যে 50% ছাড়। অফার সীমিত সময়ের জন্য, এখনই দোকানে আসুন এবং উপহার নিন। ";
+
+auto bengali_text(const benchmark::State& state) -> std::string {
+  std::string text;
+  while (text.size() < static_cast<std::size_t>(state.range(0))) {
+    text += bengali_promotion;
+  }
+  return text;
+}
+
+void bm_national_every_pair_analysed(benchmark::State& state) {
+  const auto text = bengali_text(state);
+  for (auto _ : state) {
+    std::size_t fewest = SIZE_MAX;
+    for (std::size_t l = 0; l < 14; ++l) {
+      for (std::size_t s = 0; s < 14; ++s) {
+        auto opts = uncapped();
+        opts.national = {static_cast<septet::national_language>(l),
+                         static_cast<septet::national_language>(s)};
+        if (l == 0 || septet::has_locking_table(opts.national.locking)) {
+          fewest = std::min(fewest, septet::analyze(text, opts).parts);
+        }
+      }
+    }
+    benchmark::DoNotOptimize(fewest);
+  }
+  septet_bench::set_throughput(state, text.size());
+}
+BENCHMARK(bm_national_every_pair_analysed)->Arg(256)->Arg(2048);
+
+void bm_national_choice(benchmark::State& state) {
+  const auto text = bengali_text(state);
+  for (auto _ : state) {
+    auto choice = septet::choose_national_tables(text, septet::all_national_languages, uncapped());
+    benchmark::DoNotOptimize(choice);
+  }
+  septet_bench::set_throughput(state, text.size());
+}
+BENCHMARK(bm_national_choice)->Arg(256)->Arg(2048);
 
 }  // namespace

@@ -6,6 +6,26 @@
 #include <iterator>
 #include <septet/options.hpp>
 
+// National tables chosen by one input byte: none most of the time, else one language's tables
+// or a mixed pair (each IE carries its own language).
+inline auto fuzz_national(std::uint8_t selector) -> septet::national_tables {
+  using septet::national_language;
+  constexpr septet::national_tables pairs[] = {
+      {},
+      {},
+      {},
+      {},
+      {national_language::turkish, national_language::none},
+      {national_language::turkish, national_language::turkish},
+      {national_language::none, national_language::spanish},
+      {national_language::hindi, national_language::hindi},
+      {national_language::bengali, national_language::gujarati},
+      {national_language::turkish, national_language::portuguese},
+      {national_language::urdu, national_language::hindi},
+  };
+  return pairs[(selector * 37U) % std::size(pairs)];
+}
+
 // Options chosen by one input byte, so the fuzzer explores them too.
 inline auto fuzz_options(std::uint8_t selector) -> septet::options {
   septet::options opts;
@@ -17,18 +37,7 @@ inline auto fuzz_options(std::uint8_t selector) -> septet::options {
   }
   opts.max_characters = (selector & 8U) != 0 ? 0 : 1 + (selector >> 4U) * 13U;
   opts.max_parts = (selector & 16U) != 0 ? 0 : 1 + (selector >> 6U);
-  // National tables: none most of the time, else a Turkish, Spanish or Hindi pair.
-  using septet::national_language;
-  constexpr septet::national_tables pairs[] = {
-      {},
-      {},
-      {},
-      {national_language::turkish, national_language::none},
-      {national_language::turkish, national_language::turkish},
-      {national_language::none, national_language::spanish},
-      {national_language::hindi, national_language::hindi},
-  };
-  opts.national = pairs[(selector * 37U) % std::size(pairs)];
+  opts.national = fuzz_national(selector);
   return opts;
 }
 

@@ -1,10 +1,12 @@
 // encode_parts then reassemble, with parts shuffled, dropped or repeated as the input says:
-// the text comes back, or the missing / duplicate part is named.
+// the text comes back, or the missing / duplicate part is named; national tables (mixed pairs
+// too) from the flag byte's high bits.
 #include <algorithm>
 #include <septet/septet.hpp>
 #include <vector>
 
 #include "fuzz_check.hpp"
+#include "fuzz_options.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 3) {
@@ -19,6 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   enc.form = (flags & 2U) != 0 ? septet::septet_form::unpacked : septet::septet_form::packed;
   enc.reference = shuffle;
   enc.text.max_characters = 0;
+  enc.text.national = fuzz_national(static_cast<std::uint8_t>(flags >> 5U));
   const auto parts = septet::encode_parts(text, enc);
   if (!parts.ok()) {
     return 0;

@@ -111,6 +111,17 @@ for (const [text, national] of [['\u00C7i\u00E7ekler \u015Fimdi %50 indirimli!',
   check(`national ${national}: tables`, js.national, { locking: native.national.locking,
     single_shift: native.national.single_shift });
 }
+// Mixed pairs: any allowed locking table with any allowed single-shift table, named per IE.
+for (const [text, national, expected] of [
+  ['\u0986\u099C\u0987 \u0995\u09BF\u09A8\u09C1\u09A8\u0964 50% \u099B\u09BE\u09A1\u09BC\u0964', 'auto',
+    { locking: 'bn', single_shift: 'gu' }],
+  ['\u0130stanbul \u015Fubemizde promo\u00E7\u00E3o: voc\u00EA ganha', 'tr,pt', { locking: 'tr', single_shift: 'pt' }]]) {
+  const js = septet.analyze(text, { national: national === 'auto' ? 'auto' : national.split(',') });
+  const native = nativeInspect(['--national', national], text);
+  check(`mixed pair ${national}: tables`, js.national, expected);
+  check(`mixed pair ${national}: as the CLI`, [js.encoding, js.units, js.parts, native.national],
+    ['gsm7', native.units, native.parts, { ...expected, udh_octets: 6 }]);
+}
 for (const profile of septet.profiles) {
   const text = 'x'.repeat(305);
   const js = septet.analyze(text, { profile });

@@ -57,7 +57,8 @@ void add_inspect_options(CLI::App& subcommand, inspect_command_line& line) {
       "--national", line.national,
       "National language tables to consider (TS 23.038 Annex A): none, auto (all),\n"
       "or a comma-separated list of tr, es, pt, bn, gu, hi, kn, ml, or, pa, ta, te, "
-      "ur; the pair that sends the fewest parts is used and announced in the UDH");
+      "ur; any locking-shift table with any single-shift table of those languages,\n"
+      "mixed or not: the pair that sends the fewest parts is used and announced in the UDH");
   subcommand.add_flag("--transliterate", line.transliterate_always,
                       "Replace look-alikes (curly quotes, dashes, NBSP, ...) by GSM characters "
                       "(docs/transliteration.md) and inspect the result");

@@ -31,6 +31,9 @@ if [[ "${1:-run}" == test ]]; then
   # The official Sinch Node SDK test (tests/sinch_sdk): npm to install it (Debian's nodejs
   # package has no npm).
   command -v npm >/dev/null || packages+=(npm)
+  # The PostgreSQL extension (postgres/): PGXS and the server headers, and a server for its
+  # pg_regress suite (pg_virtualenv, from postgresql-common).
+  packages+=(postgresql-15 postgresql-server-dev-15)
 fi
 
 install_missing() {

@@ -154,4 +154,19 @@ TEST_F(SandboxClassicErrors, Code50000InternalError) {
   EXPECT_EQ(server->stats().classic_sent, 0U);
 }
 
+// Not an error code of seed 000 but seed 001's HTTP status for "the path is valid but not for
+// this method", answered as the XMS paths answer it.
+TEST_F(SandboxClassicErrors, AMethodAPathDoesNotTakeIs405WithAllow) {
+  start();
+  httplib::Client c(server->url());
+  c.set_basic_auth("sandbox-key", "c2FuZGJveC1zZWNyZXQ=");
+  for (const auto& r :
+       {c.Put("/v1/sms/+46700000000", "{}", "application/json"), c.Delete("/v1/sms/+46700000000"),
+        c.Patch("/v1/sms/1", "{}", "application/json")}) {
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 405);
+    EXPECT_EQ(r->get_header_value("Allow"), "GET, POST");
+  }
+}
+
 }  // namespace

@@ -530,9 +530,9 @@ TEST_F(SinchClient, UpdateReplaceAndFeedback) {
   EXPECT_EQ(replaced.value.id, sent.value.id);
   EXPECT_EQ(replaced.value.to, (std::vector<std::string>{"46700000005"}));
   EXPECT_FALSE(replaced.value.feedback_enabled.value_or(false));
+  // Without feedback_enabled too: the seeds do not say Sinch refuses it (docs/sinch.md).
   auto no_feedback = c.delivery_feedback(sent.value.id, {});
-  ASSERT_FALSE(no_feedback.ok());
-  EXPECT_EQ(no_feedback.error->api.http_status, 400);
+  EXPECT_TRUE(no_feedback.ok()) << no_feedback.error->message;
   b.body = "fourth";
   auto again = c.send(b);
   ASSERT_TRUE(again.ok());
@@ -1067,10 +1067,9 @@ TEST_F(SinchClient, GroupsReplaceAndDelete) {
   EXPECT_EQ(c.list_group_members(g.value.id).value, std::vector<std::string>{"46700000009"});
   EXPECT_EQ(c.replace_group("01AAAAAAAAAAAAAAAAAAAAAAAA", group_of("x", {})).error->api.http_status,
             404);
+  // A name over 20 characters is a warning, not a refusal: the seeds give no limit.
   auto long_name = c.replace_group(g.value.id, group_of(std::string(21, 'n'), {}));
-  ASSERT_FALSE(long_name.ok());
-  EXPECT_EQ(long_name.error->kind, sinch::failure_kind::invalid_request);
-  EXPECT_EQ(long_name.error->field, "name");
+  EXPECT_TRUE(long_name.ok()) << long_name.error->message;
 
   auto deleted = c.delete_group(g.value.id);
   ASSERT_TRUE(deleted.ok()) << deleted.error->message;

@@ -276,4 +276,20 @@ TEST_F(SandboxSeedShapes, ClassicIncomingSmsCallbackSigned) {
   EXPECT_EQ(parsed.value.message, "Hello world");
 }
 
+TEST_F(SandboxSeedShapes, ClassicIncomingSmsTimestampIsWhenSinchReceivedIt) {
+  receiver hook;
+  sandbox_config config;
+  config.classic_callback_url = hook.url("/classic");
+  start(config);
+  // Seed 000: "timestamp the timestamp when the SMS was received": the injected received_at.
+  const auto r = http->Post(
+      "/sandbox/inbounds",
+      R"({"from":"+46700000001","to":"+46700000000","body":"Hi","received_at":"2014-12-01T13:00:00+01:00"})",
+      "application/json");
+  ASSERT_TRUE(r && r->status == 201);
+  ASSERT_TRUE(hook.wait_for(1));
+  std::lock_guard lock(hook.mutex);
+  EXPECT_EQ(json::parse(hook.bodies[0])["timestamp"], "2014-12-01T12:00:00Z");
+}
+
 }  // namespace

@@ -1,6 +1,7 @@
 #ifndef SEPTET_SINCH_MODELS_HPP
 #define SEPTET_SINCH_MODELS_HPP
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -337,6 +338,13 @@ struct read_result {
   }
 };
 
+/// How a body is read. Sinch's responses leniently: its docs show numbers as strings too
+/// ("total_message_count": "20000"), and a reader should take what the server sends. Requests
+/// strictly, as Sinch reads them: each field of its JSON type (a string is a string, an integer an
+/// integer, an array of strings holds only strings), or the request does not conform (seed 001's
+/// syntax_invalid_json).
+enum class read_mode : std::uint8_t { lenient, strict };
+
 namespace detail {
 
 /// Reads one JSON value into a C++ value; false when the JSON type does not fit.
@@ -384,6 +392,20 @@ inline auto convert(const json& j, json& out) -> bool {
   return true;
 }
 
+/// The JSON type a C++ value is read from, for error messages.
+inline auto json_type_of(const std::string&) -> const char* {
+  return "a string";
+}
+inline auto json_type_of(bool) -> const char* {
+  return "a boolean";
+}
+inline auto json_type_of(std::int64_t) -> const char* {
+  return "an integer";
+}
+inline auto json_type_of(const json&) -> const char* {
+  return "any JSON value";
+}
+
 inline auto convert(const json& j, std::vector<std::string>& out) -> bool {
   if (!j.is_array()) {
     return false;
@@ -422,11 +444,40 @@ inline auto convert(const json& j, parameter_map& out) -> bool {
   return true;
 }
 
+inline auto json_type_of(const std::vector<std::string>&) -> const char* {
+  return "an array of strings";
+}
+inline auto json_type_of(const parameter_map&) -> const char* {
+  return "an object of objects of strings";
+}
+
+/// convert() under a read_mode: strict takes integers only as JSON integers, and arrays of strings
+/// only with strings in them; the other types are read the same either way.
+template <class T>
+auto convert(const json& j, T& out, read_mode mode) -> bool {
+  if (mode == read_mode::strict) {
+    if constexpr (std::is_same_v<T, std::int64_t>) {
+      if (!j.is_number_integer()) {
+        return false;
+      }
+    } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+      if (!j.is_array() ||
+          !std::all_of(j.begin(), j.end(), [](const json& e) { return e.is_string(); })) {
+        return false;
+      }
+    }
+  }
+  return convert(j, out);
+}
+
 /// Reads the fields of one JSON object, remembering which it used, so that the rest can be kept.
 class object_reader {
  public:
-  object_reader(const json& j, std::string path, std::optional<read_error>& error)
-      : m_json(j), m_path(std::move(path)), m_error(error) {
+  object_reader(const json& j,
+                std::string path,
+                std::optional<read_error>& error,
+                read_mode mode = read_mode::lenient)
+      : m_json(j), m_path(std::move(path)), m_error(error), m_mode(mode) {
     if (!j.is_object() && !m_error) {
       m_error = read_error{m_path, "expected a JSON object"};
     }
@@ -447,8 +498,8 @@ class object_reader {
       m_error = read_error{field(key), "required field is missing", 0, true};
       return;
     }
-    if (!convert(*it, out)) {
-      m_error = read_error{field(key), "has the wrong type"};
+    if (!convert(*it, out, m_mode)) {
+      m_error = wrong_type(key, out);
     }
   }
 
@@ -464,8 +515,8 @@ class object_reader {
       return;
     }
     T value{};
-    if (!convert(*it, value)) {
-      m_error = read_error{field(key), "has the wrong type"};
+    if (!convert(*it, value, m_mode)) {
+      m_error = wrong_type(key, value);
       return;
     }
     out = std::move(value);
@@ -473,6 +524,10 @@ class object_reader {
 
   void mark_used(const char* key) {
     m_used.emplace_back(key);
+  }
+
+  [[nodiscard]] auto mode() const noexcept -> read_mode {
+    return m_mode;
   }
 
   /// An optional field whose absence leaves `out` as it was.
@@ -535,9 +590,15 @@ class object_reader {
   }
 
  private:
+  template <class T>
+  [[nodiscard]] auto wrong_type(const char* key, const T& value) const -> read_error {
+    return read_error{field(key), std::string("must be ") + json_type_of(value)};
+  }
+
   const json& m_json;
   std::string m_path;
   std::optional<read_error>& m_error;
+  read_mode m_mode;
   std::vector<std::string> m_used;
 };
 
@@ -615,8 +676,9 @@ inline void write_request_fields(json& j, const batch_request& b) {
 inline void read_into(const json& j,
                       const std::string& path,
                       batch_request& out,
-                      std::optional<read_error>& error) {
-  detail::object_reader r(j, path, error);
+                      std::optional<read_error>& error,
+                      read_mode mode = read_mode::lenient) {
+  detail::object_reader r(j, path, error, mode);
   detail::read_request_fields(r, out);
   out.extra = r.rest();
 }
@@ -624,8 +686,9 @@ inline void read_into(const json& j,
 inline void read_into(const json& j,
                       const std::string& path,
                       batch& out,
-                      std::optional<read_error>& error) {
-  detail::object_reader r(j, path, error);
+                      std::optional<read_error>& error,
+                      read_mode mode = read_mode::lenient) {
+  detail::object_reader r(j, path, error, mode);
   detail::read_request_fields(r, out);
   r.required("id", out.id);
   r.optional("created_at", out.created_at);
@@ -760,8 +823,9 @@ inline void read_into(const json& j,
 inline void read_into(const json& j,
                       const std::string& path,
                       group_keywords& out,
-                      std::optional<read_error>& error) {
-  detail::object_reader r(j, path, error);
+                      std::optional<read_error>& error,
+                      read_mode mode = read_mode::lenient) {
+  detail::object_reader r(j, path, error, mode);
   r.optional("first_word", out.first_word);
   r.optional("second_word", out.second_word);
   out.extra = r.rest();
@@ -782,7 +846,7 @@ void optional_object(object_reader& r,
     return;
   }
   T value{};
-  read_into(j[key], r.field(key), value, error);
+  read_into(j[key], r.field(key), value, error, r.mode());
   out = std::move(value);
 }
 
@@ -791,10 +855,11 @@ void optional_object(object_reader& r,
 inline void read_into(const json& j,
                       const std::string& path,
                       group_auto_update& out,
-                      std::optional<read_error>& error) {
-  detail::object_reader r(j, path, error);
+                      std::optional<read_error>& error,
+                      read_mode mode = read_mode::lenient) {
+  detail::object_reader r(j, path, error, mode);
   // The docs give `to` as a string in requests and as a number in responses ((d).16).
-  if (r.has("to") && j["to"].is_number_integer()) {
+  if (mode == read_mode::lenient && r.has("to") && j["to"].is_number_integer()) {
     r.mark_used("to");
     out.to = j["to"].dump();
   } else {
@@ -823,8 +888,9 @@ inline void read_into(const json& j,
 inline void read_into(const json& j,
                       const std::string& path,
                       group_request& out,
-                      std::optional<read_error>& error) {
-  detail::object_reader r(j, path, error);
+                      std::optional<read_error>& error,
+                      read_mode mode = read_mode::lenient) {
+  detail::object_reader r(j, path, error, mode);
   r.optional("name", out.name);
   r.optional_plain("members", out.members);
   r.optional_plain("child_groups", out.child_groups);
@@ -835,8 +901,9 @@ inline void read_into(const json& j,
 inline void read_into(const json& j,
                       const std::string& path,
                       group_update& out,
-                      std::optional<read_error>& error) {
-  detail::object_reader r(j, path, error);
+                      std::optional<read_error>& error,
+                      read_mode mode = read_mode::lenient) {
+  detail::object_reader r(j, path, error, mode);
   r.optional_plain("add", out.add);
   r.optional_plain("remove", out.remove);
   // Present and null clears the name; absent leaves it.
@@ -896,6 +963,15 @@ template <class T>
 [[nodiscard]] auto read(const json& j) -> read_result<T> {
   read_result<T> out;
   read_into(j, "", out.value, out.error);
+  return out;
+}
+
+/// Reads a request body as Sinch does (read_mode::strict): batch_request, batch, group_request,
+/// group_update.
+template <class T>
+[[nodiscard]] auto read(const json& j, read_mode mode) -> read_result<T> {
+  read_result<T> out;
+  read_into(j, "", out.value, out.error, mode);
   return out;
 }
 

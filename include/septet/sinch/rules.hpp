@@ -31,11 +31,18 @@ inline constexpr std::size_t default_per_recipient_limit = 100;
 inline constexpr std::size_t max_per_recipient_limit = 1000;
 /// List endpoints: items per page, at most.
 inline constexpr std::int64_t max_page_size = 100;
+/// `from_ton` and `from_npi`, the sender's SMPP type of number and numbering plan: 0-6 and 0-18.
+/// Not in the seeds; Sinch's OpenAPI models as the official SDKs carry them
+/// (research/sinch-api.md, send body fields).
+inline constexpr std::int64_t max_from_ton = 6;
+inline constexpr std::int64_t max_from_npi = 18;
 
 /// A batch's `type`: text, binary or media.
 inline constexpr std::string_view batch_types[] = {"mt_text", "mt_binary", "mt_media"};
 /// Groups (`/groups`): a name of at most 20 characters (UTF-16 units), at most 10 000 members
-/// and 10 child groups; auto_update keywords are word characters (`^\w+$`), at most 15.
+/// and 10 child groups; auto_update keywords are word characters (`^\w+$`), at most 15. The seeds
+/// give none of these (only that a duplicate member is ignored, seed 003): septet warns
+/// (group_warnings in request_checks.hpp) instead of refusing.
 inline constexpr std::size_t max_group_name = 20;
 inline constexpr std::size_t max_group_members = 10'000;
 inline constexpr std::size_t max_child_groups = 10;
@@ -43,6 +50,12 @@ inline constexpr std::size_t max_group_keyword = 15;
 
 inline constexpr std::string_view delivery_report_values[] = {
     "none", "summary", "full", "per_recipient", "per_recipient_final"};
+/// A delivery report's `status` (the filter `status` of the report endpoints takes these). Seed 003
+/// names "message statuses" without listing them; these are the SDKs' enum (research/sinch-api.md,
+/// delivery reports).
+inline constexpr std::string_view delivery_statuses[] = {
+    "Queued",  "Dispatched", "Aborted", "Cancelled", "Rejected",
+    "Deleted", "Delivered",  "Failed",  "Expired",   "Unknown"};
 
 /// How Sinch's templates are read: its documents (the seeds) give the `${key}` form and nothing
 /// else, so a long key or value, or a "${" that opens no placeholder, may be accepted; septet

@@ -1,8 +1,11 @@
 #include "answers.hpp"
 
+#include <charconv>
 #include <chrono>
 #include <septet/msisdn.hpp>
 #include <septet/sinch/timestamp.hpp>
+
+#include "../comma_list.hpp"
 
 namespace septet_cli::answers {
 
@@ -93,16 +96,79 @@ auto read_window(const httplib::Request& req,
   return window;
 }
 
-auto query_int(const httplib::Request& req, const char* key, std::int64_t fallback)
-    -> std::optional<std::int64_t> {
+auto query_int(const httplib::Request& req,
+               httplib::Response& res,
+               const char* key,
+               std::int64_t fallback,
+               std::int64_t least,
+               std::int64_t most) -> std::optional<std::int64_t> {
   if (!req.has_param(key)) {
     return fallback;
   }
-  std::int64_t v = 0;
-  if (!sinch::detail::convert(json(req.get_param_value(key)), v)) {
+  const auto text = req.get_param_value(key);
+  std::int64_t value = 0;
+  const auto* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc{} || ptr != end) {
+    reply_error(res, 400, "syntax_invalid_parameter_format",
+                std::string("The parameter '") + key + "' must be an integer.");
     return std::nullopt;
   }
-  return v;
+  if (value < least || value > most) {
+    reply_error(res, 400, "syntax_constraint_violation",
+                std::string("The parameter '") + key + "' must be from " + std::to_string(least) +
+                    " to " + std::to_string(most) + ".");
+    return std::nullopt;
+  }
+  return value;
+}
+
+auto query_bool(const httplib::Request& req, httplib::Response& res, const char* key, bool fallback)
+    -> std::optional<bool> {
+  if (!req.has_param(key)) {
+    return fallback;
+  }
+  const auto text = req.get_param_value(key);
+  if (text == "true" || text == "false") {
+    return text == "true";
+  }
+  reply_error(res, 400, "syntax_invalid_parameter_format",
+              std::string("The parameter '") + key + "' must be true or false.");
+  return std::nullopt;
+}
+
+auto report_filters::matches(const std::string& report_status, std::int64_t report_code) const
+    -> bool {
+  return (status.empty() ||
+          std::find(status.begin(), status.end(), report_status) != status.end()) &&
+         (code.empty() ||
+          std::find(code.begin(), code.end(), std::to_string(report_code)) != code.end());
+}
+
+auto read_report_filters(const httplib::Request& req, httplib::Response& res)
+    -> std::optional<report_filters> {
+  report_filters filters{split_commas(req.get_param_value("status")),
+                         split_commas(req.get_param_value("code"))};
+  for (const auto& status : filters.status) {
+    if (!sinch::is_delivery_status(status)) {
+      reply_error(res, 400, "syntax_invalid_parameter_format",
+                  "The parameter 'status' has '" + status + "', not one of " +
+                      sinch::detail::value_list(sinch::delivery_statuses) + ".");
+      return std::nullopt;
+    }
+  }
+  for (auto& code : filters.code) {
+    std::int64_t value = 0;
+    const auto* end = code.data() + code.size();
+    const auto [ptr, ec] = std::from_chars(code.data(), end, value);
+    if (ec != std::errc{} || ptr != end) {
+      reply_error(res, 400, "syntax_invalid_parameter_format",
+                  "The parameter 'code' has '" + code + "', not an integer.");
+      return std::nullopt;
+    }
+    code = std::to_string(value);  // "0405" filters as 405
+  }
+  return filters;
 }
 
 }  // namespace septet_cli::answers

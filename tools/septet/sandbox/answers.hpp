@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <septet/sinch/models.hpp>
+#include <septet/sinch/request_checks.hpp>
 #include <septet/sinch/rules.hpp>
 #include <septet/sinch/timestamp.hpp>
 #include <string>
@@ -40,6 +41,23 @@ void install(httplib::Server& server, const route_methods& route);
 void reply(httplib::Response& res, int status, const json& body);
 void reply_error(httplib::Response& res, int status, std::string_view code, std::string_view text);
 
+/// Reads a request body as T the way Sinch does (sinch::read_request: each field of its JSON type)
+/// and checks it with `check` (check_request, check_group_request, ...); false after answering
+/// 400. `body` keeps the parsed JSON.
+template <class T, class Check>
+auto read_request(
+    const httplib::Request& req, httplib::Response& res, json& body, T& out, Check check) -> bool {
+  std::optional<sinch::request_problem> problem = sinch::read_request(req.body, body, out);
+  if (!problem) {
+    problem = check(out);
+  }
+  if (!problem) {
+    return true;
+  }
+  reply(res, 400, problem->answer.to_json());
+  return false;
+}
+
 /// Digits only, as Sinch echoes numbers; group IDs and other strings stay as they are.
 [[nodiscard]] auto echo_number(const std::string& s) -> std::string;
 /// Now, as Sinch writes timestamps.
@@ -60,9 +78,37 @@ struct time_window {
                                std::optional<sinch::timestamp> default_start = std::nullopt)
     -> std::optional<time_window>;
 
-/// An integer query parameter: `fallback` when absent, nothing when it is not an integer.
-[[nodiscard]] auto query_int(const httplib::Request& req, const char* key, std::int64_t fallback)
-    -> std::optional<std::int64_t>;
+/// An integer query parameter from `least` to `most`, `fallback` when absent; nothing after
+/// answering 400: syntax_invalid_parameter_format when it is not an integer (a value's form),
+/// syntax_constraint_violation when it is one outside the range.
+[[nodiscard]] auto query_int(const httplib::Request& req,
+                             httplib::Response& res,
+                             const char* key,
+                             std::int64_t fallback,
+                             std::int64_t least,
+                             std::int64_t most) -> std::optional<std::int64_t>;
+
+/// A boolean query parameter, `true` or `false` (as the SDKs write it), `fallback` when absent;
+/// nothing after answering 400 syntax_invalid_parameter_format for anything else.
+[[nodiscard]] auto query_bool(const httplib::Request& req,
+                              httplib::Response& res,
+                              const char* key,
+                              bool fallback) -> std::optional<bool>;
+
+/// The `status` and `code` filters of the delivery-report endpoints: comma lists of statuses
+/// (sinch::delivery_statuses) and of integers.
+struct report_filters {
+  std::vector<std::string> status;
+  std::vector<std::string> code;  ///< as the integers print: "0", "405"
+
+  [[nodiscard]] auto matches(const std::string& report_status, std::int64_t report_code) const
+      -> bool;
+};
+
+/// The filters a report request asks for; nothing after answering 400
+/// syntax_invalid_parameter_format for a status or code Sinch does not have.
+[[nodiscard]] auto read_report_filters(const httplib::Request& req, httplib::Response& res)
+    -> std::optional<report_filters>;
 
 /// Answers one page of `all` as Sinch's list endpoints do; false after answering 400 for a bad
 /// page or page_size.
@@ -70,13 +116,13 @@ template <class Item>
 auto paginate(const httplib::Request& req, httplib::Response& res, const std::vector<Item>& all)
     -> bool {
   constexpr std::int64_t last_page = 1'000'000;  // the sandbox's own bound, far past any test
-  const auto page = query_int(req, "page", 0);
-  const auto size = query_int(req, "page_size", 30);
-  if (!page || !size || *page < 0 || *page > last_page || *size < 1 ||
-      *size > sinch::max_page_size) {
-    reply_error(res, 400, "syntax_constraint_violation",
-                "page must be 0 to " + std::to_string(last_page) + " and page_size 1 to " +
-                    std::to_string(sinch::max_page_size) + ".");
+  constexpr std::int64_t default_page_size = 30;
+  const auto page = query_int(req, res, "page", 0, 0, last_page);
+  if (!page) {
+    return false;
+  }
+  const auto size = query_int(req, res, "page_size", default_page_size, 1, sinch::max_page_size);
+  if (!size) {
     return false;
   }
   sinch::page<Item> p;

@@ -22,6 +22,16 @@ void as_sinch_returns(sinch::batch& b) {
   if (b.from) {
     *b.from = echo_number(*b.from);
   }
+  if (b.parameters) {
+    for (auto& [key, column] : *b.parameters) {
+      std::map<std::string, std::string> by_number;
+      for (auto& [recipient, value] : column) {
+        // "default" is no number and stays; echo_number leaves it as it is.
+        by_number[echo_number(recipient)] = std::move(value);
+      }
+      column = std::move(by_number);
+    }
+  }
   for (auto* moment : {&b.send_at, &b.expire_at}) {
     if (*moment) {
       *moment = sinch::normalize_timestamp(**moment).value_or(**moment);
@@ -85,21 +95,15 @@ auto deliver(const sinch::batch& b, const sinch::json& body, const sinch::group_
   return out;
 }
 
-auto summarise(const stored_batch& s,
-               bool full,
-               const std::vector<std::string>& status,
-               const std::vector<std::string>& code) -> sinch::batch_delivery_report {
+auto summarise(const stored_batch& s, bool full, const answers::report_filters& filters)
+    -> sinch::batch_delivery_report {
   sinch::batch_delivery_report d;
   d.batch_id = s.batch.id;
   d.client_reference = s.batch.client_reference;
   d.total_message_count = static_cast<std::int64_t>(s.reports.size());
   std::map<std::pair<std::int64_t, std::string>, sinch::delivery_status> rows;
   for (const auto& r : s.reports) {
-    if (!status.empty() && std::find(status.begin(), status.end(), r.status) == status.end()) {
-      continue;
-    }
-    if (!code.empty() &&
-        std::find(code.begin(), code.end(), std::to_string(r.code)) == code.end()) {
+    if (!filters.matches(r.status, r.code)) {
       continue;
     }
     auto& row = rows[{r.code, r.status}];

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "answers.hpp"
+
 namespace septet_cli {
 
 namespace sinch = septet::sinch;
@@ -23,7 +25,8 @@ struct stored_batch {
 };
 
 /// Writes a batch's numbers and timestamps as Sinch returns them: numbers without + or 00 (`to`,
-/// and `from` when it is a number), send_at and expire_at in UTC to the millisecond.
+/// `from` when it is a number, and the MSISDN keys of `parameters`, so that each names its
+/// recipient as `to` does), send_at and expire_at in UTC to the millisecond.
 void as_sinch_returns(sinch::batch& b);
 
 /// Every recipient's final report, as the sandbox "delivers" at once: Sinch's rule for each
@@ -35,12 +38,12 @@ void as_sinch_returns(sinch::batch& b);
     -> std::vector<sinch::recipient_delivery_report>;
 
 /// The batch's delivery report, as `GET .../delivery_report` answers it: counts by code and
-/// status (with the recipients when `full`), only for the statuses and codes asked for (empty:
+/// status (with the recipients when `full`), only for the statuses and codes asked for (none:
 /// all).
 [[nodiscard]] auto summarise(const stored_batch& s,
                              bool full,
-                             const std::vector<std::string>& status,
-                             const std::vector<std::string>& code) -> sinch::batch_delivery_report;
+                             const answers::report_filters& filters)
+    -> sinch::batch_delivery_report;
 
 /// The sandbox's memory: batches with their delivery reports, inbound messages, and the IDs it
 /// hands out. Safe to use from any thread: every member takes the store's lock.

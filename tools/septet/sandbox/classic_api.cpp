@@ -4,6 +4,7 @@
 #include <chrono>
 #include <septet/msisdn.hpp>
 #include <septet/sinch/detail/crypto.hpp>
+#include <septet/sinch/timestamp.hpp>
 #include <string_view>
 #include <vector>
 
@@ -52,6 +53,14 @@ void refuse(httplib::Response& res, int code, std::string_view detail = {}) {
   res.set_content(classic_error_body(code, message), "application/json");
 }
 
+/// When Sinch received the message (seed 000: "the timestamp when the SMS was received"): the
+/// inbound's received_at, now when it has none.
+auto received_at(const sinch::inbound& m) -> std::chrono::system_clock::time_point {
+  const auto at = m.received_at ? sinch::parse_timestamp(*m.received_at) : std::nullopt;
+  return at ? std::chrono::time_point_cast<std::chrono::system_clock::duration>(*at)
+            : std::chrono::system_clock::now();
+}
+
 /// An identity of the incomingSms callback: a number in international format with its `+`.
 auto endpoint(const std::string& number) -> nlohmann::ordered_json {
   const auto n = septet::parse_msisdn(number);
@@ -61,8 +70,11 @@ auto endpoint(const std::string& number) -> nlohmann::ordered_json {
 }  // namespace
 
 void classic_api::install(httplib::Server& server) {
-  server.Post(R"(/v1/sms/([^/]+))", [this](auto& q, auto& r) { serve(q, r, &classic_api::send); });
-  server.Get(R"(/v1/sms/([^/]+))", [this](auto& q, auto& r) { serve(q, r, &classic_api::status); });
+  // Any other method: 405 with Allow, as the XMS paths answer it.
+  answers::install(server,
+                   {R"(/v1/sms/([^/]+))",
+                    {{"GET", [this](auto& q, auto& r) { serve(q, r, &classic_api::status); }},
+                     {"POST", [this](auto& q, auto& r) { serve(q, r, &classic_api::send); }}}});
 }
 
 auto classic_api::sent() const -> std::size_t {
@@ -177,13 +189,12 @@ void classic_api::incoming(const sinch::inbound& m) {
     return;
   }
   // In the seed's order of keys, so that it reads like the seed's example.
-  const nlohmann::ordered_json callback = {
-      {"event", "incomingSms"},
-      {"to", endpoint(m.to)},
-      {"from", endpoint(m.from)},
-      {"message", m.body},
-      {"timestamp", sinch::classic::iso8601(std::chrono::system_clock::now())},
-      {"version", 1}};
+  const nlohmann::ordered_json callback = {{"event", "incomingSms"},
+                                           {"to", endpoint(m.to)},
+                                           {"from", endpoint(m.from)},
+                                           {"message", m.body},
+                                           {"timestamp", sinch::classic::iso8601(received_at(m))},
+                                           {"version", 1}};
   // Signed with the application's key and secret, as a signed request to the callback's path.
   const auto credentials = m_settings.credentials;
   m_callbacks.send(

@@ -26,6 +26,15 @@ void add_numbers(std::vector<std::string>& to, const std::vector<std::string>& f
   }
 }
 
+/// auto_update as Sinch echoes it: its `to` without + or 00, like every number it writes.
+auto as_echoed(std::optional<sinch::group_auto_update> a)
+    -> std::optional<sinch::group_auto_update> {
+  if (a) {
+    a->to = echo_number(a->to);
+  }
+  return a;
+}
+
 void remove_numbers(std::vector<std::string>& from, const std::vector<std::string>& numbers) {
   std::set<std::string> gone;
   for (const auto& number : numbers) {
@@ -96,7 +105,7 @@ auto group_store::update(const std::string& id, const sinch::group_update& updat
     g.group.name = update.name.value;
   }
   if (update.auto_update) {
-    g.group.auto_update = update.auto_update;
+    g.group.auto_update = as_echoed(update.auto_update);
   }
   g.group.modified_at = now_iso();
   return {group_change::done, view_locked(g), {}};
@@ -178,7 +187,7 @@ auto group_store::missing_reference_locked(const std::vector<std::string>& ids) 
 void group_store::set_locked(stored_group& g, const sinch::group_request& request) {
   g.group.name = request.name;
   g.group.child_groups = request.child_groups;
-  g.group.auto_update = request.auto_update;
+  g.group.auto_update = as_echoed(request.auto_update);
   g.group.extra = sinch::json::object();
   add_numbers(g.members, request.members);
   g.group.modified_at = now_iso();

@@ -21,30 +21,6 @@ void group_not_found(httplib::Response& res, const std::string& id) {
   reply_error(res, 404, "not_found", "Group '" + id + "' not found.");
 }
 
-/// Reads the body as T and checks it with `check`; false after answering 400.
-template <class T, class Check>
-auto read_body(const httplib::Request& req, httplib::Response& res, T& out, Check check) -> bool {
-  const json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) {
-    reply_error(res, 400, "syntax_invalid_json", "The request body is not a valid JSON object.");
-    return false;
-  }
-  auto parsed = sinch::read<T>(body);
-  if (!parsed.ok()) {
-    reply_error(
-        res, 400,
-        parsed.error->missing ? "syntax_constraint_violation" : "syntax_invalid_parameter_format",
-        "The parameter '" + parsed.error->field + "' " + parsed.error->what + ".");
-    return false;
-  }
-  if (auto problem = check(parsed.value)) {
-    reply(res, 400, problem->answer.to_json());
-    return false;
-  }
-  out = std::move(parsed.value);
-  return true;
-}
-
 /// Answers a change: the group (with `status`), 404 or 403 unknown_group.
 void answer(httplib::Response& res, const std::string& id, const group_result& r, int status) {
   switch (r.change) {
@@ -85,8 +61,10 @@ auto groups_api::api(handler h) -> httplib::Server::Handler {
 }
 
 void groups_api::create_group(const httplib::Request& req, httplib::Response& res) {
+  json body;
   sinch::group_request request;
-  if (read_body(req, res, request, [](const auto& r) { return sinch::check_group_request(r); })) {
+  if (answers::read_request(req, res, body, request,
+                            [](const auto& r) { return sinch::check_group_request(r); })) {
     answer(res, "", m_store.create(request), 201);
   }
 }
@@ -104,21 +82,26 @@ void groups_api::get_group(const httplib::Request& req, httplib::Response& res) 
 }
 
 void groups_api::update_group(const httplib::Request& req, httplib::Response& res) {
+  json body;
   sinch::group_update update;
-  if (read_body(req, res, update, [](const auto& u) { return sinch::check_group_update(u); })) {
+  if (answers::read_request(req, res, body, update,
+                            [](const auto& u) { return sinch::check_group_update(u); })) {
     answer(res, req.matches[2], m_store.update(req.matches[2], update), 200);
   }
 }
 
 void groups_api::replace_group(const httplib::Request& req, httplib::Response& res) {
-  // A replace names the whole member list: `members` is required.
-  const json body = json::parse(req.body, nullptr, false);
-  if (body.is_object() && !body.contains("members")) {
-    reply_error(res, 400, "syntax_constraint_violation", "The parameter 'members' is required.");
-    return;
-  }
+  json body;
   sinch::group_request request;
-  if (read_body(req, res, request, [](const auto& r) { return sinch::check_group_request(r); })) {
+  // A replace names the whole member list: `members` is required.
+  const auto check =
+      [&body](const sinch::group_request& r) -> std::optional<sinch::request_problem> {
+    if (!body.contains("members")) {
+      return sinch::read_problem(sinch::read_error{"members", "is required", 0, true});
+    }
+    return sinch::check_group_request(r);
+  };
+  if (answers::read_request(req, res, body, request, check)) {
     answer(res, req.matches[2], m_store.replace(req.matches[2], request), 200);
   }
 }

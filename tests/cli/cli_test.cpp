@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <utility>
 
 namespace {
 
@@ -336,6 +337,25 @@ TEST(cli_test, dry_run_prints_sinch_shape_and_fails_recipients_alone) {
   EXPECT_EQ(refused.status, 2);
   EXPECT_EQ(nlohmann::json::parse(refused.out)["code"], "syntax_invalid_parameter_format");
   EXPECT_EQ(run("dry-run", "not json").status, 2);
+}
+
+// What Sinch refuses, the offline dry run refuses with Sinch's error (exit status 2, as for every
+// refused request), never with counts.
+TEST(cli_test, dry_run_refuses_fields_sinch_refuses) {
+  const std::string recipient = R"("to":["46701234567"],"body":"Hi")";
+  const std::pair<std::string, std::string> refused[] = {
+      {R"("delivery_report":"bogus")", "delivery_report"},
+      {R"("type":"mt_bogus")", "type"},
+      {R"("send_at":"tomorrow")", "send_at"},
+      {R"("callback_url":"not a url")", "callback_url"}};
+  for (const auto& [field, name] : refused) {
+    const auto r = run("dry-run", "{" + recipient + "," + field + "}");
+    EXPECT_EQ(r.status, 2) << field << ": " << r.out;
+    const auto error = nlohmann::json::parse(r.out);
+    EXPECT_EQ(error["code"], "syntax_invalid_parameter_format") << r.out;
+    EXPECT_NE(error["text"].get<std::string>().find("'" + name + "'"), std::string::npos) << r.out;
+    EXPECT_FALSE(error.contains("number_of_recipients"));
+  }
 }
 
 }  // namespace

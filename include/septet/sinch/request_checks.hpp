@@ -535,6 +535,35 @@ inline constexpr int unknown_group_status = 403;
   return update.auto_update ? check_auto_update(*update.auto_update) : std::nullopt;
 }
 
+// ---- a send body as JSON ----------------------------------------------------------------------
+// Used by the offline dry run. The sandbox's read_send_body (tools/septet/sandbox/xms_api.cpp)
+// still maps read errors itself, in the same words; it can call these instead.
+
+/// Sinch's answer to a send body that does not read as one (models.hpp's `read_error`): a field
+/// missing is a constraint violation, a field of the wrong type a format error.
+[[nodiscard]] inline auto unreadable_request(const read_error& error) -> request_problem {
+  return {error.field,
+          std::nullopt,
+          {error.missing ? "syntax_constraint_violation" : "syntax_invalid_parameter_format",
+           "The parameter '" + error.field + "' " + error.what + "."}};
+}
+
+/// A send body as JSON, read into `out` (the first problem: not a JSON object, or a field that
+/// does not read). The checks of `check_request` are the caller's next step.
+[[nodiscard]] inline auto read_request(const nlohmann::json& body, batch_request& out)
+    -> std::optional<request_problem> {
+  if (!body.is_object()) {
+    return request_problem{
+        "", std::nullopt, {"syntax_invalid_json", "The request body is not a valid JSON object."}};
+  }
+  auto parsed = read<batch_request>(body);
+  if (!parsed.ok()) {
+    return unreadable_request(*parsed.error);
+  }
+  out = std::move(parsed.value);
+  return std::nullopt;
+}
+
 }  // namespace septet::inline v0::sinch
 
 #endif  // SEPTET_SINCH_REQUEST_CHECKS_HPP

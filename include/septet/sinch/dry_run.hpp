@@ -80,8 +80,8 @@ struct dry_run_result {
 
 namespace detail {
 
-/// `check_request`, and when the batch limit is off (`--no-batch-limit`), every rule but that
-/// one: the request checked with the first 1000 recipients, then each recipient beyond them.
+/// `check_request`; with the batch limit off, every rule but that one: the request checked with
+/// as many recipients as Sinch takes, then each recipient beyond them.
 inline auto check_dry_run_request(const batch_request& request, bool enforce_batch_limit)
     -> std::optional<request_problem> {
   if (enforce_batch_limit || request.to.size() <= max_recipients_per_batch) {

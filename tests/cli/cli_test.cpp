@@ -1,16 +1,23 @@
 // Runs the real `septet` binary and reads what it prints.
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <functional>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -338,6 +345,25 @@ TEST(cli_test, dry_run_prints_sinch_shape_and_fails_recipients_alone) {
   EXPECT_EQ(run("dry-run", "not json").status, 2);
 }
 
+// What Sinch refuses, the offline dry run refuses with Sinch's error (exit status 2, as for every
+// refused request), never with counts.
+TEST(cli_test, dry_run_refuses_fields_sinch_refuses) {
+  const std::string recipient = R"("to":["46701234567"],"body":"Hi")";
+  const std::pair<std::string, std::string> refused[] = {
+      {R"("delivery_report":"bogus")", "delivery_report"},
+      {R"("type":"mt_bogus")", "type"},
+      {R"("send_at":"tomorrow")", "send_at"},
+      {R"("callback_url":"not a url")", "callback_url"}};
+  for (const auto& [field, name] : refused) {
+    const auto r = run("dry-run", "{" + recipient + "," + field + "}");
+    EXPECT_EQ(r.status, 2) << field << ": " << r.out;
+    const auto error = nlohmann::json::parse(r.out);
+    EXPECT_EQ(error["code"], "syntax_invalid_parameter_format") << r.out;
+    EXPECT_NE(error["text"].get<std::string>().find("'" + name + "'"), std::string::npos) << r.out;
+    EXPECT_FALSE(error.contains("number_of_recipients"));
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -651,16 +677,23 @@ TEST(Cli, SendStatusAndInboundsAgainstTheSandbox) {
 /// `septet sandbox` as its own process: its URL, and SIGINT stops it.
 class sandbox_process {
  public:
-  sandbox_process() {
+  /// `septet sandbox --port 0` and `options`.
+  explicit sandbox_process(std::vector<std::string> options = {}) {
     int out_pipe[2];
     if (pipe(out_pipe) != 0) {
       return;
     }
+    options.insert(options.begin(), {SEPTET_CLI, "sandbox", "--port", "0"});
+    std::vector<char*> argv;
+    for (auto& option : options) {
+      argv.push_back(option.data());
+    }
+    argv.push_back(nullptr);
     m_pid = fork();
     if (m_pid == 0) {
       dup2(out_pipe[1], STDOUT_FILENO);
       close(out_pipe[0]);
-      execl(SEPTET_CLI, SEPTET_CLI, "sandbox", "--port", "0", static_cast<char*>(nullptr));
+      execv(SEPTET_CLI, argv.data());
       _exit(127);
     }
     close(out_pipe[1]);
@@ -735,6 +768,348 @@ TEST(Cli, GroupsAgainstTheSandbox) {
   EXPECT_EQ(run("send " + connection + " --to " + id + " hi").status, 1);    // 403 unknown_group
   EXPECT_EQ(run("groups create " + connection + " --member +1").status, 2);  // refused here
   EXPECT_EQ(run("groups update " + connection + " " + id + " --name a --clear-name").status, 2);
+}
+
+/// Between the CLI and a sandbox: records each request as it arrived ("GET /path?query", the query
+/// as sent) and forwards it, unless `answer` answers it first (a fault the sandbox cannot make).
+class recording_proxy {
+ public:
+  using answer_function = std::function<bool(const httplib::Request&, httplib::Response&)>;
+
+  explicit recording_proxy(std::string upstream, answer_function answer = {})
+      : m_upstream(std::move(upstream)), m_answer(std::move(answer)) {
+    const auto forward = [this](const httplib::Request& req, httplib::Response& res) {
+      this->forward(req, res);
+    };
+    m_server.Get(".*", forward);
+    m_server.Post(".*", forward);
+    m_server.Put(".*", forward);
+    m_server.Delete(".*", forward);
+    m_port = m_server.bind_to_any_port("127.0.0.1");
+    m_thread = std::thread([this] { m_server.listen_after_bind(); });
+    while (!m_server.is_running()) {  // stop() before listening would not stop it
+      std::this_thread::yield();
+    }
+  }
+  ~recording_proxy() {
+    m_server.stop();
+    m_thread.join();
+  }
+  recording_proxy(const recording_proxy&) = delete;
+  auto operator=(const recording_proxy&) -> recording_proxy& = delete;
+
+  [[nodiscard]] auto url() const -> std::string {
+    return "http://127.0.0.1:" + std::to_string(m_port);
+  }
+  [[nodiscard]] auto requests() -> std::vector<std::string> {
+    const std::lock_guard lock(m_mutex);
+    return m_requests;
+  }
+
+ private:
+  void forward(const httplib::Request& req, httplib::Response& res) {
+    {
+      const std::lock_guard lock(m_mutex);
+      m_requests.push_back(req.method + " " + req.target);
+    }
+    if (m_answer && m_answer(req, res)) {
+      return;
+    }
+    httplib::Client upstream(m_upstream);
+    upstream.set_url_encode(false);  // the target goes on exactly as it came
+    httplib::Headers headers;
+    for (const char* name : {"Authorization", "Accept"}) {
+      if (req.has_header(name)) {
+        headers.emplace(name, req.get_header_value(name));
+      }
+    }
+    const auto type = req.get_header_value("Content-Type");
+    const auto r = req.method == "GET"      ? upstream.Get(req.target, headers)
+                   : req.method == "DELETE" ? upstream.Delete(req.target, headers)
+                   : req.method == "PUT"    ? upstream.Put(req.target, headers, req.body, type)
+                                            : upstream.Post(req.target, headers, req.body, type);
+    if (!r) {
+      res.status = 502;
+      return;
+    }
+    res.status = r->status;
+    res.set_content(r->body, r->get_header_value("Content-Type"));
+  }
+
+  std::string m_upstream;
+  answer_function m_answer;
+  httplib::Server m_server;
+  int m_port = -1;
+  std::thread m_thread;
+  std::mutex m_mutex;
+  std::vector<std::string> m_requests;
+};
+
+struct split_result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs `septet ARGS` (a shell command line: quoting applies) with stdout and stderr apart.
+auto run_split(const std::string& args) -> split_result {
+  const std::string err_path = temp_path("septet_cli_stderr");
+  const std::string command =
+      std::string(SEPTET_CLI) + " " + args + " < /dev/null 2>'" + err_path + "'";
+  split_result result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    return result;
+  }
+  std::array<char, 4096> buffer{};
+  for (std::size_t n = 0; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) {
+    result.out.append(buffer.data(), n);
+  }
+  const int status = pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(err_path, std::ios::binary);
+  result.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
+  return result;
+}
+
+/// Adds an inbound (MO) message to a sandbox, as a phone would send it.
+auto inject_inbound(const std::string& sandbox_url, const nlohmann::json& message) -> int {
+  httplib::Client http(sandbox_url);
+  const auto r = http.Post("/sandbox/inbounds", message.dump(), "application/json");
+  return r ? r->status : -1;
+}
+
+// Seed 003's list-inbounds request, sent as the seed writes it: the same path, parameter names and
+// order, percent-encoding and timestamps (the CLI walks pages from page 0).
+TEST(Cli, InboundsSendsSeed003sQueryVerbatim) {
+  const std::string plan = "jd63jf88477ll123ab4567cd89012ef3";
+  const sandbox_process server({"--plan", plan});
+  recording_proxy proxy(server.url());
+  setenv("SINCH_API_TOKEN", "sandbox-token", 1);
+  const auto listed = run_split(
+      "inbounds --json --base-url " + proxy.url() + " --plan " + plan +
+      " --to +14155553421,45607 --start-date 2019-08-24T14:15:22Z"
+      " --end-date 2016-10-02T09:34:18.542Z --client-reference myReference --page-size 30");
+  EXPECT_EQ(listed.status, 0) << listed.err;
+  EXPECT_EQ(nlohmann::json::parse(listed.out), nlohmann::json::array());
+  EXPECT_EQ(proxy.requests(),
+            std::vector<std::string>{
+                "GET /xms/v1/" + plan +
+                "/inbounds?page=0&page_size=30&to=%2B14155553421%2C45607&start_date=2019-08-24T14%"
+                "3A15%3A22Z&end_date=2016-10-02T09%3A34%3A18.542Z&client_reference=myReference"});
+  // A date that is no ISO-8601 is refused before anything is sent.
+  EXPECT_EQ(
+      run("inbounds --base-url " + proxy.url() + " --plan " + plan + " --start-date today").status,
+      2);
+  EXPECT_EQ(proxy.requests().size(), 1U);
+}
+
+TEST(Cli, InboundsFilterByDatesAndClientReference) {
+  const sandbox_process server;
+  const std::string connection = "--base-url " + server.url() + " --plan sandbox-plan";
+  setenv("SINCH_API_TOKEN", "sandbox-token", 1);
+  const auto inbound = [](const char* body, const char* received_at, const char* reference) {
+    nlohmann::json m = {{"from", "+46700000005"},
+                        {"to", "+46700000000"},
+                        {"body", body},
+                        {"received_at", received_at}};
+    if (reference != nullptr) {
+      m["client_reference"] = reference;
+    }
+    return m;
+  };
+  ASSERT_EQ(inject_inbound(server.url(), inbound("early", "2026-01-01T09:00:00Z", nullptr)), 201);
+  ASSERT_EQ(inject_inbound(server.url(), inbound("yes", "2026-01-01T10:00:00Z", "campaign-7")),
+            201);
+  ASSERT_EQ(inject_inbound(server.url(), inbound("late", "2026-01-01T11:00:00Z", "campaign-8")),
+            201);
+  const auto bodies = [&](const std::string& filters) {
+    const auto r = run("inbounds --json " + connection + " " + filters);
+    EXPECT_EQ(r.status, 0) << filters;
+    std::vector<std::string> out;
+    for (const auto& m : nlohmann::json::parse(r.out)) {
+      out.push_back(m["body"]);
+    }
+    return out;
+  };
+  // Sinch's default start is 24 hours ago: the messages of January are older.
+  EXPECT_TRUE(bodies("").empty());
+  EXPECT_EQ(bodies("--start-date 2026-01-01T00:00:00Z"),
+            (std::vector<std::string>{"late", "yes", "early"}));  // newest first
+  // The start is inclusive, the end exclusive; an offset is a moment like any other.
+  EXPECT_EQ(bodies("--start-date 2026-01-01T10:00:00Z --end-date 2026-01-01T11:00:00Z"),
+            std::vector<std::string>{"yes"});
+  EXPECT_EQ(bodies("--start-date 2026-01-01T11:00:00+01:00 --end-date 2026-01-01T12:00:00+01:00"),
+            std::vector<std::string>{"yes"});
+  EXPECT_EQ(bodies("--start-date 2026-01-01T00:00:00Z --client-reference campaign-8"),
+            std::vector<std::string>{"late"});
+  EXPECT_TRUE(bodies("--start-date 2026-01-01T00:00:00Z --client-reference none").empty());
+  const auto human = run("inbounds " + connection + " --start-date 2026-01-01T10:00:00.000Z");
+  EXPECT_NE(human.out.find("46700000005 -> 46700000000  yes"), std::string::npos) << human.out;
+}
+
+// Where a Sinch command would go, without the network: with no token, the refusal names the host,
+// from --region, else SINCH_REGION, else us; --region wins over SINCH_BASE_URL too.
+TEST(Cli, RegionFromTheFlagOrSinchRegionNamesTheHost) {
+  unsetenv("SINCH_API_TOKEN");
+  unsetenv("SINCH_BASE_URL");
+  unsetenv("SINCH_REGION");
+  const auto host_of = [](const std::string& args) {
+    const auto r = run_split("status " + args + " --plan plan-1 01AAAAAAAAAAAAAAAAAAAAAAAA");
+    EXPECT_EQ(r.status, 2) << r.err;  // no token: refused before sending
+    const std::string lead = "requests go to ";
+    const auto at = r.err.find(lead);
+    return at == std::string::npos
+               ? r.err
+               : r.err.substr(at + lead.size(), r.err.find('\n', at) - at - lead.size());
+  };
+  EXPECT_EQ(host_of("--region gb"), "https://gb.sms.api.sinch.com/xms/v1/plan-1");
+  EXPECT_EQ(host_of(""), "https://us.sms.api.sinch.com/xms/v1/plan-1");
+  setenv("SINCH_REGION", "eu", 1);
+  EXPECT_EQ(host_of(""), "https://eu.sms.api.sinch.com/xms/v1/plan-1");
+  EXPECT_EQ(host_of("--region au"), "https://au.sms.api.sinch.com/xms/v1/plan-1");
+  setenv("SINCH_BASE_URL", "http://127.0.0.1:1", 1);
+  EXPECT_EQ(host_of(""), "http://127.0.0.1:1/xms/v1/plan-1");
+  EXPECT_EQ(host_of("--region gb"), "https://gb.sms.api.sinch.com/xms/v1/plan-1");
+  unsetenv("SINCH_BASE_URL");
+  setenv("SINCH_REGION", "mars", 1);
+  const auto unknown = run_split("status --plan plan-1 01AAAAAAAAAAAAAAAAAAAAAAAA");
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_NE(unknown.err.find("region must be one of us, eu, au, br, ca, gb (got 'mars')"),
+            std::string::npos)
+      << unknown.err;
+  unsetenv("SINCH_REGION");
+}
+
+// send --dry-run checks a group's members as it checks numbers: it reads them from Sinch, and a
+// group it cannot read is named as not counted, as `septet dry-run` names it (exit status 1).
+TEST(Cli, SendDryRunToAGroupChecksItsMembers) {
+  const sandbox_process server;
+  setenv("SINCH_API_TOKEN", "sandbox-token", 1);
+  const std::string plan = " --plan sandbox-plan";
+  const auto created = run("groups create --json --base-url " + server.url() + plan +
+                           " --member +46700000001,+46700000002");
+  ASSERT_EQ(created.status, 0) << created.out;
+  const std::string group = nlohmann::json::parse(created.out)["id"];
+  const std::string dry_run = " --to " + group + " --param name:+46700000001=Ana 'Hi ${name}'";
+
+  const auto checked = run_split("send --dry-run --base-url " + server.url() + plan + dry_run);
+  EXPECT_EQ(checked.status, 1) << checked.err;
+  EXPECT_NE(checked.out.find("dry run: 2 recipients, 1 messages"), std::string::npos)
+      << checked.out;
+  EXPECT_NE(checked.err.find(R"("recipient":"46700000002")"), std::string::npos) << checked.err;
+  EXPECT_EQ(checked.err.find(R"("recipient":"46700000001")"), std::string::npos) << checked.err;
+  EXPECT_EQ(run("send --dry-run --base-url " + server.url() + plan + " --to " + group +
+                " --param name:default=you 'Hi ${name}'")
+                .status,
+            0);
+
+  recording_proxy members_hidden(server.url(), [](const httplib::Request& req, auto& res) {
+    if (req.path.ends_with("/members")) {
+      res.status = 404;
+      res.set_content(R"({"code":"not_found","text":"hidden"})", "application/json");
+      return true;
+    }
+    return false;
+  });
+  const auto unread =
+      run_split("send --dry-run --base-url " + members_hidden.url() + plan + dry_run);
+  EXPECT_EQ(unread.status, 1) << unread.err;
+  EXPECT_NE(unread.err.find(R"({"group":")" + group + R"(","reason":)"), std::string::npos)
+      << unread.err;
+}
+
+// A send to a group reports a group, not "1 recipient": its members are Sinch's to count.
+TEST(Cli, SendToAGroupSaysItWentToAGroup) {
+  const sandbox_process server;
+  setenv("SINCH_API_TOKEN", "sandbox-token", 1);
+  const std::string connection = "--base-url " + server.url() + " --plan sandbox-plan";
+  const auto created =
+      run("groups create --json " + connection + " --member +46700000001,+46700000002");
+  const std::string group = nlohmann::json::parse(created.out)["id"];
+  const auto to_group = run("send " + connection + " --to " + group + " hi");
+  EXPECT_NE(to_group.out.find("recipients        1 group (members counted in Sinch's delivery "
+                              "report: septet status)\n"),
+            std::string::npos)
+      << to_group.out;
+  const auto mixed = run("send " + connection + " --to " + group + ",+46700000003 hi");
+  EXPECT_NE(mixed.out.find("recipients        1 number and 1 group ("), std::string::npos)
+      << mixed.out;
+  const auto numbers = run("send " + connection + " --to +46700000003,+46700000004 hi");
+  EXPECT_NE(numbers.out.find("recipients        2\n"), std::string::npos) << numbers.out;
+}
+
+// The commands the CLI suggests are printed quoted for the shell: they run as printed, whatever
+// the values hold.
+TEST(Cli, SuggestedCommandsAreQuotedForTheShell) {
+  const std::string plan = "plan 'one\" $HOME";
+  const sandbox_process server({"--plan", plan});
+  setenv("SINCH_API_TOKEN", "sandbox-token", 1);
+  const auto sent = run("send --base-url " + server.url() + " --plan '" +
+                        std::string("plan '\\''one\" $HOME") + "' --to +46700000001 hi");
+  ASSERT_EQ(sent.status, 0) << sent.out;
+  const auto at = sent.out.find("septet status");
+  ASSERT_NE(at, std::string::npos) << sent.out;
+  const auto suggested = sent.out.substr(at + 7, sent.out.find('\n', at) - at - 7);
+  EXPECT_NE(suggested.find("--plan 'plan '\\''one\" $HOME'"), std::string::npos) << suggested;
+  EXPECT_EQ(run(suggested).status, 0) << suggested;
+
+  // After an unclear send (exit status 3), the lookup suggested runs as printed too.
+  const sandbox_process dropping({"--plan", plan, "--fault-rate", "1", "--faults", "drop-after"});
+  const std::string reference = "ref with 'quotes' & spaces";
+  const auto unclear = run_split(
+      "send --base-url " + dropping.url() + " --plan '" + std::string("plan '\\''one\" $HOME") +
+      "' --client-reference 'ref with '\\''quotes'\\'' & spaces' --to +46700000001 hi");
+  ASSERT_EQ(unclear.status, 3) << unclear.err;
+  const auto hint = unclear.err.find("look it up with: septet status");
+  ASSERT_NE(hint, std::string::npos) << unclear.err;
+  const std::string lead = "look it up with: septet ";
+  const auto lookup =
+      unclear.err.substr(hint + lead.size(), unclear.err.find('\n', hint) - hint - lead.size());
+  EXPECT_NE(lookup.find("--client-reference 'ref with '\\''quotes'\\'' & spaces'"),
+            std::string::npos)
+      << lookup;
+  // The lookup parses as printed: it reaches the sandbox (whose every answer is now lost).
+  EXPECT_EQ(run_split(lookup).status, 1) << lookup;
+}
+
+// status --client-reference --json prints one JSON document: the array when every lookup
+// answered, else the failure alone (never half an array).
+TEST(Cli, StatusByReferenceFailingMidwayPrintsValidJson) {
+  const sandbox_process server;
+  setenv("SINCH_API_TOKEN", "sandbox-token", 1);
+  const std::string plan = " --plan sandbox-plan";
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_EQ(run("send --base-url " + server.url() + plan +
+                  " --client-reference twice --to +46700000001 hi")
+                  .status,
+              0);
+  }
+  const auto both = run("status --json --client-reference twice --base-url " + server.url() + plan);
+  ASSERT_EQ(both.status, 0);
+  EXPECT_EQ(nlohmann::json::parse(both.out).size(), 2U);
+
+  std::atomic<int> reports{0};
+  recording_proxy second_fails(server.url(), [&](const httplib::Request& req, auto& res) {
+    if (req.path.ends_with("/delivery_report") && ++reports == 2) {
+      res.status = 404;
+      res.set_content(R"({"code":"not_found","text":"gone"})", "application/json");
+      return true;
+    }
+    return false;
+  });
+  const auto midway =
+      run_split("status --json --client-reference twice --base-url " + second_fails.url() + plan);
+  EXPECT_EQ(midway.status, 1);
+  const auto printed = nlohmann::json::parse(midway.out, nullptr, false);
+  ASSERT_FALSE(printed.is_discarded()) << midway.out;
+  EXPECT_EQ(printed["http_status"], 404) << midway.out;
+  EXPECT_NE(midway.err.find("gone"), std::string::npos) << midway.err;
+  reports = 0;
+  const auto human =
+      run_split("status --client-reference twice --base-url " + second_fails.url() + plan);
+  EXPECT_EQ(human.status, 1);
+  EXPECT_EQ(human.out, "");
 }
 
 }  // namespace

@@ -1124,6 +1124,33 @@ TEST_F(SinchClient, BatchToAGroupGoesToEachMemberAndUnknownGroupsAre403) {
   EXPECT_EQ(server->stats().batches_created, 1U);
 }
 
+// The first DELETE deletes the group and its 204 is lost (answered after the client gave up); the
+// retry finds no group (404): deleted. (A drop_after fault cannot lose a 204: it has no body.)
+TEST_F(SinchClient, GroupDeleteWhoseAnswerWasLostCountsAsDeleted) {
+  auto g = make_client().create_group(group_of("gone", {"+46700000001"}));
+  ASSERT_TRUE(g.ok());
+  auto slow = faults(1.0, {fault::slow});
+  slow.slow_delay = 600ms;
+  server->set_faults(slow);
+  sinch::client_config config;
+  config.base_url = server->url();
+  config.service_plan_id = "sandbox-plan";
+  config.api_token = "sandbox-token";
+  sinch::curl_options curl;
+  curl.timeout = 200ms;
+  xms_client c(config, sinch::curl_transport(curl));
+  c.set_sleep([&](std::chrono::milliseconds) { server->set_faults({}); });  // only the 1st is lost
+  const auto deleted = c.delete_group(g.value.id);
+  EXPECT_TRUE(deleted.ok()) << deleted.error->message;
+  EXPECT_EQ(deleted.attempts, 2);
+  EXPECT_EQ(c.get_group(g.value.id).error->api.http_status, 404);
+  // A group that never existed is still a 404 at the first attempt.
+  const auto unknown = c.delete_group("01AAAAAAAAAAAAAAAAAAAAAAAA");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.attempts, 1);
+  EXPECT_EQ(unknown.error->api.http_status, 404);
+}
+
 TEST_F(SinchClient, GroupCreateIsNotRetriedOnceItMayHaveLeftButEditsAre) {
   auto c = make_client();
   auto g = c.create_group(group_of("base", {"+46700000001"}));

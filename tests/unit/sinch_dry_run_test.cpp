@@ -2,6 +2,7 @@
 
 #include <septet/sinch/dry_run.hpp>
 #include <string>
+#include <utility>
 
 namespace {
 
@@ -100,25 +101,95 @@ TEST(sinch_dry_run_test, requests_sinch_would_refuse) {
   // Sinch's documents say nothing of a "${" that opens no placeholder: it is sent as written.
   EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": "Hi ${"})")), "accepted");
   EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": "Hi ${a b}"})")), "accepted");
+  // An mt_binary body is Base64 (check_binary_body); a valid one is refused only as uncounted.
   EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": "x", "type": "mt_binary"})")),
-            "syntax_constraint_violation");
+            "syntax_invalid_parameter_format");
   EXPECT_EQ(code_of(json::parse(R"([1, 2])")), "syntax_invalid_json");
   // Wrongly typed fields are errors, never exceptions.
   EXPECT_EQ(code_of(json::parse(R"({"type": 1, "to": ["46701234567"], "body": "x"})")),
-            "syntax_constraint_violation");
+            "syntax_invalid_parameter_format");
   // A body of the wrong type is named as such, not as missing.
   const auto five = septet::sinch::dry_run(json::parse(R"({"to": ["46701234567"], "body": 5})"));
   ASSERT_TRUE(five.error);
   EXPECT_EQ(five.error->code, "syntax_invalid_parameter_format");
-  EXPECT_NE(five.error->text.find("not a string"), std::string::npos) << five.error->text;
+  EXPECT_EQ(five.error->text, "The parameter 'body' has the wrong type.");
   EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"]})")), "syntax_constraint_violation");
   EXPECT_EQ(code_of(json::parse(R"({"to": "46701234567", "body": "x"})")),
-            "syntax_constraint_violation");
+            "syntax_invalid_parameter_format");
   EXPECT_EQ(code_of(json::parse(R"({"to": [7], "body": "x"})")), "syntax_invalid_parameter_format");
   EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": "x", "parameters": []})")),
             "syntax_invalid_parameter_format");
+  // Numbers are read as JSON numbers or strings of digits (models.hpp), by the sandbox as here.
   EXPECT_EQ(code_of(json::parse(
                 R"({"to": ["46701234567"], "body": "x", "max_number_of_message_parts": "2"})")),
+            "accepted");
+  EXPECT_EQ(code_of(json::parse(
+                R"({"to": ["46701234567"], "body": "x", "max_number_of_message_parts": "two"})")),
+            "syntax_invalid_parameter_format");
+}
+
+// The dry run refuses what the client refuses before sending and the sandbox refuses (both call
+// check_request), with the same error body: one rule book.
+TEST(sinch_dry_run_test, refuses_what_check_request_refuses) {
+  const auto base = json{{"to", {"46701234567"}}, {"body", "Hi"}};
+  const std::pair<const char*, json> refused[] = {
+      {"delivery_report", "bogus"},
+      {"type", "mt_bogus"},
+      {"send_at", "tomorrow"},
+      {"expire_at", "2026-01-01T00:00:00Z"},
+      {"callback_url", "ftp://example.com/reports"},
+      {"callback_url", "https://example.com/a b"},
+      {"client_reference", std::string(septet::sinch::max_client_reference + 1, 'r')},
+      {"max_number_of_message_parts", 0},
+  };
+  for (const auto& [field, value] : refused) {
+    auto request = base;
+    request[field] = value;
+    if (std::string(field) == "expire_at") {
+      request["send_at"] = "2026-01-02T00:00:00Z";  // after expire_at
+    }
+    const auto typed = septet::sinch::read<septet::sinch::batch_request>(request);
+    ASSERT_TRUE(typed.ok()) << request.dump();
+    const auto expected = septet::sinch::check_request(typed.value);
+    ASSERT_TRUE(expected) << request.dump();
+    const auto result = septet::sinch::dry_run(request);
+    ASSERT_TRUE(result.error) << request.dump();
+    EXPECT_EQ(result.error_status, 400);
+    EXPECT_EQ(result.error->code, expected->answer.code) << request.dump();
+    EXPECT_EQ(result.error->text, expected->answer.text) << request.dump();
+    EXPECT_EQ(result.number_of_recipients, 0U);
+  }
+  const auto bogus_report = septet::sinch::dry_run(
+      json{{"to", {"46701234567"}}, {"body", "Hi"}, {"delivery_report", "bogus"}});
+  EXPECT_EQ(bogus_report.error->code, "syntax_invalid_parameter_format");
+  EXPECT_EQ(bogus_report.error->to_json().dump(),
+            R"({"code":"syntax_invalid_parameter_format","text":"The format of parameter )"
+            R"('delivery_report' is invalid; value 'bogus' is not one of none, summary, full, )"
+            R"(per_recipient, per_recipient_final."})");
+  // Sinch's other types pass the checks; only mt_text is counted offline.
+  auto binary = base;
+  binary["type"] = "mt_binary";
+  binary["body"] = "SGk=";
+  EXPECT_EQ(septet::sinch::dry_run(binary).error->text,
+            "Offline dry run supports type 'mt_text' only, not 'mt_binary'.");
+}
+
+// Beyond Sinch's batch limit on purpose, every other rule still applies to every recipient.
+TEST(sinch_dry_run_test, no_batch_limit_still_checks_every_recipient_and_field) {
+  json many = {{"body", "x"}, {"to", json::array()}};
+  for (int i = 0; i < 1200; ++i) {
+    many["to"].push_back("4670" + std::to_string(1000000 + i));
+  }
+  const septet::sinch::dry_run_options unlimited{.enforce_batch_limit = false};
+  EXPECT_EQ(septet::sinch::dry_run(many, unlimited).number_of_recipients, 1200U);
+  auto bad_late = many;
+  bad_late["to"][1100] = "+1";
+  const auto late = septet::sinch::dry_run(bad_late, unlimited);
+  ASSERT_TRUE(late.error);
+  EXPECT_NE(late.error->text.find("'to[1100]'"), std::string::npos) << late.error->text;
+  auto bad_field = many;
+  bad_field["delivery_report"] = "bogus";
+  EXPECT_EQ(septet::sinch::dry_run(bad_field, unlimited).error->code,
             "syntax_invalid_parameter_format");
 }
 

@@ -30,20 +30,25 @@ auto dry_run(std::string_view request, const dry_run_settings& settings, std::os
       std::fprintf(stderr, "%s\n", line.c_str());
     }
   }
+  return report_recipients(result) ? ok : some_failed;
+}
+
+auto report_recipients(const septet::sinch::dry_run_result& result) -> bool {
   for (const auto& f : result.failures) {
     const auto line =
         nlohmann::json{{"recipient", f.recipient}, {"code", f.code}, {"reason", f.reason}}.dump();
     std::fprintf(stderr, "%s\n", line.c_str());
   }
-  // Offline, a group's members are unknown: the counts leave them out, and say so.
+  // A group whose members are unknown here: the counts leave them out, and say so.
   for (const auto& group : result.uncounted_groups) {
-    const auto line =
-        nlohmann::json{{"group", group},
-                       {"reason", "a group's members are unknown offline: not counted"}}
-            .dump();
+    const auto line = nlohmann::json{{"group", group},
+                                     {"reason",
+                                      "a group's members are unknown here (offline, or not "
+                                      "readable from Sinch): not counted or checked"}}
+                          .dump();
     std::fprintf(stderr, "%s\n", line.c_str());
   }
-  return result.failures.empty() && result.uncounted_groups.empty() ? ok : some_failed;
+  return result.failures.empty() && result.uncounted_groups.empty();
 }
 
 }  // namespace septet_cli

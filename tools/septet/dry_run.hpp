@@ -17,6 +17,11 @@ struct dry_run_settings {
 auto dry_run(std::string_view request, const dry_run_settings& settings, std::ostream& out)
     -> exit_status;
 
+/// The recipients a dry run found Sinch would fail, and the groups whose members it could not
+/// count, each as one JSON line on stderr; whether every recipient was counted and none fails.
+/// `septet dry-run` and `septet send --dry-run` both report with it.
+auto report_recipients(const septet::sinch::dry_run_result& result) -> bool;
+
 }  // namespace septet_cli
 
 #endif  // SEPTET_TOOLS_DRY_RUN_HPP

@@ -1,16 +1,22 @@
 #include "sinch_commands.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <optional>
 #include <septet/analysis.hpp>
+#include <septet/msisdn.hpp>
 #include <septet/sinch/client.hpp>
 #include <septet/sinch/curl_transport.hpp>
 #include <septet/sinch/dry_run.hpp>
+#include <sstream>
+#include <string_view>
 
 #include "comma_list.hpp"
+#include "dry_run.hpp"
 
 namespace septet_cli {
 
@@ -21,7 +27,7 @@ using sinch::json;
 
 /// The environment's configuration, overridden by the flags given: a --region without --base-url
 /// means Sinch's host for that region, whatever SINCH_BASE_URL says.
-auto make_client(const sinch_connection& c) -> sinch::client<sinch::curl_transport> {
+auto config_of(const sinch_connection& c) -> sinch::client_config {
   auto config = sinch::client_config::from_environment();
   if (!c.region.empty()) {
     config.region = c.region;
@@ -33,9 +39,31 @@ auto make_client(const sinch_connection& c) -> sinch::client<sinch::curl_transpo
   if (!c.plan.empty()) {
     config.service_plan_id = c.plan;
   }
+  return config;
+}
+
+auto make_client(const sinch_connection& c) -> sinch::client<sinch::curl_transport> {
+  const auto config = config_of(c);
   sinch::curl_options curl;
   curl.timeout = std::chrono::milliseconds(c.timeout_ms);
   return {config, sinch::curl_transport(curl)};
+}
+
+/// `text` as one word of a POSIX shell command: as it is when every character is safe there, else
+/// in single quotes (a quote inside written '\''), so a suggested command can be pasted as printed.
+auto shell_quote(std::string_view text) -> std::string {
+  const auto safe = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+           std::string_view("@%_+=:,./-").find(c) != std::string_view::npos;
+  };
+  if (!text.empty() && std::all_of(text.begin(), text.end(), safe)) {
+    return std::string(text);
+  }
+  std::string quoted = "'";
+  for (const char c : text) {
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return quoted + "'";
 }
 
 /// The connection flags given on this command line, to repeat in a suggested command.
@@ -44,10 +72,22 @@ auto given_flags(const sinch_connection& c) -> std::string {
   for (const auto& [flag, value] :
        {std::pair{"--region", &c.region}, {"--plan", &c.plan}, {"--base-url", &c.base_url}}) {
     if (!value->empty()) {
-      flags.append(" ").append(flag).append(" ").append(*value);
+      flags.append(" ").append(flag).append(" ").append(shell_quote(*value));
     }
   }
   return flags;
+}
+
+/// Where the requests go (which --region, SINCH_REGION or a base URL chose), to name it when
+/// nothing answered from there; none for a region Sinch does not have (its own failure says so).
+auto address_of(const sinch_connection& c) -> std::optional<std::string> {
+  const auto config = config_of(c);
+  if (config.base_url.empty() && !config.region.empty() &&
+      std::find(std::begin(sinch::regions), std::end(sinch::regions), config.region) ==
+          std::end(sinch::regions)) {
+    return std::nullopt;
+  }
+  return make_client(c).base_url();
 }
 
 /// Prints a failure on stderr (and as JSON on `out` with --json); returns the exit status.
@@ -69,12 +109,19 @@ auto report(const sinch::failure& f, const sinch_connection& c, std::ostream& ou
   }
   std::fprintf(stderr, "septet: %s: %s\n", std::string(sinch::to_string(f.kind)).c_str(),
                f.message.c_str());
+  // Nothing answered (a setting is missing, or the network failed): say where it would have gone.
+  if (f.api.http_status == 0 && f.kind != sinch::failure_kind::invalid_request) {
+    if (const auto address = address_of(c)) {
+      std::fprintf(stderr, "septet: requests go to %s\n", address->c_str());
+    }
+  }
   if (!f.client_reference.empty()) {
+    const auto reference = shell_quote(f.client_reference);
     std::fprintf(stderr,
-                 "septet: look it up with 'septet status%s --client-reference %s'; to send it "
-                 "only if it is absent, repeat this command with --client-reference %s "
-                 "--reconcile\n",
-                 given_flags(c).c_str(), f.client_reference.c_str(), f.client_reference.c_str());
+                 "septet: look it up with: septet status%s --client-reference %s\n"
+                 "septet: to send it only if it is absent, repeat this command with "
+                 "--client-reference %s --reconcile\n",
+                 given_flags(c).c_str(), reference.c_str(), reference.c_str());
   }
   switch (f.kind) {
     case sinch::failure_kind::invalid_config:
@@ -138,15 +185,26 @@ auto batch_request_of(const std::string& text, const send_settings& settings)
   return request;
 }
 
-/// The recipients Sinch fails alone in an accepted batch (405, 411), by Sinch's rule
-/// (sinch/rules.hpp), each as `septet dry-run` writes it on stderr: one JSON line.
-auto report_failures(const sinch::batch_request& request) -> std::size_t {
-  const auto offline = sinch::dry_run(sinch::to_json(request), {});
-  for (const auto& f : offline.failures) {
-    const auto line = json{{"recipient", f.recipient}, {"code", f.code}, {"reason", f.reason}};
-    std::fprintf(stderr, "%s\n", line.dump().c_str());
-  }
-  return offline.failures.size();
+/// Whether Sinch fails no recipient of the accepted batch alone (405, 411), by Sinch's rule
+/// (sinch/rules.hpp), reported as `septet dry-run` reports them; a group's members are read from
+/// Sinch, and a group whose members cannot be read is reported as not counted.
+auto report_failures(sinch::client<sinch::curl_transport>& client,
+                     const sinch::batch_request& request) -> bool {
+  std::vector<std::string> unreadable;
+  sinch::dry_run_options options;
+  options.group_members = [&](std::string_view id) -> std::optional<std::vector<std::string>> {
+    auto members = client.list_group_members(id);
+    if (members.ok()) {
+      return std::move(members.value);
+    }
+    // Sinch's own dry run accepted the group: not unknown_group, only unreadable here.
+    unreadable.emplace_back(id);
+    return std::vector<std::string>{};
+  };
+  auto offline = sinch::dry_run(sinch::to_json(request), options);
+  offline.uncounted_groups.insert(offline.uncounted_groups.end(), unreadable.begin(),
+                                  unreadable.end());
+  return report_recipients(offline);
 }
 
 /// `septet send --dry-run`: Sinch's dry run, per recipient; the recipients it would fail on
@@ -171,7 +229,7 @@ auto print_dry_run(sinch::client<sinch::curl_transport>& client,
           << (p.number_of_parts == 1 ? "" : "s") << "  " << p.encoding << "  " << p.body << '\n';
     }
   }
-  return report_failures(request) == 0 ? ok : some_failed;
+  return report_failures(client, request) ? ok : some_failed;
 }
 
 /// The created batch, and whether an earlier send had created it (--reconcile found it).
@@ -197,6 +255,24 @@ auto send_or_reconcile(sinch::client<sinch::curl_transport>& client,
   return sent;
 }
 
+/// The recipients of a created batch, as far as they are known: a group ID stands for members
+/// that Sinch counts only in its delivery report (the batch echoes the ID, not the members).
+auto recipients_of(const sinch::batch& batch) -> std::string {
+  const auto groups =
+      static_cast<std::size_t>(std::count_if(batch.to.begin(), batch.to.end(), [](const auto& to) {
+        return !septet::parse_msisdn(to).ok();
+      }));
+  const auto numbers = batch.to.size() - groups;
+  if (groups == 0) {
+    return std::to_string(numbers);
+  }
+  const auto counted = [](std::size_t n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+  };
+  return (numbers == 0 ? std::string() : counted(numbers, "number") + " and ") +
+         counted(groups, "group") + " (members counted in Sinch's delivery report: septet status)";
+}
+
 void print_sent(const sent_batch& sent,
                 const std::string& body,
                 const sinch_connection& connection,
@@ -204,25 +280,26 @@ void print_sent(const sent_batch& sent,
   const auto& batch = sent.response.value;
   const auto a = septet::analyze(body);
   out << "batch " << batch.id << (sent.found ? " found: the first send created it\n" : " created\n")
-      << "  recipients        " << batch.to.size() << '\n'
+      << "  recipients        " << recipients_of(batch) << '\n'
       << "  client_reference  " << batch.client_reference.value_or("") << '\n'
       << "  template          " << (a.encoding == septet::encoding::gsm7 ? "gsm7" : "ucs2") << ", "
       << a.parts << " part" << (a.parts == 1 ? "" : "s") << " before substitution\n"
       << "  check it with     septet status" << given_flags(connection) << ' ' << batch.id << '\n';
 }
 
-/// One batch and its delivery-report summary (JSON: an object, without a newline).
+/// One batch and its delivery-report summary (JSON: an object, without a newline); when the
+/// report cannot be had, nothing is written and the failure returned.
 auto show_status(sinch::client<sinch::curl_transport>& client,
                  const sinch::batch& b,
                  const sinch_connection& connection,
-                 std::ostream& out) -> exit_status {
+                 std::ostream& out) -> std::optional<sinch::failure> {
   auto d = client.get_delivery_report(b.id);
   if (!d.ok()) {
-    return report(*d.error, connection, out);
+    return std::move(d.error);
   }
   if (connection.json) {
     out << json{{"batch", sinch::to_json(b)}, {"delivery_report", sinch::to_json(d.value)}}.dump(2);
-    return ok;
+    return std::nullopt;
   }
   out << "batch " << b.id << (b.canceled ? " (canceled)" : "") << '\n'
       << "  created           " << b.created_at.value_or("?") << '\n'
@@ -232,7 +309,7 @@ auto show_status(sinch::client<sinch::curl_transport>& client,
   for (const auto& s : d.value.statuses) {
     out << "  " << s.status << " (code " << s.code << ")  " << s.count << '\n';
   }
-  return ok;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -269,11 +346,11 @@ auto status(const std::string& batch_id, const sinch_connection& connection, std
   if (!b.ok()) {
     return report(*b.error, connection, out);
   }
-  const auto shown = show_status(client, b.value, connection, out);
-  if (connection.json && shown == ok) {
-    out << '\n';
+  if (auto failed = show_status(client, b.value, connection, out)) {
+    return report(*failed, connection, out);
   }
-  return shown;
+  out << (connection.json ? "\n" : "");
+  return ok;
 }
 
 auto status_by_reference(const std::string& client_reference,
@@ -299,17 +376,21 @@ auto status_by_reference(const std::string& client_reference,
     std::fprintf(stderr,
                  "septet: no batch carries client_reference '%s'; after exit status 3, the same "
                  "send with --client-reference %s --reconcile finds it or sends it once\n",
-                 client_reference.c_str(), client_reference.c_str());
+                 client_reference.c_str(), shell_quote(client_reference).c_str());
     return some_failed;
   }
-  out << (connection.json ? "[" : "");
+  // Written out only once every lookup has answered: a failure midway leaves no half of a JSON
+  // array on stdout, only the failure.
+  std::ostringstream shown;
+  shown << (connection.json ? "[" : "");
   for (std::size_t i = 0; i < found.size(); ++i) {
-    out << (connection.json && i > 0 ? "," : "");
-    if (const auto shown = show_status(client, found[i], connection, out); shown != ok) {
-      return shown;
+    shown << (connection.json && i > 0 ? "," : "");
+    if (auto failed = show_status(client, found[i], connection, shown)) {
+      return report(*failed, connection, out);
     }
   }
-  out << (connection.json ? "]\n" : "");
+  shown << (connection.json ? "]\n" : "");
+  out << shown.str();
   return ok;
 }
 

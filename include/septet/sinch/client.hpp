@@ -451,9 +451,16 @@ class client {
     return call<group>("PUT", "/groups/" + url_encode(id), to_json(request), true);
   }
 
-  /// `DELETE /groups/{id}` (any 2xx). A batch to the group is refused from then on (403).
+  /// `DELETE /groups/{id}` (any 2xx). A batch to the group is refused from then on (403). A 404
+  /// on a retry counts as deleted: an earlier attempt may have deleted the group and lost its 204,
+  /// and either way no such group is left.
   auto delete_group(std::string_view id) -> response<accepted> {
-    return call<accepted>("DELETE", "/groups/" + url_encode(id), std::nullopt, true);
+    auto out = call<accepted>("DELETE", "/groups/" + url_encode(id), std::nullopt, true);
+    if (!out.ok() && out.attempts > 1 && out.error->kind == failure_kind::http &&
+        out.error->api.http_status == 404) {
+      out.error.reset();
+    }
+    return out;
   }
 
   /// `GET /groups/{id}/members`: the members' MSISDNs.

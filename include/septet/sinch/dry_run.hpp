@@ -80,26 +80,37 @@ struct dry_run_result {
 
 namespace detail {
 
-/// The recipients of `to`, checked: MSISDNs, and the members of each group ID when
-/// `opts.group_members` can tell them (else the ID goes to `uncounted`). An unknown group is
-/// Sinch's 403 unknown_group, set in `forbidden`.
-inline auto dry_run_recipients(const nlohmann::json& request,
-                               const dry_run_options& opts,
-                               std::vector<septet::msisdn>& recipients,
-                               std::vector<std::string>& uncounted,
-                               std::optional<request_error>& forbidden)
+/// `check_request`; with the batch limit off, every rule but that one: the request checked with
+/// as many recipients as Sinch takes, then each recipient beyond them.
+inline auto check_dry_run_request(const batch_request& request, bool enforce_batch_limit)
     -> std::optional<request_problem> {
-  const auto to = request.find("to");
-  const bool listed = to != request.end() && to->is_array();
-  if (auto problem = check_recipient_count(listed ? to->size() : 0, opts.enforce_batch_limit)) {
+  if (enforce_batch_limit || request.to.size() <= max_recipients_per_batch) {
+    return check_request(request);
+  }
+  auto within_limit = request;
+  within_limit.to.resize(max_recipients_per_batch);
+  if (auto problem = check_request(within_limit)) {
     return problem;
   }
-  recipients.reserve(to->size());
-  for (std::size_t i = 0; i < to->size(); ++i) {
-    if (auto problem = check_recipient_entry(i, (*to)[i])) {
+  for (std::size_t i = max_recipients_per_batch; i < request.to.size(); ++i) {
+    if (auto problem = check_recipient(i, request.to[i])) {
       return problem;
     }
-    const auto& entry = (*to)[i].get_ref<const std::string&>();
+  }
+  return std::nullopt;
+}
+
+/// The recipients of a checked `to`: its MSISDNs, and the members of each group ID when
+/// `opts.group_members` can tell them (else the ID goes to `uncounted`). An unknown group is
+/// Sinch's 403 unknown_group.
+inline auto dry_run_recipients(const std::vector<std::string>& to,
+                               const dry_run_options& opts,
+                               std::vector<septet::msisdn>& recipients,
+                               std::vector<std::string>& uncounted)
+    -> std::optional<request_error> {
+  recipients.reserve(to.size());
+  std::optional<request_error> forbidden;
+  for (const auto& entry : to) {
     if (const auto number = septet::parse_msisdn(entry); number.ok()) {
       recipients.push_back(number.value);
     } else if (!opts.group_members) {
@@ -114,75 +125,22 @@ inline auto dry_run_recipients(const nlohmann::json& request,
       forbidden = unknown_group(entry);
     }
   }
-  return std::nullopt;
+  return forbidden;
 }
 
-/// The `parameters` object, checked, into `params`.
-inline auto dry_run_parameters(const nlohmann::json& request, septet::parameter_table& params)
-    -> std::optional<request_error> {
-  const auto p = request.find("parameters");
-  if (p == request.end() || p->is_null()) {
-    return std::nullopt;
+/// The `parameters` of a checked request, as the table the template is rendered with.
+inline auto dry_run_parameters(const batch_request& request) -> septet::parameter_table {
+  septet::parameter_table table(placeholders);
+  if (!request.parameters) {
+    return table;
   }
-  if (!p->is_object()) {
-    return invalid_format("parameters", p->dump(), "not an object");
-  }
-  for (const auto& [key, column] : p->items()) {
-    if (!column.is_object()) {
-      return invalid_format("parameters." + key, column.dump(), "not an object");
-    }
-    for (const auto& [recipient, value] : column.items()) {
-      if (!value.is_string()) {
-        return invalid_format("parameters." + key + "." + recipient, value.dump(), "not a string");
-      }
-      if (auto problem =
-              add_parameter(params, key, recipient, value.get_ref<const std::string&>())) {
-        return problem->answer;
-      }
+  for (const auto& [key, column] : *request.parameters) {
+    for (const auto& [recipient, value] : column) {
+      // check_request has added each one to a table like this already: none fails here.
+      static_cast<void>(table.set(key, recipient, value));
     }
   }
-  return std::nullopt;
-}
-
-/// `max_number_of_message_parts`, checked: 0 when absent (no limit).
-inline auto dry_run_max_parts(const nlohmann::json& request, std::size_t& max_parts)
-    -> std::optional<request_problem> {
-  const auto m = request.find("max_number_of_message_parts");
-  if (m == request.end()) {
-    return std::nullopt;
-  }
-  const auto parts = m->is_number_integer() ? std::optional(m->get<std::int64_t>()) : std::nullopt;
-  if (auto problem = check_max_parts(parts, m->dump())) {
-    return problem;
-  }
-  max_parts = static_cast<std::size_t>(*parts);
-  return std::nullopt;
-}
-
-/// The body of an mt_text request, checked: its template.
-inline auto dry_run_body(const nlohmann::json& request,
-                         std::optional<septet::message_template>& tmpl)
-    -> std::optional<request_error> {
-  const auto type_field = request.find("type");
-  const std::string type = type_field == request.end() ? std::string("mt_text")
-                           : type_field->is_string()   ? type_field->get<std::string>()
-                                                       : type_field->dump();
-  if (type != "mt_text") {
-    return constraint_violation("Offline dry run supports type 'mt_text' only, not '" + type +
-                                "'.");
-  }
-  const auto body = request.find("body");
-  if (body == request.end() || body->is_null()) {
-    return constraint_violation("The 'body' field is required.");
-  }
-  if (!body->is_string()) {
-    return invalid_format("body", body->dump(), "not a string");
-  }
-  if (auto problem = check_text_body(body->get_ref<const std::string&>())) {
-    return problem->answer;
-  }
-  tmpl = septet::message_template::parse(body->get_ref<const std::string&>(), placeholders).value;
-  return std::nullopt;
+  return table;
 }
 
 /// Every recipient judged by Sinch's rule; the accepted ones counted (and rendered when listed).
@@ -219,35 +177,37 @@ inline void judge_recipients(const septet::message_template& tmpl,
 
 /// Works out what Sinch's dry run would answer for `request` (a send-batch body, mt_text), by
 /// Sinch's rules (rules.hpp): GSM 7-bit or UCS-2 per recipient after substitution, 160/153 and
-/// 70/67.
+/// 70/67. A request Sinch refuses is refused by the same checks as the client's and the
+/// sandbox's (`read_request`, `check_request`).
 inline auto dry_run(const nlohmann::json& request, const dry_run_options& opts = {})
     -> dry_run_result {
   dry_run_result out;
-  if (!request.is_object()) {
-    out.error = request_error{"syntax_invalid_json", "The request body must be a JSON object."};
+  batch_request typed;
+  if (auto problem = read_request(request, typed)) {
+    out.error = std::move(problem->answer);
     return out;
   }
-  std::optional<septet::message_template> tmpl;
+  if (auto problem = detail::check_dry_run_request(typed, opts.enforce_batch_limit)) {
+    out.error = std::move(problem->answer);
+    return out;
+  }
+  if (typed.type != "mt_text") {
+    out.error = constraint_violation("Offline dry run supports type 'mt_text' only, not '" +
+                                     typed.type + "'.");
+    return out;
+  }
   std::vector<septet::msisdn> recipients;
-  septet::parameter_table params(placeholders);
-  std::size_t max_parts = 0;
-  std::optional<request_error> forbidden;
-  if (auto e = detail::dry_run_body(request, tmpl)) {
-    out.error = std::move(e);
-  } else if (auto p = detail::dry_run_recipients(request, opts, recipients, out.uncounted_groups,
-                                                 forbidden)) {
-    out.error = std::move(p->answer);
-  } else if (auto e2 = detail::dry_run_parameters(request, params)) {
-    out.error = std::move(e2);
-  } else if (auto p2 = detail::dry_run_max_parts(request, max_parts)) {
-    out.error = std::move(p2->answer);
-  } else if (forbidden) {
+  if (auto forbidden =
+          detail::dry_run_recipients(typed.to, opts, recipients, out.uncounted_groups)) {
     out.error = std::move(forbidden);
     out.error_status = unknown_group_status;
-  } else {
-    out.number_of_recipients = recipients.size();
-    detail::judge_recipients(*tmpl, params, recipients, max_parts, opts, out);
+    return out;
   }
+  const auto tmpl = septet::message_template::parse(typed.body, placeholders).value;
+  out.number_of_recipients = recipients.size();
+  detail::judge_recipients(tmpl, detail::dry_run_parameters(typed), recipients,
+                           static_cast<std::size_t>(typed.max_number_of_message_parts.value_or(0)),
+                           opts, out);
   return out;
 }
 

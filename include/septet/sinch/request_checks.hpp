@@ -81,13 +81,12 @@ struct request_problem {
           invalid_json("The parameter '" + error.field + "' " + error.what + ".")};
 }
 
-/// Reads a request body (JSON text) as T the way Sinch does: a JSON object whose fields each have
+/// Reads a request body as T the way Sinch does: a JSON object whose fields each have
 /// their JSON type (read_mode::strict). The problem Sinch answers with, or nothing.
 template <class T>
-[[nodiscard]] auto read_request(std::string_view text, nlohmann::json& body, T& out)
+[[nodiscard]] auto read_request(const nlohmann::json& body, T& out)
     -> std::optional<request_problem> {
-  body = nlohmann::json::parse(text, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) {
+  if (!body.is_object()) {
     return read_problem(read_error{});
   }
   auto parsed = read<T>(body, read_mode::strict);
@@ -96,6 +95,14 @@ template <class T>
   }
   out = std::move(parsed.value);
   return std::nullopt;
+}
+
+/// The same from the body's text (what the sandbox receives), parsed into `body`.
+template <class T>
+[[nodiscard]] auto read_request(std::string_view text, nlohmann::json& body, T& out)
+    -> std::optional<request_problem> {
+  body = nlohmann::json::parse(text, nullptr, false);
+  return read_request(body.is_discarded() ? nlohmann::json() : body, out);
 }
 
 [[nodiscard]] inline auto is_delivery_report(std::string_view s) noexcept -> bool {

@@ -198,7 +198,7 @@ TEST_F(bad_input_test, requests_sinch_would_refuse_never_leave) {
   EXPECT_TRUE(said(o, "callback_url"));
   o = run(R"(dry-run)", R"({"to":["+46701234567"],"body":5})");
   EXPECT_EQ(o.status, invalid);
-  EXPECT_NE((o.out + o.err).find("'body' has the wrong type"), std::string::npos) << o.out << o.err;
+  EXPECT_NE((o.out + o.err).find("'body' must be a string"), std::string::npos) << o.out << o.err;
 }
 
 TEST_F(bad_input_test, a_token_never_injects_a_header_nor_is_printed) {

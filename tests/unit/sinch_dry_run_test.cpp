@@ -101,31 +101,35 @@ TEST(sinch_dry_run_test, requests_sinch_would_refuse) {
   // Sinch's documents say nothing of a "${" that opens no placeholder: it is sent as written.
   EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": "Hi ${"})")), "accepted");
   EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": "Hi ${a b}"})")), "accepted");
-  // An mt_binary body is Base64 (check_binary_body); a valid one is refused only as uncounted.
+  // An mt_binary body needs its udh (and is Base64); a valid one is refused only as uncounted.
   EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": "x", "type": "mt_binary"})")),
+            "syntax_constraint_violation");
+  EXPECT_EQ(code_of(json::parse(
+                R"({"to": ["46701234567"], "body": "x", "type": "mt_binary", "udh": "0500"})")),
             "syntax_invalid_parameter_format");
   EXPECT_EQ(code_of(json::parse(R"([1, 2])")), "syntax_invalid_json");
-  // Wrongly typed fields are errors, never exceptions.
+  // Wrongly typed fields are errors, never exceptions: JSON that does not conform to the API
+  // (seed 001's syntax_invalid_json), as the sandbox answers.
   EXPECT_EQ(code_of(json::parse(R"({"type": 1, "to": ["46701234567"], "body": "x"})")),
-            "syntax_invalid_parameter_format");
+            "syntax_invalid_json");
   // A body of the wrong type is named as such, not as missing.
   const auto five = septet::sinch::dry_run(json::parse(R"({"to": ["46701234567"], "body": 5})"));
   ASSERT_TRUE(five.error);
-  EXPECT_EQ(five.error->code, "syntax_invalid_parameter_format");
-  EXPECT_EQ(five.error->text, "The parameter 'body' has the wrong type.");
+  EXPECT_EQ(five.error->code, "syntax_invalid_json");
+  EXPECT_EQ(five.error->text, "The parameter 'body' must be a string.");
   EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"]})")), "syntax_constraint_violation");
-  EXPECT_EQ(code_of(json::parse(R"({"to": "46701234567", "body": "x"})")),
-            "syntax_invalid_parameter_format");
-  EXPECT_EQ(code_of(json::parse(R"({"to": [7], "body": "x"})")), "syntax_invalid_parameter_format");
+  EXPECT_EQ(code_of(json::parse(R"({"to": "46701234567", "body": "x"})")), "syntax_invalid_json");
+  EXPECT_EQ(code_of(json::parse(R"({"to": [7], "body": "x"})")), "syntax_invalid_json");
   EXPECT_EQ(code_of(json::parse(R"({"to": ["46701234567"], "body": "x", "parameters": []})")),
-            "syntax_invalid_parameter_format");
-  // Numbers are read as JSON numbers or strings of digits (models.hpp), by the sandbox as here.
+            "syntax_invalid_json");
+  // Requests are read strictly by JSON type (read_mode::strict), by the sandbox as here: an
+  // integer field takes a JSON integer, not a string of digits.
   EXPECT_EQ(code_of(json::parse(
-                R"({"to": ["46701234567"], "body": "x", "max_number_of_message_parts": "2"})")),
+                R"({"to": ["46701234567"], "body": "x", "max_number_of_message_parts": 2})")),
             "accepted");
   EXPECT_EQ(code_of(json::parse(
-                R"({"to": ["46701234567"], "body": "x", "max_number_of_message_parts": "two"})")),
-            "syntax_invalid_parameter_format");
+                R"({"to": ["46701234567"], "body": "x", "max_number_of_message_parts": "2"})")),
+            "syntax_invalid_json");
 }
 
 // The dry run refuses what the client refuses before sending and the sandbox refuses (both call
@@ -170,6 +174,7 @@ TEST(sinch_dry_run_test, refuses_what_check_request_refuses) {
   auto binary = base;
   binary["type"] = "mt_binary";
   binary["body"] = "SGk=";
+  binary["udh"] = "0500";
   EXPECT_EQ(septet::sinch::dry_run(binary).error->text,
             "Offline dry run supports type 'mt_text' only, not 'mt_binary'.");
 }

@@ -314,15 +314,19 @@ auto show_status(sinch::client<sinch::curl_transport>& client,
 
 }  // namespace
 
+void print_request_warnings(const std::vector<sinch::request_warning>& warnings) {
+  for (const auto& w : warnings) {
+    std::fprintf(stderr, "septet: warning: %s: %s\n", w.field.c_str(), w.text.c_str());
+  }
+}
+
 auto send(const std::string& text, const send_settings& settings, std::ostream& out)
     -> exit_status {
   const auto request = batch_request_of(text, settings);
   if (!request) {
     return invalid_input;
   }
-  for (const auto& w : sinch::request_warnings(*request)) {
-    std::fprintf(stderr, "septet: warning: %s: %s\n", w.field.c_str(), w.text.c_str());
-  }
+  print_request_warnings(sinch::request_warnings(*request));
   auto client = make_client(settings.connection);
   if (settings.dry_run) {
     return print_dry_run(client, *request, settings.connection, out);

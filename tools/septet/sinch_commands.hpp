@@ -4,6 +4,7 @@
 #include <iosfwd>
 #include <septet/sinch/client.hpp>
 #include <septet/sinch/curl_transport.hpp>
+#include <septet/sinch/request_checks.hpp>
 #include <septet/sinch/rules.hpp>
 #include <string>
 #include <vector>
@@ -42,6 +43,10 @@ struct send_settings {
 };
 
 auto send(const std::string& text, const send_settings& settings, std::ostream& out) -> exit_status;
+
+/// Prints what a request may exceed that Sinch's documents do not limit, one line each on stderr
+/// ("septet: warning: FIELD: TEXT"); the request is sent all the same.
+void print_request_warnings(const std::vector<septet::sinch::request_warning>& warnings);
 auto status(const std::string& batch_id, const sinch_connection& connection, std::ostream& out)
     -> exit_status;
 /// The batches that carry `client_reference` (one look, every page), each with its report.

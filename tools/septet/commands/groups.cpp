@@ -104,11 +104,15 @@ auto request_of(const groups_command_line& line) -> sinch::group_request {
 }
 
 auto run_create(groups_command_line& line) -> exit_status {
-  return finish(connect(line.connection).create_group(request_of(line)), line, true);
+  const auto request = request_of(line);
+  print_request_warnings(sinch::group_warnings(request));
+  return finish(connect(line.connection).create_group(request), line, true);
 }
 
 auto run_replace(groups_command_line& line) -> exit_status {
-  return finish(connect(line.connection).replace_group(line.id, request_of(line)), line);
+  const auto request = request_of(line);
+  print_request_warnings(sinch::group_warnings(request));
+  return finish(connect(line.connection).replace_group(line.id, request), line);
 }
 
 auto run_get(groups_command_line& line) -> exit_status {
@@ -130,6 +134,7 @@ auto run_update(groups_command_line& line) -> exit_status {
   if (!line.remove_from_group.empty()) {
     update.remove_from_group = line.remove_from_group;
   }
+  print_request_warnings(sinch::group_warnings(update));
   return finish(connect(line.connection).update_group(line.id, update), line);
 }
 

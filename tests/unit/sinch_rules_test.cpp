@@ -138,7 +138,7 @@ TEST(SinchGroupChecks, CreateAndReplaceBodies) {
   children.child_groups = {"not-a-group"};
   EXPECT_FALSE(sinch::check_group_request(children));
 
-  // auto_update.to is a number like any other.
+  // auto_update.to is a phone number or a short code; "12" is neither.
   auto auto_update = ok;
   auto_update.auto_update = sinch::group_auto_update{"12", {}, {}};
   const auto to = sinch::check_group_request(auto_update);
@@ -147,6 +147,11 @@ TEST(SinchGroupChecks, CreateAndReplaceBodies) {
   EXPECT_EQ(to->answer.code, "syntax_invalid_parameter_format");
   auto_update.auto_update->to = "+1 555 123 1234";
   EXPECT_FALSE(sinch::check_group_request(auto_update));
+  // Keywords may arrive at a short code (seed 003: "E.164 or short codes").
+  auto_update.auto_update->to = "72445";
+  EXPECT_FALSE(sinch::check_group_request(auto_update));
+  auto_update.auto_update->to = "7244x";
+  EXPECT_TRUE(sinch::check_group_request(auto_update));
 }
 
 TEST(SinchGroupChecks, LimitsTheSeedsDoNotGiveAreWarnings) {

@@ -551,17 +551,27 @@ inline constexpr int unknown_group_status = 403;
   return std::nullopt;
 }
 
-/// auto_update: a `to` number, an MSISDN like every number of the API (seed 001: "Only MSISDNs in
-/// international format are accepted"). Its keywords' form is a warning (group_warnings).
+/// A short code: 3 to 8 digits, the lengths national numbering plans give them.
+[[nodiscard]] inline auto is_short_code(std::string_view s) noexcept -> bool {
+  constexpr std::size_t shortest = 3;
+  constexpr std::size_t longest = 8;
+  return s.size() >= shortest && s.size() <= longest &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// auto_update: a `to` number, the Sinch number the keywords arrive at: an MSISDN (seed 001:
+/// "Only MSISDNs in international format are accepted") or a short code (seed 003: numbers
+/// "formatted as either E.164 or short codes"). Its keywords' form is a warning (group_warnings).
 [[nodiscard]] inline auto check_auto_update(const group_auto_update& a)
     -> std::optional<request_problem> {
   if (a.to.empty()) {
     return request_problem{"auto_update.to", std::nullopt,
                            constraint_violation("The 'auto_update.to' field is required.")};
   }
-  if (const auto number = parse_msisdn(a.to); !number.ok()) {
-    return request_problem{"auto_update.to", number.status,
-                           invalid_format("auto_update.to", a.to, "not a valid MSISDN")};
+  if (const auto number = parse_msisdn(a.to); !number.ok() && !is_short_code(a.to)) {
+    return request_problem{
+        "auto_update.to", number.status,
+        invalid_format("auto_update.to", a.to, "neither a valid MSISDN nor a short code")};
   }
   return std::nullopt;
 }

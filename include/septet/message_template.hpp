@@ -214,7 +214,8 @@ class parameter_table {
   /// Sets one value. Errors: invalid_placeholder / key_too_long (strict; offset in the key),
   /// invalid_msisdn (offset in the recipient), value_too_long (strict; offset: the first UTF-16
   /// unit past 160), or the value's encoding error.
-  auto set(std::string_view key, std::string_view recipient, std::string_view value) -> result {
+  [[nodiscard]] auto set(std::string_view key, std::string_view recipient, std::string_view value)
+      -> result {
     const result key_ok = m_rules == placeholder_rules::strict ? check_key(key) : validate(key);
     if (!key_ok.ok()) {
       return key_ok;

@@ -213,6 +213,16 @@ template <text Text>
   return parts;
 }
 
+/// The text of part `p` of `text` (a part segment() gave for that text): a view into `text`, in
+/// its own code units.
+template <text Text>
+[[nodiscard]] constexpr auto part_text(const Text& text, const part& p) noexcept {
+  const auto view = as_view(text);
+  const auto begin = p.begin < view.size() ? p.begin : view.size();
+  const auto end = p.end < view.size() ? p.end : view.size();
+  return view.substr(begin, end > begin ? end - begin : 0);
+}
+
 }  // namespace septet::inline v0
 
 #endif  // SEPTET_SEGMENT_HPP

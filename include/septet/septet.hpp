@@ -16,6 +16,7 @@
 #include <septet/national_language.hpp>
 #include <septet/options.hpp>
 #include <septet/pack.hpp>
+#include <septet/printing.hpp>
 #include <septet/profile.hpp>
 #include <septet/reassembly.hpp>
 #include <septet/segment.hpp>

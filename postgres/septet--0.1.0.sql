@@ -17,3 +17,30 @@ CREATE FUNCTION septet_analyze(body text) RETURNS septet_analysis
 
 CREATE FUNCTION septet_parts(body text) RETURNS integer
   AS 'MODULE_PATHNAME', 'septet_parts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- Templates with Sinch's per-recipient parameters. `params` is Sinch's `parameters` object,
+-- {"name": {"+46701234567": "Anna", "default": "there"}}, or one recipient's row of values,
+-- {"name": "Anna"}; without an msisdn only defaults and plain values apply. A recipient Sinch
+-- fails alone (a placeholder with no value and no default: code 405) gets NULL, never an error.
+CREATE TYPE septet_recipient AS (
+  encoding text,
+  characters integer,
+  units integer,
+  parts integer,
+  failure text,                   -- NULL when sent; unmatched_parameter, invalid_msisdn, ...
+  failure_byte integer,           -- the placeholder's byte offset in the template (or the MSISDN's)
+  code integer                    -- Sinch's delivery-report code for the failure (405)
+);
+
+CREATE FUNCTION septet_render(template text, params jsonb, msisdn text) RETURNS text
+  AS 'MODULE_PATHNAME', 'septet_render' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION septet_render(template text, params jsonb) RETURNS text
+  AS 'MODULE_PATHNAME', 'septet_render' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION septet_parts(template text, params jsonb, msisdn text) RETURNS integer
+  AS 'MODULE_PATHNAME', 'septet_template_parts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION septet_parts(template text, params jsonb) RETURNS integer
+  AS 'MODULE_PATHNAME', 'septet_template_parts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION septet_recipient(template text, params jsonb, msisdn text) RETURNS septet_recipient
+  AS 'MODULE_PATHNAME', 'septet_recipient' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION septet_recipient(template text, params jsonb) RETURNS septet_recipient
+  AS 'MODULE_PATHNAME', 'septet_recipient' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -44,3 +44,21 @@ CREATE FUNCTION septet_recipient(template text, params jsonb, msisdn text) RETUR
   AS 'MODULE_PATHNAME', 'septet_recipient' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION septet_recipient(template text, params jsonb) RETURNS septet_recipient
   AS 'MODULE_PATHNAME', 'septet_recipient' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- A campaign's figures, as `septet estimate --json` names them: recipients, failed, parts,
+-- parts_by_encoding, parts_per_recipient and failures.by_reason. Parallel: each worker counts
+-- its rows and the states (bigint[] counters) are added.
+CREATE FUNCTION septet_estimate_step(state bigint[], template text, msisdn text, params jsonb)
+  RETURNS bigint[] AS 'MODULE_PATHNAME', 'septet_estimate_step'
+  LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION septet_estimate_combine(a bigint[], b bigint[]) RETURNS bigint[]
+  AS 'MODULE_PATHNAME', 'septet_estimate_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION septet_estimate_final(state bigint[]) RETURNS jsonb
+  AS 'MODULE_PATHNAME', 'septet_estimate_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE septet_estimate(template text, msisdn text, params jsonb) (
+  SFUNC = septet_estimate_step,
+  STYPE = bigint[],
+  COMBINEFUNC = septet_estimate_combine,
+  FINALFUNC = septet_estimate_final,
+  PARALLEL = SAFE
+);

@@ -56,15 +56,17 @@ struct run_result {
   std::string out;
 };
 
-/// Runs `septet ARGS` with `input` on stdin (via a temporary file) and captures stdout.
-auto run(const std::string& args, const std::string& input = "") -> run_result {
+/// Runs `septet ARGS` with `input` on stdin (via a temporary file) and captures stdout, and
+/// stderr too with `with_stderr`.
+auto run(const std::string& args, const std::string& input = "", bool with_stderr = false)
+    -> run_result {
   const std::string input_path = temp_path("septet_cli_input");
   {
     std::ofstream file(input_path, std::ios::binary);
     file << input;
   }
-  const std::string command =
-      std::string(SEPTET_CLI) + " " + args + " < '" + input_path + "' 2>/dev/null";
+  const std::string command = std::string(SEPTET_CLI) + " " + args + " < '" + input_path + "'" +
+                              (with_stderr ? " 2>&1" : " 2>/dev/null");
   run_result result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) {
@@ -317,7 +319,14 @@ TEST(cli_test, decode_reports_missing_parts_and_bad_hex) {
   const std::string only_first =
       j["parts"][0]["udh"].get<std::string>() + j["parts"][0]["ud"].get<std::string>() + "\n" +
       j["parts"][2]["udh"].get<std::string>() + j["parts"][2]["ud"].get<std::string>() + "\n";
-  EXPECT_EQ(run("decode", only_first).status, 2);
+  const auto missing = run("decode", only_first, true);
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_EQ(missing.out, "septet: part 2 of 3 is missing\n");
+  const auto line = [&](std::size_t i) {
+    return j["parts"][i]["udh"].get<std::string>() + j["parts"][i]["ud"].get<std::string>() + "\n";
+  };
+  EXPECT_EQ(run("decode", line(0) + line(1) + line(2) + line(0), true).out,
+            "septet: part 1 of 3 arrived twice\n");
   EXPECT_EQ(run("decode", "XYZ\n").status, 2);
   EXPECT_EQ(run("encode", "abc\xFF").status, 2);
   EXPECT_EQ(run("encode", std::string(2001, 'a')).status, 1);

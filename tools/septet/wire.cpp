@@ -80,6 +80,26 @@ auto describe(septet::result r) -> std::string {
          std::to_string(r.count);
 }
 
+/// A reassembly failure in the parts' own terms: "part 2 of 3 is missing" (the total from the
+/// parts' concatenation IE), "part 2 of 3 arrived twice"; other errors as describe() says them.
+auto describe_reassembly(septet::result r, const std::vector<septet::received_part>& parts)
+    -> std::string {
+  const bool missing = r.ec == septet::errc::missing_part;
+  if (!missing && r.ec != septet::errc::duplicate_part) {
+    return describe(r);
+  }
+  std::string of_total;
+  for (const auto& p : parts) {
+    const auto udh = p.udhi ? septet::parse_udh(p.user_data) : septet::outcome<septet::udh_info>{};
+    if (udh.ok() && udh.value.concat) {
+      of_total = " of " + std::to_string(udh.value.concat->total);
+      break;
+    }
+  }
+  return "part " + std::to_string(r.count) + of_total +
+         (missing ? " is missing" : " arrived twice");
+}
+
 /// The parts read from the input: `buffers[i]` holds the octets of `parts[i]`, or `error` says
 /// why the input cannot be read.
 struct read_parts {
@@ -270,7 +290,7 @@ auto decode(std::string_view input, const decode_settings& settings, std::ostrea
   warn_of_ambiguous_padding(parts);
   const auto text = septet::reassemble(parts);
   if (!text.ok()) {
-    return fail(describe(text.status), false, out);
+    return fail(describe_reassembly(text.status, parts), false, out);
   }
   out << text.value;
   if (settings.newline) {

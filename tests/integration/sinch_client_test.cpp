@@ -46,14 +46,15 @@ class SinchClient : public ::testing::Test {
     ASSERT_TRUE(server->start());
   }
 
-  auto make_client(std::string token = "sandbox-token") -> xms_client {
+  auto make_client(std::string token = "sandbox-token", std::chrono::milliseconds timeout = 5s)
+      -> xms_client {
     sinch::client_config config;
     config.base_url = server->url();
     config.service_plan_id = "sandbox-plan";
     config.api_token = std::move(token);
     config.retry.base_delay = 1ms;
     sinch::curl_options curl;
-    curl.timeout = 5s;
+    curl.timeout = timeout;
     return xms_client(config, sinch::curl_transport(curl));
   }
 
@@ -804,13 +805,7 @@ TEST_F(SinchClient, TimeoutOnASendIsOutcomeUnknown) {
   auto slow = faults(1.0, {fault::slow});
   slow.slow_delay = 600ms;
   server->set_faults(slow);
-  sinch::client_config config;
-  config.base_url = server->url();
-  config.service_plan_id = "sandbox-plan";
-  config.api_token = "sandbox-token";
-  sinch::curl_options curl;
-  curl.timeout = 200ms;
-  xms_client c(config, sinch::curl_transport(curl));
+  auto c = make_client("sandbox-token", 200ms);
   auto r = c.send(text_batch("slow"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error->kind, sinch::failure_kind::outcome_unknown);
@@ -1132,13 +1127,7 @@ TEST_F(SinchClient, GroupDeleteWhoseAnswerWasLostCountsAsDeleted) {
   auto slow = faults(1.0, {fault::slow});
   slow.slow_delay = 600ms;
   server->set_faults(slow);
-  sinch::client_config config;
-  config.base_url = server->url();
-  config.service_plan_id = "sandbox-plan";
-  config.api_token = "sandbox-token";
-  sinch::curl_options curl;
-  curl.timeout = 200ms;
-  xms_client c(config, sinch::curl_transport(curl));
+  auto c = make_client("sandbox-token", 200ms);
   c.set_sleep([&](std::chrono::milliseconds) { server->set_faults({}); });  // only the 1st is lost
   const auto deleted = c.delete_group(g.value.id);
   EXPECT_TRUE(deleted.ok()) << deleted.error->message;

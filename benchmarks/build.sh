@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Builds the benchmarks twice in Release: build/bench-baseline for the x86-64 baseline (the vector
-# code is then SSE2) and build/bench-native with -march=native. benchmarks/run.sh and
+# code is then SSE2), with the CLI for benchmarks/estimate_jobs.sh, and build/bench-native with
+# -march=native. benchmarks/run.sh and
 # benchmarks/peers/run.sh run what it builds.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/tools/setup.sh" test
 for build in baseline native; do
-  native=OFF
-  [[ $build == native ]] && native=ON
+  native=OFF tools=ON targets=(septet_bench septet_cli)
+  [[ $build == native ]] && native=ON tools=OFF targets=(septet_bench)
   cmake -S "$root" -B "$root/build/bench-$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DSEPTET_BUILD_BENCHMARKS=ON -DSEPTET_BENCH_NATIVE=$native -DSEPTET_BUILD_TESTS=OFF \
-    -DSEPTET_BUILD_FUZZERS=OFF -DSEPTET_BUILD_TOOLS=OFF >/dev/null
-  cmake --build "$root/build/bench-$build" -j2 --target septet_bench
+    -DSEPTET_BUILD_FUZZERS=OFF -DSEPTET_BUILD_TOOLS=$tools >/dev/null
+  cmake --build "$root/build/bench-$build" -j2 --target "${targets[@]}"
 done

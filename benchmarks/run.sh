@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every septet benchmark, once built for the x86-64 baseline (SSE2) and once for this machine
-# (-march=native: AVX2 or AVX-512BW where the CPU has them), then docs/speed.md from those runs:
+# (-march=native: AVX2 or AVX-512BW where the CPU has them), and `septet estimate --jobs`
+# (benchmarks/estimate_jobs.sh), then docs/speed.md from those runs:
 #   bash benchmarks/run.sh
 # Each benchmark is the median of 3 repetitions.
 set -euo pipefail
@@ -13,6 +14,8 @@ for build in baseline native; do
     --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
     --benchmark_format=json > "$out/$build.json"
 done
+bash "$root/benchmarks/estimate_jobs.sh" "$root/build/bench-baseline/tools/septet/septet" \
+  >"$out/estimate_jobs.md"
 python3 "$root/benchmarks/speed_report.py" "$out/baseline.json" "$out/native.json" \
-  "$root/docs/speed.md"
+  "$root/docs/speed.md" "$out/estimate_jobs.md"
 echo "wrote docs/speed.md"

@@ -74,6 +74,14 @@ def other_table(builds):
     return lines
 
 
+ESTIMATE_HEADING = "## `septet estimate` on every core"
+ESTIMATE_TEXT = (
+    "1 million generated recipients (a third of them UCS-2), the whole process timed, best of 5, "
+    "`--jobs 1` and `--jobs 2` alternated; both write the same bytes "
+    "(`bash benchmarks/estimate_jobs.sh build/bench-baseline/tools/septet/septet`, baseline "
+    "build). The process start (about 30 ms: loading libcurl and libphonenumber) is in both.")
+
+
 def main():
     builds = []
     for path, flags in zip(sys.argv[1:3], ["x86-64 baseline", "-march=native"]):
@@ -110,6 +118,9 @@ def main():
               "Wire format (`encode_parts`: UDH and packed septets or UTF-16BE per part), decoding "
               "(`reassemble`: user data back to UTF-8), templates and estimation:", ""]
     lines += other_table(builds)
+    if len(sys.argv) > 4:
+        lines += ["", ESTIMATE_HEADING, "", ESTIMATE_TEXT, ""]
+        lines += Path(sys.argv[4]).read_text().rstrip("\n").split("\n")
     lines.append("")
     Path(sys.argv[3]).write_text("\n".join(lines))
 

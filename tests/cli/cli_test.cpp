@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -458,6 +459,90 @@ TEST(cli_test, estimate_agrees_with_rendering_every_recipient) {
   EXPECT_EQ(i, recipients_count);
   EXPECT_EQ(j["parts"], parts);
   EXPECT_EQ(j["parts_by_encoding"]["unicode"], unicode);
+}
+
+/// A recipients' CSV of `count` rows, long enough to span many of estimate's batches, with the
+/// rows that judging and the CSV reader meet: quoted fields holding commas, quotes and line
+/// breaks, CRLF line ends, UCS-2 names, values over 160 characters, missing values (every 13th
+/// row fails), bad numbers (rows where i % 997 == 5) and numbers without a price (+33).
+auto campaign_csv(int count) -> std::string {
+  std::string csv = "msisdn,name,city\n";
+  for (int i = 0; i < count; ++i) {
+    if (i % 997 == 5) {
+      csv += "not-a-number";
+    } else {
+      csv += (i % 7 == 0 ? "+3361" : "+4670") + std::to_string(1000000 + i);
+    }
+    csv += ',';
+    if (i % 13 != 0) {
+      csv += i % 3 == 0 ? "Zo\xC3\xAB \xF0\x9F\x98\x80" : "Anna";
+    }
+    csv += ',';
+    if (i % 5 == 0) {
+      csv += "\"Line, one\r\nline \"\"two\"\"\"";
+    } else {
+      csv += i % 1000 == 999 ? std::string(170, 'x') : std::string("Berlin");
+    }
+    csv += i % 17 == 0 ? "\r\n" : "\n";
+  }
+  return csv;
+}
+
+/// The outputs of one `septet estimate` run: what it prints, and its --per-recipient file.
+auto estimate_outputs(const std::string& args, const std::string& per_recipient) -> std::string {
+  const auto r =
+      run("estimate --no-progress " + args + " --per-recipient " + per_recipient, "", true);
+  std::ifstream file(per_recipient, std::ios::binary);
+  const std::string lines{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  return "status " + std::to_string(r.status) + "\n" + r.out + "\n" + lines;
+}
+
+TEST(cli_test, estimate_gives_the_same_bytes_with_any_number_of_jobs) {
+  constexpr int count = 60000;  // about 2.5 MB: ten batches
+  const auto recipients = write_file("campaign.csv", campaign_csv(count));
+  const auto prices = write_file("campaign_prices.csv", "prefix,price\n4670,0.04\n");
+  const std::string template_args =
+      "--template 'Hi ${name} in ${city}!' --recipients " + recipients + " --prices " + prices;
+  for (const std::string form : {"--json", ""}) {
+    for (const std::string extension : {".csv", ".jsonl"}) {
+      const auto args = form + " " + template_args;
+      const auto one = estimate_outputs(args + " --jobs 1", temp_path("jobs1" + extension));
+      for (const std::string jobs : {"2", "5"}) {
+        EXPECT_EQ(estimate_outputs(args + " --jobs " + jobs, temp_path("jobs" + jobs + extension)),
+                  one)
+            << "--jobs " << jobs << " " << form << " " << extension;
+      }
+    }
+  }
+  // Rows are numbered as in the file, whichever batch they were judged in.
+  const auto r = run("estimate --json --no-progress --jobs 2 " + template_args);
+  const auto j = nlohmann::json::parse(r.out);
+  std::vector<int> failing;
+  for (int i = 0; i < count; ++i) {
+    if (i % 13 == 0 || i % 997 == 5) {
+      failing.push_back(i + 2);  // the header is row 1
+    }
+  }
+  ASSERT_EQ(j["failures"]["examples"].size(), 20);
+  for (std::size_t k = 0; k < 20; ++k) {
+    EXPECT_EQ(j["failures"]["examples"][k]["row"], failing[k]) << k;
+  }
+  EXPECT_EQ(j["recipients"], count);
+  EXPECT_EQ(j["failed"], failing.size());
+}
+
+TEST(cli_test, estimate_stops_at_the_same_row_with_any_number_of_jobs) {
+  // A quote inside an unquoted field, deep into the file: the rows before it are counted and
+  // written, then the run stops with the row's number.
+  auto csv = campaign_csv(50000);
+  const auto row_40001 = csv.find("+4670" + std::to_string(1000000 + 39999));
+  csv.insert(row_40001 + 3, "\"");
+  const auto recipients = write_file("campaign_broken.csv", csv);
+  const auto args = "--template 'Hi ${name}' --recipients " + recipients;
+  const auto one = estimate_outputs(args + " --jobs 1", temp_path("broken1.csv"));
+  EXPECT_NE(one.find("status 2\n"), std::string::npos) << one.substr(0, 200);
+  EXPECT_NE(one.find(recipients + " row 40001: "), std::string::npos) << one.substr(0, 400);
+  EXPECT_EQ(estimate_outputs(args + " --jobs 2", temp_path("broken2.csv")), one);
 }
 
 TEST(cli_test, estimate_prices_by_country_and_bad_input) {

@@ -1,5 +1,7 @@
 #include "csv_rows.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,12 +19,29 @@ constexpr std::size_t chunk_size = 1U << 16U;
 
 }  // namespace
 
-csv_rows::csv_rows(std::istream& in) : m_in(in), m_buffer(chunk_size) {
+csv_rows::csv_rows(std::istream& in, bool at_start)
+    : m_in(&in), m_buffer(chunk_size), m_at_start(at_start) {
+  start_parser();
+}
+
+void csv_rows::start_parser() {
   if (csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
     m_error = "cannot initialise the CSV parser";
     m_done = true;
   }
   csv_set_space_func(&m_parser, never_space);
+}
+
+void csv_rows::restart(std::istream& in) {
+  csv_free(&m_parser);
+  m_in = &in;
+  m_current.clear();
+  m_next = m_ready_end = 0;
+  m_error.clear();
+  m_row_number = m_bytes = m_row_bytes = 0;
+  m_at_start = false;
+  m_done = false;
+  start_parser();
 }
 
 csv_rows::~csv_rows() {
@@ -58,17 +77,24 @@ void csv_rows::on_row_end(int /*terminator*/, void* self) {
   if (rows->m_done) {
     return;
   }
-  rows->m_ready.push_back(std::move(rows->m_current));
+  if (rows->m_ready_end == rows->m_ready.size()) {
+    rows->m_ready.emplace_back();
+  }
+  rows->m_ready[rows->m_ready_end++].swap(rows->m_current);
   rows->m_current.clear();
   rows->m_row_bytes = 0;
 }
 
 void csv_rows::fill() {
-  while (m_ready.empty() && !m_done) {
-    m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-    const auto got = static_cast<std::size_t>(m_in.gcount());
+  if (m_next == m_ready_end) {
+    m_next = m_ready_end = 0;
+  }
+  while (m_ready_end == 0 && !m_done) {
+    m_in->read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    const auto got = static_cast<std::size_t>(m_in->gcount());
     std::size_t skip = 0;
-    if (m_bytes == 0 && got >= 3 && std::string_view(m_buffer.data(), 3) == "\xEF\xBB\xBF") {
+    if (m_at_start && m_bytes == 0 && got >= 3 &&
+        std::string_view(m_buffer.data(), 3) == "\xEF\xBB\xBF") {
       skip = 3;  // the UTF-8 byte order mark
     }
     m_bytes += got;
@@ -95,13 +121,62 @@ void csv_rows::fill() {
 
 auto csv_rows::next(std::vector<std::string>& row) -> bool {
   fill();
-  if (m_ready.empty()) {
+  if (m_next == m_ready_end) {
     return false;
   }
-  row = std::move(m_ready.front());
-  m_ready.pop_front();
+  row.swap(m_ready[m_next++]);
   ++m_row_number;
   return true;
+}
+
+auto csv_record_pieces::read_more() -> bool {
+  const std::size_t had = m_pending.size();
+  m_pending.resize(had + chunk_size);
+  m_in.read(m_pending.data() + had, static_cast<std::streamsize>(chunk_size));
+  m_pending.resize(had + static_cast<std::size_t>(m_in.gcount()));
+  return m_pending.size() > had;
+}
+
+/// Scans m_pending from `scan` (inside quotes if `quoted`) for the end of the open record, after
+/// its line break ("\r\n", "\n" or "\r"). npos if m_pending ends first: `scan` and `quoted` then
+/// say where to go on once more is read.
+auto csv_record_pieces::record_end(std::size_t& scan, bool& quoted) const -> std::size_t {
+  for (; scan < m_pending.size(); ++scan) {
+    const char c = m_pending[scan];
+    if (c == '"') {
+      quoted = !quoted;  // "" inside quotes toggles twice
+    } else if (!quoted && c == '\n') {
+      return scan + 1;
+    } else if (!quoted && c == '\r') {
+      if (scan + 1 == m_pending.size()) {
+        return std::string::npos;  // a "\r\n" split over two reads: look again at this '\r'
+      }
+      return m_pending[scan + 1] == '\n' ? scan + 2 : scan + 1;
+    }
+  }
+  return std::string::npos;
+}
+
+auto csv_record_pieces::next(std::size_t least_bytes, std::string& piece) -> bool {
+  while (m_pending.size() < least_bytes && read_more()) {
+  }
+  // A record csv_rows takes is at most twice max_row_bytes as written (every quote doubled),
+  // plus its quotes and commas: one reaching this far is refused by its parse before the cut.
+  const std::size_t most_bytes = least_bytes + 4 * csv_rows::max_row_bytes;
+  std::size_t scan = std::min(least_bytes, m_pending.size());
+  bool quoted =
+      std::count(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(scan), '"') %
+          2 !=
+      0;
+  std::size_t end = record_end(scan, quoted);
+  while (end == std::string::npos && m_pending.size() < most_bytes && read_more()) {
+    end = record_end(scan, quoted);
+  }
+  end = std::min(end, m_pending.size());
+  piece.assign(m_pending, 0, end);
+  m_pending.erase(0, end);
+  m_handed_out += end;
+  return !piece.empty();
 }
 
 }  // namespace septet_cli

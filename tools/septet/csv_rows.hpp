@@ -4,7 +4,6 @@
 #include <csv.h>
 
 #include <cstddef>
-#include <deque>
 #include <istream>
 #include <string>
 #include <vector>
@@ -23,8 +22,12 @@ class csv_rows {
   static constexpr std::size_t max_row_fields = 1024;
   static constexpr std::size_t max_row_bytes = 1U << 20U;
 
-  explicit csv_rows(std::istream& in);
+  /// Rows of `in`; `at_start`: `in` is a whole file, which may begin with a byte order mark.
+  explicit csv_rows(std::istream& in, bool at_start = true);
   ~csv_rows();
+  /// Rows of `in` from now on, parsed afresh (`in` does not start a file): what was read so far
+  /// is dropped, and the storage of rows is kept for reuse.
+  void restart(std::istream& in);
   csv_rows(const csv_rows&) = delete;
   auto operator=(const csv_rows&) -> csv_rows& = delete;
 
@@ -46,19 +49,50 @@ class csv_rows {
  private:
   static void on_field(void* data, std::size_t size, void* self);
   static void on_row_end(int terminator, void* self);
+  void start_parser();
   void fill();
   void refuse(std::string error);
 
-  std::istream& m_in;
+  std::istream* m_in;
   csv_parser m_parser{};
   std::vector<std::string> m_current;
-  std::deque<std::vector<std::string>> m_ready;
+  // Rows parsed: [m_next, m_ready_end) are still to be returned. Rows are swapped in and out, so
+  // that their storage is reused instead of allocated for every row.
+  std::vector<std::vector<std::string>> m_ready;
+  std::size_t m_next = 0;
+  std::size_t m_ready_end = 0;
   std::vector<char> m_buffer;
   std::string m_error;
   std::size_t m_row_number = 0;
   std::size_t m_bytes = 0;
   std::size_t m_row_bytes = 0;
+  bool m_at_start;
   bool m_done = false;
+};
+
+/// Cuts a CSV stream into pieces that each end where a record ends (at a line break outside
+/// quotes), so that each piece can be parsed on its own, on any thread, with the rows a parse of
+/// the whole stream gives. A record too long for csv_rows is cut anyway: its parse fails on it
+/// as the whole stream's would.
+class csv_record_pieces {
+ public:
+  explicit csv_record_pieces(std::istream& in) : m_in(in) {}
+
+  /// The next piece, of at least `least_bytes` bytes unless the input ends first; false at the
+  /// end of the input.
+  auto next(std::size_t least_bytes, std::string& piece) -> bool;
+  /// Bytes handed out so far.
+  [[nodiscard]] auto bytes_handed_out() const -> std::size_t {
+    return m_handed_out;
+  }
+
+ private:
+  auto read_more() -> bool;
+  [[nodiscard]] auto record_end(std::size_t& scan, bool& quoted) const -> std::size_t;
+
+  std::istream& m_in;
+  std::string m_pending;  ///< read, not handed out; begins where a record begins
+  std::size_t m_handed_out = 0;
 };
 
 }  // namespace septet_cli

@@ -23,6 +23,7 @@ struct estimate_settings {
   septet::options options;
   bool json = false;
   bool progress = true;  ///< progress lines on stderr once a second has passed
+  std::size_t jobs = 0;  ///< threads that judge recipients; 0: one per core
 };
 
 /// `septet estimate`: what sending the template to every recipient would cost, streamed.

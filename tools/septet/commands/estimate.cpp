@@ -1,6 +1,7 @@
 // septet estimate: the pre-flight cost of sending a template to every recipient of a CSV.
 #include "../estimate.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -13,6 +14,9 @@
 
 namespace septet_cli {
 namespace {
+
+/// More threads than this only wait for the one that reads the CSV.
+constexpr std::uint64_t max_jobs = 256;
 
 /// The command line of `septet estimate`, as parsed.
 struct estimate_command_line {
@@ -46,6 +50,11 @@ void add_estimate_options(CLI::App& subcommand, estimate_command_line& line) {
   add_grapheme_safe_flag(subcommand, line.grapheme_safe);
   add_json_flag(subcommand, settings.json);
   subcommand.add_flag("!--no-progress", settings.progress, "No progress lines on stderr");
+  subcommand
+      .add_option("--jobs", settings.jobs,
+                  "Threads that render and count recipients (default: one per core); the "
+                  "output is the same for any number")
+      ->check(whole_number(1, max_jobs));
 }
 
 /// --template: a path that exists is read (a directory or an unreadable file is an error);

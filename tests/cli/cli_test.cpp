@@ -333,6 +333,32 @@ TEST(cli_test, decode_reports_missing_parts_and_bad_hex) {
   EXPECT_EQ(run("encode", std::string(2001, 'a')).status, 1);
 }
 
+TEST(cli_test, decode_reads_a_lone_part_with_a_concatenation_udh_as_a_part) {
+  const auto j = nlohmann::json::parse(run("encode --json", std::string(200, 'z')).out);
+  const std::string first =
+      j["parts"][0]["udh"].get<std::string>() + j["parts"][0]["ud"].get<std::string>() + "\n";
+  const auto alone = run("decode", first, true);
+  EXPECT_EQ(alone.status, 2);
+  EXPECT_NE(alone.out.find("starts with a concatenation UDH (part 1 of 2)"), std::string::npos)
+      << alone.out;
+  EXPECT_NE(alone.out.find("part 2 of 2 is missing"), std::string::npos) << alone.out;
+  // Part 1 of 1 is a whole message; --udhi no still reads the octets as text.
+  const std::string one_of_one = "050003070101" + j["parts"][0]["ud"].get<std::string>();
+  EXPECT_EQ(run("decode", one_of_one + "\n").out, std::string(153, 'z'));
+  const auto as_text = run("decode --udhi no", first);
+  EXPECT_EQ(as_text.status, 0);
+  EXPECT_NE(as_text.out.find(std::string(100, 'z')), std::string::npos);
+  EXPECT_NE(as_text.out.substr(0, 10).find_first_not_of('z'), std::string::npos);
+}
+
+TEST(cli_test, decode_points_from_the_human_encode_output_to_the_json) {
+  const auto human = run("encode", std::string(200, 'z')).out;
+  const auto r = run("decode", human, true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("pipe 'septet encode --json' into 'septet decode'"), std::string::npos)
+      << r.out;
+}
+
 }  // namespace
 
 namespace {
@@ -589,6 +615,58 @@ TEST(cli_test, estimate_prices_by_country_and_bad_input) {
   EXPECT_EQ(run("estimate --template Hi --no-progress --recipients " + broken).status, 2);
   const auto human = run("estimate --template Hi --no-progress --recipients " + recipients);
   EXPECT_NE(human.out.find("parts per recipient"), std::string::npos) << human.out;
+}
+
+/// The command names `septet --help` lists.
+auto listed_commands(const std::string& help) -> std::vector<std::string> {
+  std::vector<std::string> names;
+  const auto list = help.find("Subcommands:\n");
+  std::size_t at = help.find('\n', list) + 1;
+  while (at < help.size() && help.compare(at, 2, "  ") == 0) {
+    const auto name_end = help.find(' ', at + 2);
+    if (help[at + 2] != ' ') {  // not a continued description
+      names.push_back(help.substr(at + 2, name_end - at - 2));
+    }
+    at = help.find('\n', at) + 1;
+  }
+  return names;
+}
+
+TEST(Cli, EveryCommandsHelpEndsWithExamplesOfIt) {
+  const auto names = listed_commands(run("--help").out);
+  ASSERT_GE(names.size(), 11U);
+  for (const auto& name : names) {
+    const auto help = run(name + " --help");
+    EXPECT_EQ(help.status, 0) << name;
+    EXPECT_NE(help.out.find("\nExamples:\n  septet " + name), std::string::npos) << help.out;
+  }
+  for (const std::string action :
+       {"create", "list", "get", "update", "replace", "delete", "members"}) {
+    EXPECT_NE(run("groups " + action + " --help").out.find("Examples:\n  septet groups " + action),
+              std::string::npos)
+        << action;
+  }
+}
+
+TEST(Cli, NoCommandOrAMistypedOneListsTheCommandsAndTheNearest) {
+  const auto none = run("", "", true);
+  EXPECT_EQ(none.status, 2);
+  EXPECT_NE(none.out.find("estimate"), std::string::npos) << none.out;
+  EXPECT_NE(none.out.find("transliteration-table"), std::string::npos) << none.out;
+  const auto typo = run("estimat --template x --recipients y", "", true);
+  EXPECT_EQ(typo.status, 2);
+  EXPECT_NE(typo.out.find("'estimat' is not a command; did you mean 'estimate'?"),
+            std::string::npos)
+      << typo.out;
+  EXPECT_NE(typo.out.find("dry-run"), std::string::npos) << typo.out;
+  EXPECT_NE(run("grops list", "", true).out.find("did you mean 'groups'?"), std::string::npos);
+  EXPECT_NE(run("trans", "", true).out.find("did you mean 'transliteration-table'?"),
+            std::string::npos);
+  const auto nothing_near = run("xyzzy", "", true);
+  EXPECT_EQ(nothing_near.out.find("did you mean"), std::string::npos) << nothing_near.out;
+  const auto option = run("inspect --jsn hello", "", true);
+  EXPECT_EQ(option.status, 2);
+  EXPECT_NE(option.out.find("Did you mean --json?"), std::string::npos) << option.out;
 }
 
 TEST(Cli, TransliterationSuggestedAppliedAndReported) {

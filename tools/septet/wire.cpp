@@ -150,6 +150,24 @@ auto parts_from_json(std::string_view input, const decode_settings& settings) ->
   return read;
 }
 
+/// Whether the one part read starts with a UDH that holds a concatenation IE: under --udhi auto
+/// it is then read as a part of a longer message (whose other parts are missing, unless it is
+/// part 1 of 1), not as text that begins with the UDH's octets.
+auto starts_with_concatenation(const std::vector<std::vector<std::uint8_t>>& buffers) -> bool {
+  if (buffers.size() != 1) {
+    return false;
+  }
+  const auto udh = septet::parse_udh(buffers.front());
+  if (!udh.ok() || !udh.value.concat) {
+    return false;
+  }
+  std::fprintf(stderr,
+               "septet: the part starts with a concatenation UDH (part %u of %u): read as one "
+               "(--udhi no reads it as text)\n",
+               unsigned{udh.value.concat->sequence}, unsigned{udh.value.concat->total});
+  return true;
+}
+
 /// One part a line, "HEX" or "HEX:UDL" (blank lines skipped): TP-UDL makes GSM 7-bit exact (a
 /// final '@' and padding look alike).
 auto parts_from_hex_lines(std::string_view input, const decode_settings& settings) -> read_parts {
@@ -179,6 +197,10 @@ auto parts_from_hex_lines(std::string_view input, const decode_settings& setting
     }
     if (!bytes) {
       read.error = "line " + std::to_string(line_number) + " is not hex";
+      if (line.starts_with("data_coding ") || line.starts_with("part ")) {
+        read.error += ": it is what 'septet encode' shows people; pipe 'septet encode --json' "
+                      "into 'septet decode' instead";
+      }
       return read;
     }
     read.buffers.push_back(std::move(*bytes));
@@ -189,7 +211,8 @@ auto parts_from_hex_lines(std::string_view input, const decode_settings& setting
     read.parts.push_back(in);
   }
   const bool udhi = settings.udhi == udhi_mode::yes ||
-                    (settings.udhi == udhi_mode::automatic && read.parts.size() > 1);
+                    (settings.udhi == udhi_mode::automatic &&
+                     (read.parts.size() > 1 || starts_with_concatenation(read.buffers)));
   for (auto& p : read.parts) {
     p.udhi = udhi;
   }

@@ -19,15 +19,23 @@ struct command {
   std::function<exit_status()> run;
 };
 
+/// Ends the --help of `subcommand` with `examples`: command lines, one a line.
+inline void add_examples(CLI::App& subcommand, const std::string& examples) {
+  subcommand.footer("\nExamples:\n" + examples);
+}
+
 /// Adds subcommand `name`: `add_options` binds its options to a command line of its own, which
-/// `run` reads once the arguments are parsed.
+/// `run` reads once the arguments are parsed. `examples` (command lines, one a line) end its
+/// --help.
 template <typename CommandLine>
 auto add_command(CLI::App& app,
                  const std::string& name,
                  const std::string& description,
+                 const std::string& examples,
                  void (*add_options)(CLI::App&, CommandLine&),
                  exit_status (*run)(CommandLine&)) -> command {
   auto* subcommand = app.add_subcommand(name, description);
+  add_examples(*subcommand, examples);
   // Shared with the handler, so the variables CLI11 writes into live as long as it does.
   auto line = std::make_shared<CommandLine>();
   add_options(*subcommand, *line);

@@ -55,6 +55,9 @@ auto add_decode_command(CLI::App& app) -> command {
       "Reassembles parts read from stdin, one per line as hex (UDH followed by user data, any\n"
       "order; HEX:UDL gives TP-UDL, which makes GSM 7-bit exact), or the JSON of\n"
       "'septet encode --json'; prints the text.",
+      "  septet decode < parts.hex          # one part a line: UDH and UD in hex, or HEX:UDL\n"
+      "  septet encode --json 'Any text' | septet decode\n"
+      "  echo 00480069 | septet decode --data-coding 8 --udhi no\n",
       add_decode_options, run_decode);
 }
 

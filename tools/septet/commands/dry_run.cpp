@@ -50,6 +50,8 @@ auto add_dry_run_command(CLI::App& app) -> command {
       "What Sinch's POST /batches/dry_run would answer for a send-batch request (JSON file, or\n"
       "stdin), computed offline. Recipients Sinch would fail (codes 405, 411) go to stderr.\n"
       "Exit status: 0 all sent, 1 some recipients would fail, 2 Sinch would refuse the request.",
+      "  septet dry-run examples/dry-run-request.json\n"
+      "  septet dry-run --per-recipient < request.json\n",
       add_dry_run_options, run_dry_run);
 }
 

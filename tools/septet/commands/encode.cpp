@@ -63,6 +63,9 @@ auto add_encode_command(CLI::App& app) -> command {
       app, "encode",
       "The parts of TEXT (or of all of stdin) as sent: UDH and user data in hex, TP-UDL, data\n"
       "coding and esm_class. Exit status: 0 encoded, 1 over a limit, 2 invalid input.",
+      "  septet encode 'Hello from septet'\n"
+      "  septet encode --json --udh-ref 16 --ref 4242 < message.txt\n"
+      "  septet encode --unpacked 'For SMPP data_coding 0'\n",
       add_encode_options, run_encode);
 }
 

@@ -99,6 +99,11 @@ auto add_estimate_command(CLI::App& app) -> command {
       "Pre-flight cost of sending a template to every recipient of a CSV (streamed): parts,\n"
       "encodings, failures, cost by prefix, send time. Exit status: 0 all would be sent, 1 some\n"
       "recipients would fail, 2 invalid input.",
+      "  septet estimate --template 'Hi ${name}' --recipients examples/recipients.csv\n"
+      "  septet estimate --template message.txt --recipients people.csv --prices "
+      "examples/prices.csv --rate 30\n"
+      "  septet estimate --template 'Hi ${name}' --recipients people.csv --json --per-recipient "
+      "out.jsonl\n",
       add_estimate_options, run_estimate);
 }
 

@@ -232,8 +232,10 @@ auto add_action(CLI::App& groups,
                 groups_command_line& line,
                 const char* name,
                 bool with_id,
-                const char* description) -> CLI::App* {
+                const char* description,
+                const char* example) -> CLI::App* {
   auto* sub = groups.add_subcommand(name, description);
+  add_examples(*sub, std::string("  ") + example + "\n");
   add_connection_options(*sub, line.connection);
   if (with_id) {
     sub->add_option("group_id", line.id, "Group ID")->required();
@@ -249,25 +251,39 @@ auto add_groups_command(CLI::App& app) -> command {
                          "Sinch groups: create, list, get, update, replace, delete, members.\n"
                          "A group ID may stand in --to of send for all its members.");
   groups->require_subcommand(1);
+  add_examples(*groups,
+               "  septet groups create --name Staff --member +46700000001,+46700000002\n"
+               "  septet groups list\n"
+               "  septet groups members GROUP_ID\n");
   auto line = std::make_shared<groups_command_line>();
   auto& l = *line;
   std::vector<std::pair<CLI::App*, action>> actions;
-  auto* create = add_action(*groups, l, "create", false, "Creates a group (prints its ID)");
+  auto* create = add_action(*groups, l, "create", false, "Creates a group (prints its ID)",
+                            "septet groups create --name Staff --member +46700000001,+46700000002");
   add_group_options(*create, l);
   actions.emplace_back(create, run_create);
-  auto* list = add_action(*groups, l, "list", false, "Lists the groups, every page");
+  auto* list = add_action(*groups, l, "list", false, "Lists the groups, every page",
+                          "septet groups list --json");
   list->add_option("--page-size", l.page_size, "Groups per request")
       ->check(whole_number(1, sinch::max_page_size));
   actions.emplace_back(list, run_list);
-  actions.emplace_back(add_action(*groups, l, "get", true, "A group"), run_get);
-  auto* update = add_action(*groups, l, "update", true, "Adds or removes members, renames");
+  actions.emplace_back(add_action(*groups, l, "get", true, "A group", "septet groups get GROUP_ID"),
+                       run_get);
+  auto* update =
+      add_action(*groups, l, "update", true, "Adds or removes members, renames",
+                 "septet groups update GROUP_ID --add +46700000003 --remove +46700000001");
   add_update_options(*update, l);
   actions.emplace_back(update, run_update);
-  auto* replace = add_action(*groups, l, "replace", true, "Sets name and members anew");
+  auto* replace = add_action(*groups, l, "replace", true, "Sets name and members anew",
+                             "septet groups replace GROUP_ID --name Team --member +46700000004");
   add_group_options(*replace, l);
   actions.emplace_back(replace, run_replace);
-  actions.emplace_back(add_action(*groups, l, "delete", true, "Deletes a group"), run_delete);
-  actions.emplace_back(add_action(*groups, l, "members", true, "A group's members"), run_members);
+  actions.emplace_back(
+      add_action(*groups, l, "delete", true, "Deletes a group", "septet groups delete GROUP_ID"),
+      run_delete);
+  actions.emplace_back(add_action(*groups, l, "members", true, "A group's members",
+                                  "septet groups members GROUP_ID"),
+                       run_members);
   return {groups, [line, actions] {
             for (const auto& [sub, run] : actions) {
               if (sub->parsed()) {

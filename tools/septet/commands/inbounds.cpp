@@ -59,6 +59,8 @@ auto add_inbounds_command(CLI::App& app) -> command {
       app, "inbounds",
       "Lists inbound (MO) messages, every page of them, received since --start-date\n"
       "(Sinch's default: the last 24 hours).",
+      "  septet inbounds\n"
+      "  septet inbounds --to +46700000000 --start-date 2026-12-01T00:00:00Z --json\n",
       add_inbounds_options, run_inbounds);
 }
 

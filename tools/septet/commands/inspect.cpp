@@ -141,6 +141,10 @@ auto add_inspect_command(CLI::App& app) -> command {
       app, "inspect",
       "Encoding, units, parts and non-GSM characters of TEXT (or of all of stdin, verbatim).\n"
       "Exit status: 0 within limits, 1 over a limit, 2 invalid UTF-8 or usage error.",
+      "  septet inspect 'Hi €, see you at 5'\n"
+      "  septet inspect --json < message.txt\n"
+      "  septet inspect --national auto 'Merhaba Ğüzel şehir'\n"
+      "  septet inspect --transliterate 'It’s “quoted”'\n",
       add_inspect_options, run_inspect);
 }
 

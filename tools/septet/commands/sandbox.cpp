@@ -118,6 +118,9 @@ auto add_sandbox_command(CLI::App& app) -> command {
       "A local Sinch (XMS and Classic) on loopback for tests and CI: batches in memory, dry runs\n"
       "by septet, delivery-report callbacks, fault injection. Prints its URL, then serves until\n"
       "Ctrl-C.",
+      "  septet sandbox --port 8080\n"
+      "  septet sandbox --fault-rate 0.3 --webhook-secret s3cret --callback-url "
+      "http://127.0.0.1:9000/dlr\n",
       add_sandbox_options, run_sandbox_command);
 }
 

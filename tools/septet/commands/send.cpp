@@ -66,6 +66,11 @@ auto add_send_command(CLI::App& app) -> command {
       app, "send",
       "Sends TEXT (or all of stdin) as one batch through Sinch (token: SINCH_API_TOKEN).\n"
       "Exit status: 0 created, 1 refused by Sinch or the network, 2 invalid, 3 outcome unknown.",
+      "  septet send --from +46700000000 --to +46700000001 'Hello'\n"
+      "  septet send --to +46700000001,+46700000002 --param 'name:+46700000001=Ana' --param "
+      "'name:default=there' 'Hi ${name}'\n"
+      "  septet send --base-url http://127.0.0.1:8080 --dry-run --to +46700000001 'Test'   # a "
+      "septet sandbox\n",
       add_send_options, run_send);
 }
 

@@ -44,6 +44,8 @@ auto add_status_command(CLI::App& app) -> command {
   return add_command(app, "status",
                      "A batch and its delivery-report summary, by ID or by client_reference.\n"
                      "Exit status: 0 found, 1 not found or refused, 2 invalid.",
+                     "  septet status 01FC66621XXXXX119Z8PMV1QPQ\n"
+                     "  septet status --client-reference my-campaign-42 --json\n",
                      add_status_options, run_status);
 }
 

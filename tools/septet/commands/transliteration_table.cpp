@@ -11,6 +11,9 @@ auto add_transliteration_table_command(CLI::App& app) -> command {
       "transliteration-table",
       "Prints the look-alike table --transliterate uses, as Markdown (docs/transliteration.md is\n"
       "this output).");
+  add_examples(*subcommand,
+               "  septet transliteration-table\n"
+               "  septet transliteration-table | grep U+2019\n");
   return {subcommand, [] {
             print_transliteration_table(std::cout);
             return ok;

@@ -34,13 +34,18 @@ if [[ "${1:-run}" == test ]]; then
   # The PostgreSQL extension (postgres/): PGXS and the server headers, and a server for its
   # pg_regress suite (pg_virtualenv, from postgresql-common).
   packages+=(postgresql-15 postgresql-server-dev-15)
+  # The smstools cross-check (tests/cross_check/smstools_test.cpp) runs smsd, which needs libmm;
+  # smsd itself is extracted below.
+  packages+=(libmm14)
+fi
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  sudo=(sudo)
 fi
 
 install_missing() {
-  sudo=()
-  if [[ $(id -u) -ne 0 ]]; then
-    sudo=(sudo)
-  fi
   echo "septet: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
   "${sudo[@]}" apt-get update -qq
@@ -61,11 +66,33 @@ fi
 # (the ctest test sinch_sdk.node_sdk_drives_the_sandbox needs it; SEPTET_REQUIRE_ALL makes its
 # absence a configure error).
 if [[ "${1:-run}" == test ]]; then
-  sdk="$(cd "$(dirname "$0")/.." && pwd)/tests/sinch_sdk"
+  sdk="$root/tests/sinch_sdk"
   if [[ ! -f $sdk/node_modules/.package-lock.json ]] ||
     ! cmp -s "$sdk/package-lock.json" "$sdk/node_modules/.septet-lock"; then
     echo "septet: npm ci in tests/sinch_sdk" >&2
     (cd "$sdk" && npm ci --no-audit --no-fund --loglevel=error)
     cp "$sdk/package-lock.json" "$sdk/node_modules/.septet-lock"
   fi
+fi
+
+# smsd, from Debian's smstools, for the cross-check of the national language IEs: the package's
+# files extracted under build/deps/smstools (tests/CMakeLists.txt looks there), not installed,
+# since installing it sets up a system service and starts the daemon. An installed smsd is used
+# as it is.
+smsd="$root/build/deps/smstools/usr/sbin/smsd"
+if [[ "${1:-run}" == test && ! -x /usr/sbin/smsd && ! -x $smsd ]]; then
+  echo "septet: extracting Debian's smstools into build/deps/smstools" >&2
+  download=$(mktemp -d)
+  # As root, apt would hand the download to its _apt user, who cannot write to this directory.
+  as_root=()
+  if [[ $(id -u) -eq 0 ]]; then
+    as_root=(-o APT::Sandbox::User=root)
+  fi
+  if ! (cd "$download" && apt-get download -qq "${as_root[@]}" smstools 2>/dev/null); then
+    "${sudo[@]}" apt-get update -qq
+    (cd "$download" && apt-get download -qq "${as_root[@]}" smstools)
+  fi
+  mkdir -p "$root/build/deps"
+  dpkg-deb -x "$download"/smstools_*.deb "$root/build/deps/smstools"
+  rm -rf "$download"
 fi

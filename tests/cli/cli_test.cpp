@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -569,6 +570,170 @@ TEST(cli_test, estimate_stops_at_the_same_row_with_any_number_of_jobs) {
   EXPECT_NE(one.find("status 2\n"), std::string::npos) << one.substr(0, 200);
   EXPECT_NE(one.find(recipients + " row 40001: "), std::string::npos) << one.substr(0, 400);
   EXPECT_EQ(estimate_outputs(args + " --jobs 2", temp_path("broken2.csv")), one);
+}
+
+TEST(cli_test, estimate_names_columns_the_template_does_not_match) {
+  const auto misspelt = write_file("misspelt.csv", "msisdn,nme\n+46701234567,Anna\n");
+  const auto r =
+      run("estimate --no-progress --template 'Hi ${name}' --recipients " + misspelt, "", true);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("${name} has no column in " + misspelt +
+                       " and no --default: every recipient fails (unmatched_parameter); is "
+                       "column 'nme' meant to be 'name'?"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("column 'nme' of " + misspelt + " is not a placeholder of the template"),
+            std::string::npos)
+      << r.out;
+  // With a --default nothing fails, and only the unused column is named.
+  const auto defaulted =
+      run("estimate --no-progress --default name=you --template 'Hi ${name}' "
+          "--recipients " +
+              misspelt,
+          "", true);
+  EXPECT_EQ(defaulted.status, 0) << defaulted.out;
+  EXPECT_EQ(defaulted.out.find("has no column"), std::string::npos) << defaulted.out;
+}
+
+TEST(cli_test, estimate_reads_semicolons_an_upper_case_msisdn_and_decimal_commas) {
+  const auto people = write_file("semicolons.csv",
+                                 "MSISDN;name\r\n+46701234567;Anna\r\n+46701234568;\"Bo; B\"\r\n");
+  const auto prices = write_file("semicolon_prices.csv", "prefix;price\n46;0,05\n");
+  const auto r = run("estimate --json --no-progress --template 'Hi ${name}!' --recipients " +
+                     people + " --prices " + prices);
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["recipients"], 2);
+  EXPECT_EQ(j["failed"], 0);
+  EXPECT_EQ(j["parts"], 2);
+  EXPECT_NEAR(j["cost"].get<double>(), 0.10, 1e-9);
+  const auto per_recipient = temp_path("semicolons.csv");
+  run("estimate --no-progress --template '${name}' --recipients " + people + " --per-recipient " +
+      per_recipient);
+  std::ifstream lines(per_recipient);
+  std::string line;
+  std::getline(lines, line);
+  std::getline(lines, line);
+  std::getline(lines, line);
+  EXPECT_EQ(line, "\"46701234568\",1,text,,ok");  // "Bo; B" was one field
+}
+
+TEST(cli_test, estimate_says_where_and_why_a_csv_is_broken) {
+  const auto stray = write_file("stray_quote.csv", "msisdn,name\n+46701234567,An\"na\n");
+  const auto r = run("estimate --no-progress --template Hi --recipients " + stray, "", true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find(stray + " row 2: a quote inside a field that does not start with one"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("(byte 27)"), std::string::npos) << r.out;  // the quote itself
+  const auto open = write_file("open_quote.csv", "msisdn,name\n+46701234567,\"Anna\n");
+  const auto o = run("estimate --no-progress --template Hi --recipients " + open, "", true);
+  EXPECT_EQ(o.status, 2);
+  EXPECT_NE(o.out.find("a quoted field is still open at the end of the file"), std::string::npos)
+      << o.out;
+  const auto header = write_file("phone_header.csv", "phone,name\n+46701234567,Anna\n");
+  EXPECT_NE(run("estimate --template Hi --recipients " + header, "", true)
+                .out.find("the first column of the header row must be 'msisdn', not 'phone'"),
+            std::string::npos);
+  EXPECT_NE(run("estimate --template Hi --recipients " + temp_path("missing.csv"), "", true)
+                .out.find("No such file or directory"),
+            std::string::npos);
+}
+
+TEST(cli_test, estimate_says_why_a_recipient_has_no_price) {
+  const auto people = write_file("unpriced.csv",
+                                 "msisdn\n+46701234567\n+33612345678\n+19995550123\n"
+                                 "+999123456789\n+88212345\n");
+  const auto prices = write_file("unpriced_prices.csv", "country,price\nSE,0.05\nUS,0.01\n");
+  const auto r = run("estimate --json --no-progress --template Hi --recipients " + people +
+                     " --prices " + prices);
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  // +1 999 is no assigned area code, so no country; of +1's countries only the US has a price.
+  EXPECT_EQ(j["cost_by_prefix"]["US"]["parts"], 1) << r.out;
+  EXPECT_NEAR(j["cost"].get<double>(), 0.06, 1e-9);
+  ASSERT_EQ(j["unpriced"]["count"], 3) << r.out;
+  const auto& examples = j["unpriced"]["examples"];
+  EXPECT_EQ(examples[0]["reason"], "no price for its country, FR");
+  EXPECT_EQ(examples[1]["reason"], "no calling code begins the number");
+  EXPECT_EQ(examples[2]["reason"], "a non-geographic number (no country to price it by)");
+  const auto by_prefix = write_file("unpriced_prefixes.csv", "prefix,price\n4670,0.05\n");
+  const auto p = nlohmann::json::parse(run("estimate --json --no-progress --template Hi "
+                                           "--recipients " +
+                                           people + " --prices " + by_prefix)
+                                           .out);
+  EXPECT_EQ(p["unpriced"]["examples"][0]["reason"],
+            "no prefix of the price list begins the number");
+}
+
+TEST(cli_test, estimate_tells_times_in_human_units) {
+  std::string csv = "msisdn\n";
+  for (int i = 0; i < 1000; ++i) {
+    csv += "+4670" + std::to_string(1000000 + i) + "\n";
+  }
+  const auto people = write_file("thousand.csv", csv);
+  const auto r = run("estimate --no-progress --template Hi --rate 0.05 --recipients " + people);
+  EXPECT_NE(r.out.find("send time    5 h 33 min at 0.05 parts/s"), std::string::npos) << r.out;
+  const auto j = nlohmann::json::parse(run("estimate --json --no-progress --template Hi "
+                                           "--rate 0.05 --recipients " +
+                                           people)
+                                           .out);
+  EXPECT_NEAR(j["send_seconds"].get<double>(), 20000.0, 1e-6);
+}
+
+/// What `command` (a shell command line) writes to stdout.
+auto shell_output(const std::string& command) -> std::string {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    return out;
+  }
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+    out.append(buffer.data(), n);
+  }
+  pclose(pipe);
+  return out;
+}
+
+TEST(cli_test, estimate_shows_progress_and_time_left_on_a_terminal) {
+  // Progress shows once a run has lasted a second (checked every 64 KiB of the file). The rows
+  // double until a run lasts 2 s, which leaves time for script, sh and septet to start under
+  // load. A long mixed template makes each row cost about 2 microseconds.
+  std::string body = "Hi ${name}, ";
+  while (body.size() < 1800) {
+    body += "Gr\u00FC\u00DFe \u20AC ok ";
+  }
+  const auto tmpl = write_file("progress_template.txt", body);
+  const auto people = temp_path("progress.csv");
+  for (int rows = 1000000; rows <= 8000000; rows *= 2) {
+    {
+      std::ofstream csv(people, std::ios::binary);
+      csv << "msisdn,name\n";
+      for (int i = 0; i < rows; ++i) {
+        csv << "+4670" << 1000000 + i % 9000000 << ",Anna\n";
+      }
+    }
+    const auto start = std::chrono::steady_clock::now();
+    // script(1) gives the run a terminal; what it writes there comes back on stdout.
+    const auto out =
+        shell_output("script -qfec '" + std::string(SEPTET_CLI) + " estimate --jobs 1 --template " +
+                     tmpl + " --recipients " + people + "' /dev/null");
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (seconds < 2) {
+      continue;
+    }
+    EXPECT_NE(out.find("\r\033[Kseptet: "), std::string::npos) << out.substr(0, 300);
+    EXPECT_NE(out.find("% of the file, "), std::string::npos) << out.substr(0, 300);
+    EXPECT_NE(out.find(" left"), std::string::npos) << out.substr(0, 300);
+    // The line is cleared before the totals, which start a line of their own.
+    EXPECT_NE(out.find("\r\033[Krecipients   " + std::to_string(rows)), std::string::npos)
+        << out.substr(0, 300);
+    return;
+  }
+  FAIL() << "no run lasted 2 s";
 }
 
 TEST(cli_test, estimate_prices_by_country_and_bad_input) {

@@ -83,6 +83,14 @@ auto open_for_reading(const std::string& path, std::ifstream& file) -> std::opti
   return std::nullopt;
 }
 
+auto file_size(const std::string& path) -> std::size_t {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
+    return 0;
+  }
+  return static_cast<std::size_t>(info.st_size);
+}
+
 auto exists(const std::string& path) -> bool {
   struct stat info {};
   return ::stat(path.c_str(), &info) == 0;

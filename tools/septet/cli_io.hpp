@@ -1,6 +1,7 @@
 #ifndef SEPTET_TOOLS_CLI_IO_HPP
 #define SEPTET_TOOLS_CLI_IO_HPP
 
+#include <cstddef>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ auto open_for_reading(const std::string& path, std::ifstream& file) -> std::opti
 
 /// Whether `path` names something on the file system (a file, a directory, a device...).
 auto exists(const std::string& path) -> bool;
+
+/// The size of the regular file at `path`; 0 for anything else (a pipe, a device).
+auto file_size(const std::string& path) -> std::size_t;
 
 /// Flushes standard output. If anything written to it was lost, says so on stderr and returns
 /// output_failed; otherwise returns `status`.

@@ -19,8 +19,8 @@ constexpr std::size_t chunk_size = 1U << 16U;
 
 }  // namespace
 
-csv_rows::csv_rows(std::istream& in, bool at_start)
-    : m_in(&in), m_buffer(chunk_size), m_at_start(at_start) {
+csv_rows::csv_rows(std::istream& in, bool at_start, char delimiter)
+    : m_in(&in), m_buffer(chunk_size), m_at_start(at_start), m_delimiter(delimiter) {
   start_parser();
 }
 
@@ -30,6 +30,7 @@ void csv_rows::start_parser() {
     m_done = true;
   }
   csv_set_space_func(&m_parser, never_space);
+  csv_set_delim(&m_parser, static_cast<unsigned char>(m_delimiter));
 }
 
 void csv_rows::restart(std::istream& in) {
@@ -38,6 +39,7 @@ void csv_rows::restart(std::istream& in) {
   m_current.clear();
   m_next = m_ready_end = 0;
   m_error.clear();
+  m_error_offset.reset();
   m_row_number = m_bytes = m_row_bytes = 0;
   m_at_start = false;
   m_done = false;
@@ -48,11 +50,24 @@ csv_rows::~csv_rows() {
   csv_free(&m_parser);
 }
 
-void csv_rows::refuse(std::string error) {
+void csv_rows::refuse(std::string error, std::optional<std::size_t> offset) {
   if (m_error.empty()) {
     m_error = std::move(error);
+    m_error_offset = offset;
   }
   m_done = true;
+}
+
+/// What libcsv's error code means for someone who wrote the CSV, rather than for libcsv.
+auto csv_rows::describe(int code, bool at_end) -> std::string {
+  if (code == CSV_EPARSE && at_end) {
+    return "a quoted field is still open at the end of the file (its closing quote is missing)";
+  }
+  if (code == CSV_EPARSE) {
+    return "a quote inside a field that does not start with one, or text after a closing quote "
+           "(a field with quotes, commas or line breaks is written \"...\", its quotes doubled)";
+  }
+  return csv_strerror(code);
 }
 
 void csv_rows::on_field(void* data, std::size_t size, void* self) {
@@ -97,12 +112,14 @@ void csv_rows::fill() {
         std::string_view(m_buffer.data(), 3) == "\xEF\xBB\xBF") {
       skip = 3;  // the UTF-8 byte order mark
     }
-    m_bytes += got;
-    if (got > skip && csv_parse(&m_parser, m_buffer.data() + skip, got - skip, on_field, on_row_end,
-                                this) != got - skip) {
-      refuse(csv_strerror(csv_error(&m_parser)));
+    const std::size_t parsed = got > skip ? csv_parse(&m_parser, m_buffer.data() + skip, got - skip,
+                                                      on_field, on_row_end, this)
+                                          : 0;
+    if (parsed != got - std::min(skip, got)) {
+      refuse(describe(csv_error(&m_parser), false), m_bytes + skip + parsed);
       return;
     }
+    m_bytes += got;
     if (m_done) {
       return;  // a limit refused the input
     }
@@ -112,7 +129,7 @@ void csv_rows::fill() {
     }
     if (got < m_buffer.size()) {
       if (csv_fini(&m_parser, on_field, on_row_end, this) != 0) {
-        m_error = csv_strerror(csv_error(&m_parser));
+        refuse(describe(csv_error(&m_parser), true), m_bytes);
       }
       m_done = true;
     }
@@ -127,6 +144,17 @@ auto csv_rows::next(std::vector<std::string>& row) -> bool {
   row.swap(m_ready[m_next++]);
   ++m_row_number;
   return true;
+}
+
+auto delimiter_of(std::string_view header) -> char {
+  const auto line = header.substr(0, header.find_first_of("\r\n"));
+  if (line.find(',') != std::string_view::npos) {
+    return ',';
+  }
+  if (line.find(';') != std::string_view::npos) {
+    return ';';
+  }
+  return line.find('\t') != std::string_view::npos ? '\t' : ',';
 }
 
 auto csv_record_pieces::read_more() -> bool {

@@ -5,7 +5,9 @@
 
 #include <cstddef>
 #include <istream>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace septet_cli {
@@ -23,7 +25,8 @@ class csv_rows {
   static constexpr std::size_t max_row_bytes = 1U << 20U;
 
   /// Rows of `in`; `at_start`: `in` is a whole file, which may begin with a byte order mark.
-  explicit csv_rows(std::istream& in, bool at_start = true);
+  /// Fields are separated by `delimiter` (see delimiter_of).
+  explicit csv_rows(std::istream& in, bool at_start = true, char delimiter = ',');
   ~csv_rows();
   /// Rows of `in` from now on, parsed afresh (`in` does not start a file): what was read so far
   /// is dropped, and the storage of rows is kept for reuse.
@@ -36,6 +39,10 @@ class csv_rows {
   /// Empty, or what went wrong.
   [[nodiscard]] auto error() const -> const std::string& {
     return m_error;
+  }
+  /// Where in the input the parse failed, in bytes, for an error of the CSV's syntax.
+  [[nodiscard]] auto error_offset() const -> std::optional<std::size_t> {
+    return m_error_offset;
   }
   /// 1-based number of the row last returned (a header counts).
   [[nodiscard]] auto row_number() const -> std::size_t {
@@ -51,7 +58,8 @@ class csv_rows {
   static void on_row_end(int terminator, void* self);
   void start_parser();
   void fill();
-  void refuse(std::string error);
+  void refuse(std::string error, std::optional<std::size_t> offset = std::nullopt);
+  static auto describe(int code, bool at_end) -> std::string;
 
   std::istream* m_in;
   csv_parser m_parser{};
@@ -63,12 +71,18 @@ class csv_rows {
   std::size_t m_ready_end = 0;
   std::vector<char> m_buffer;
   std::string m_error;
+  std::optional<std::size_t> m_error_offset;
   std::size_t m_row_number = 0;
   std::size_t m_bytes = 0;
   std::size_t m_row_bytes = 0;
   bool m_at_start;
+  char m_delimiter;
   bool m_done = false;
 };
+
+/// The delimiter of a CSV whose first line is `header`: a comma, or a semicolon or a tab when
+/// the line has one and no comma (spreadsheets write ';' where the comma is the decimal mark).
+auto delimiter_of(std::string_view header) -> char;
 
 /// Cuts a CSV stream into pieces that each end where a record ends (at a line break outside
 /// quotes), so that each piece can be parsed on its own, on any thread, with the rows a parse of

@@ -1,9 +1,11 @@
 #include "estimate.hpp"
 
 #include <phonenumbers/phonenumberutil.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -27,6 +29,7 @@
 #include "cli_io.hpp"
 #include "csv_rows.hpp"
 #include "in_order.hpp"
+#include "nearest_name.hpp"
 #include "numeric_option.hpp"
 
 namespace septet_cli {
@@ -106,17 +109,31 @@ class pricing {
   [[nodiscard]] auto empty() const -> bool {
     return m_prefixes.empty() && m_countries.empty();
   }
-  /// The price of `digits` and what it was found by (a prefix, or a country code).
-  [[nodiscard]] auto find(std::string_view digits)
+  /// The price of `digits` and what it was found by (a prefix, or a country code); without one,
+  /// why not in `missing`.
+  [[nodiscard]] auto find(std::string_view digits, std::string& missing)
       -> std::optional<std::pair<std::int64_t, const std::string*>> {
     if (m_countries.empty()) {
-      return m_prefixes.find(digits);
+      auto price = m_prefixes.find(digits);
+      if (!price) {
+        missing = "no prefix of the price list begins the number";
+      }
+      return price;
     }
-    const auto found = m_countries.find(region_of(digits));
-    if (found == m_countries.end()) {
+    const auto region = region_of(digits);
+    const auto found = m_countries.find(region);
+    if (found != m_countries.end()) {
+      return {{found->second, &found->first}};
+    }
+    if (region == "001") {
+      missing = "a non-geographic number (no country to price it by)";
       return std::nullopt;
     }
-    return {{found->second, &found->first}};
+    if (region != "ZZ") {
+      missing = "no price for its country, " + region;
+      return std::nullopt;
+    }
+    return calling_code_price(digits, missing);
   }
 
  private:
@@ -163,21 +180,69 @@ class pricing {
     return region;
   }
 
+  /// For a number libphonenumber cannot place (an unassigned range, say): the price of its
+  /// calling code's countries when those with a price all have the same, named by the first.
+  auto calling_code_price(std::string_view digits, std::string& missing)
+      -> std::optional<std::pair<std::int64_t, const std::string*>> {
+    const auto* phone = i18n::phonenumbers::PhoneNumberUtil::GetInstance();
+    for (std::size_t length = 1; length <= 3 && length <= digits.size(); ++length) {
+      const std::string code(digits.substr(0, length));
+      std::list<std::string> regions;
+      phone->GetRegionCodesForCountryCallingCode(std::stoi(code), &regions);
+      if (regions.empty()) {
+        continue;  // calling codes are prefix-free: a longer one may match
+      }
+      std::optional<std::pair<std::int64_t, const std::string*>> price;
+      for (const auto& region : regions) {
+        const auto found = m_countries.find(region);
+        if (found == m_countries.end()) {
+          continue;
+        }
+        if (price && price->first != found->second) {
+          missing = "libphonenumber finds no country for the number, and the countries of +" +
+                    code + " have different prices";
+          return std::nullopt;
+        }
+        if (!price) {
+          price = {found->second, &found->first};
+        }
+      }
+      if (!price) {
+        missing = "libphonenumber finds no country for the number, and no country of +" + code +
+                  " has a price";
+      }
+      return price;
+    }
+    missing = "no calling code begins the number";
+    return std::nullopt;
+  }
+
   price_table m_prefixes;
   std::map<std::string, std::int64_t, std::less<>> m_countries;
   std::map<int, std::string> m_single_region;  // calling code -> its one region, or "" if shared
   std::unordered_map<std::string, std::string> m_region_cache;
 };
 
+/// " (byte N)": where in the file a CSV syntax error is, if it is known.
+auto at_byte(std::optional<std::size_t> offset, std::size_t from) -> std::string {
+  return offset ? " (byte " + std::to_string(from + *offset) + ")" : std::string();
+}
+
 /// Reads `prefix,price` or `country,price` rows (header first); countries are ISO 3166 alpha-2
-/// codes that libphonenumber knows. Prices are decimal numbers of at most a million.
+/// codes that libphonenumber knows. Prices are decimal numbers of at most a million; in a
+/// ';'-separated file the decimal mark may be a comma.
 auto load_prices(const std::string& path, pricing& prices, std::string& error) -> bool {
   std::ifstream file;
   if (auto failed = open_for_reading(path, file)) {
     error = "cannot read " + *failed;
     return false;
   }
-  csv_rows rows(file);
+  std::string first_line;
+  std::getline(file, first_line);
+  file.clear();
+  file.seekg(0);
+  const char delimiter = delimiter_of(first_line);
+  csv_rows rows(file, true, delimiter);
   std::vector<std::string> row;
   if (!rows.next(row) || row.size() < 2 || (row[0] != "prefix" && row[0] != "country") ||
       row[1] != "price") {
@@ -191,6 +256,9 @@ auto load_prices(const std::string& path, pricing& prices, std::string& error) -
     if (row.size() < 2) {
       error = where + ": two fields expected";
       return false;
+    }
+    if (delimiter == ';') {
+      std::replace(row[1].begin(), row[1].end(), ',', '.');  // a decimal comma: "0,05"
     }
     // Plain decimals only: strtod would also take hexadecimal (0x10), exponents, inf and nan.
     const bool decimal = is_plain_decimal(row[1]);
@@ -220,7 +288,8 @@ auto load_prices(const std::string& path, pricing& prices, std::string& error) -
     prices.add_prefix(prefix, micros);
   }
   if (!rows.error().empty()) {
-    error = path + ": " + rows.error();
+    error = path + " row " + std::to_string(rows.row_number() + 1) + ": " + rows.error() +
+            at_byte(rows.error_offset(), 0);
     return false;
   }
   return true;
@@ -325,6 +394,30 @@ struct totals {
   }
 };
 
+/// A duration as people read it: "0.4 s", "42 s", "5 min 3 s", "5 h 33 min", "2 d 4 h".
+auto human_duration(double seconds) -> std::string {
+  if (seconds < 10) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.1f s", seconds);
+    return text;
+  }
+  const auto s = static_cast<std::uint64_t>(std::llround(seconds));
+  char text[64];
+  if (s < 60) {
+    std::snprintf(text, sizeof text, "%llu s", static_cast<unsigned long long>(s));
+  } else if (s < 3600) {
+    std::snprintf(text, sizeof text, "%llu min %llu s", static_cast<unsigned long long>(s / 60),
+                  static_cast<unsigned long long>(s % 60));
+  } else if (s < 86400) {
+    std::snprintf(text, sizeof text, "%llu h %llu min", static_cast<unsigned long long>(s / 3600),
+                  static_cast<unsigned long long>(s / 60 % 60));
+  } else {
+    std::snprintf(text, sizeof text, "%llu d %llu h", static_cast<unsigned long long>(s / 86400),
+                  static_cast<unsigned long long>(s / 3600 % 24));
+  }
+  return text;
+}
+
 auto print_human(const totals& t, const estimate_settings& settings, bool priced, std::ostream& out)
     -> void {
   char line[256];
@@ -338,8 +431,9 @@ auto print_human(const totals& t, const estimate_settings& settings, bool priced
     out << line;
   }
   if (settings.rate > 0) {
-    std::snprintf(line, sizeof line, "send time    %.1f s at %g parts/s\n",
-                  static_cast<double>(t.parts) / settings.rate, settings.rate);
+    std::snprintf(line, sizeof line, "send time    %s at %g parts/s\n",
+                  human_duration(static_cast<double>(t.parts) / settings.rate).c_str(),
+                  settings.rate);
     out << line;
   }
   std::size_t widest = 1;
@@ -375,7 +469,8 @@ auto print_human(const totals& t, const estimate_settings& settings, bool priced
   if (t.unpriced.count > 0) {
     out << "\nrecipients without a price (first " << t.unpriced.examples.size() << ")\n";
     for (const auto& e : t.unpriced.examples) {
-      out << "  row " << e["row"] << "  " << e["recipient"].get<std::string>() << '\n';
+      out << "  row " << e["row"] << "  " << e["recipient"].get<std::string>() << "  "
+          << e["reason"].get<std::string>() << '\n';
     }
   }
 }
@@ -442,8 +537,17 @@ auto read_defaults(const estimate_settings& settings) -> defaults_map {
 /// The parameter keys named by the recipients' header row (after 'msisdn').
 auto read_keys(csv_rows& rows, const std::string& path) -> std::vector<std::string> {
   std::vector<std::string> header;
-  if (!rows.next(header) || header.empty() || header[0] != "msisdn") {
-    throw refused{path + ": the first column must be 'msisdn'"};
+  if (!rows.next(header) || header.empty()) {
+    throw refused{path +
+                  ": no header row; the first row names the columns: msisdn, then one "
+                  "column per parameter key"};
+  }
+  const auto lower = [](unsigned char c) { return static_cast<char>(std::tolower(c)); };
+  std::string first = header[0];
+  std::transform(first.begin(), first.end(), first.begin(), lower);
+  if (first != "msisdn") {
+    throw refused{path + ": the first column of the header row must be 'msisdn', not '" +
+                  header[0] + "'"};
   }
   const std::vector<std::string> keys(header.begin() + 1, header.end());
   for (auto key = keys.begin(); key != keys.end(); ++key) {
@@ -467,6 +571,7 @@ struct row_outcome {
   std::size_t parts = 0;
   septet::encoding encoding = septet::encoding::gsm7;
   price_match price;
+  std::string unpriced;     ///< why a sent recipient has no price
   bool long_value = false;  ///< a value over the older guide's 160 characters (sent)
 };
 
@@ -517,7 +622,7 @@ void tally(
     return;
   }
   if (!r.price) {
-    t.unpriced.add(row_number, digits, "no price");
+    t.unpriced.add(row_number, digits, r.unpriced);
     return;
   }
   const std::int64_t cost = static_cast<std::int64_t>(r.parts) * r.price->first;
@@ -602,22 +707,52 @@ class per_recipient_file {
   std::ofstream m_file;
 };
 
-/// A progress line on stderr at most once a second (checked after every batch).
+/// Progress on stderr once a second (checked after every batch), from the second second on:
+/// on a terminal one line, rewritten, with the share of the file read and the time left;
+/// elsewhere (a log) a line each time.
 class progress_lines {
  public:
-  explicit progress_lines(bool on) : m_on(on) {}
+  progress_lines(bool on, std::size_t file_bytes)
+      : m_on(on), m_terminal(isatty(STDERR_FILENO) == 1), m_file_bytes(file_bytes) {}
+  progress_lines(const progress_lines&) = delete;
+  auto operator=(const progress_lines&) -> progress_lines& = delete;
+  ~progress_lines() {
+    finish();
+  }
+
+  /// Clears the line on a terminal, so that what follows starts on a clean one.
+  void finish() {
+    if (m_shown && m_terminal) {
+      std::fputs("\r\033[K", stderr);
+    }
+    m_shown = false;
+  }
 
   void update(std::size_t recipients, std::size_t bytes_read) {
-    if (m_on && std::chrono::steady_clock::now() >= m_next) {
-      std::fprintf(stderr, "septet: %zu recipients, %zu MB read\n", recipients, bytes_read >> 20U);
-      m_next += std::chrono::seconds(1);
+    const auto now = std::chrono::steady_clock::now();
+    if (!m_on || now < m_next) {
+      return;
     }
+    m_next += std::chrono::seconds(1);
+    m_shown = true;
+    std::string share;
+    if (m_file_bytes > 0 && bytes_read <= m_file_bytes) {
+      const double done = static_cast<double>(bytes_read) / static_cast<double>(m_file_bytes);
+      const double elapsed = std::chrono::duration<double>(now - m_start).count();
+      share = ", " + std::to_string(static_cast<int>(done * 100)) + "% of the file, " +
+              human_duration(elapsed * (1 - done) / std::max(done, 1e-9)) + " left";
+    }
+    std::fprintf(stderr, "%sseptet: %zu recipients%s%s", m_terminal ? "\r\033[K" : "", recipients,
+                 share.c_str(), m_terminal ? "" : "\n");
   }
 
  private:
   bool m_on;
-  std::chrono::steady_clock::time_point m_next =
-      std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  bool m_terminal;
+  bool m_shown = false;
+  std::size_t m_file_bytes;  // 0: not known (a pipe)
+  std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point m_next = m_start + std::chrono::seconds(1);
 };
 
 void print_json(const totals& t,
@@ -651,10 +786,12 @@ void print_json(const totals& t,
 /// Consecutive whole records of the recipients' CSV, parsed and judged together.
 struct row_batch {
   std::string text;
+  std::size_t offset = 0;      ///< of text in the input
   std::size_t bytes_read = 0;  ///< of the input, up to the end of text
   totals counted;              ///< its rows numbered from 1
   std::string per_recipient_lines;
-  std::string error;  ///< why the parse of text stopped early, if it did
+  std::string error;                        ///< why the parse of text stopped early, if it did
+  std::optional<std::size_t> error_offset;  ///< where in text, for an error of the CSV's syntax
 };
 
 /// Beyond what two threads writing to their own data may share (x86-64 and AArch64 lines are 64
@@ -669,9 +806,12 @@ constexpr std::size_t batch_bytes = 1U << 16U;
 /// What one thread judges rows with: its own copy of the prices, whose caches are its own. Each
 /// on its own cache lines: a row's parameters are bound in it for every row.
 struct alignas(cache_line_bytes) row_judge {
-  row_judge(const pricing& prices_, row_parameters params_)
-      : prices(prices_), params(std::move(params_)), rows(text, false) {}
-  row_judge(const row_judge& other) : row_judge(other.prices, other.params) {}
+  row_judge(const pricing& prices_, row_parameters params_, char delimiter_)
+      : prices(prices_),
+        params(std::move(params_)),
+        delimiter(delimiter_),
+        rows(text, false, delimiter) {}
+  row_judge(const row_judge& other) : row_judge(other.prices, other.params, other.delimiter) {}
   row_judge(row_judge&&) = delete;
   auto operator=(const row_judge&) -> row_judge& = delete;
   auto operator=(row_judge&&) -> row_judge& = delete;
@@ -679,6 +819,7 @@ struct alignas(cache_line_bytes) row_judge {
 
   pricing prices;
   row_parameters params;
+  char delimiter;
   std::istringstream text;  ///< the batch being parsed
   csv_rows rows;            ///< its parser, whose buffers serve every batch
   std::vector<std::string> row;
@@ -710,7 +851,7 @@ void judge_batch(row_batch& batch,
                        rules.max_parts);
     const bool sent = r.status == "ok";
     if (sent && !judge.prices.empty()) {
-      r.price = judge.prices.find(number.value.digits());
+      r.price = judge.prices.find(number.value.digits(), r.unpriced);
     }
     if (per_recipient.wanted()) {
       per_recipient.format(batch.per_recipient_lines, number.ok() ? number.value.digits() : raw, r);
@@ -725,16 +866,65 @@ void judge_batch(row_batch& batch,
     }
   }
   batch.error = rows.error();
+  batch.error_offset = rows.error_offset();
   batch.text = std::move(judge.text).str();  // its buffer serves the next read
 }
 
 /// The recipients' header row, read from the start of their CSV.
-auto read_header(csv_record_pieces& pieces, const std::string& path) -> std::vector<std::string> {
+/// The recipients' CSV as its header row gives it: its delimiter and its parameter keys.
+struct recipients_header {
+  char delimiter = ',';
+  std::vector<std::string> keys;
+};
+
+auto read_header(csv_record_pieces& pieces, const std::string& path) -> recipients_header {
   std::string first_record;
   pieces.next(1, first_record);
+  recipients_header header;
+  header.delimiter = delimiter_of(first_record);
   std::istringstream text(std::move(first_record));
-  csv_rows rows(text);
-  return read_keys(rows, path);
+  csv_rows rows(text, true, header.delimiter);
+  header.keys = read_keys(rows, path);
+  return header;
+}
+
+/// Warns of what makes every recipient fail, or a column count for nothing: a placeholder that
+/// no column and no --default gives a value (with the column likely meant), a column that no
+/// placeholder names.
+void warn_of_unmatched_columns(const septet::message_template& tmpl,
+                               const std::vector<std::string>& columns,
+                               const defaults_map& defaults,
+                               const std::string& path) {
+  std::vector<std::string> keys;
+  tmpl.for_each_piece([](std::string_view) {},
+                      [&](std::string_view key, std::size_t) { keys.emplace_back(key); });
+  const auto has = [](const std::vector<std::string>& list, std::string_view name) {
+    return std::find(list.begin(), list.end(), name) != list.end();
+  };
+  std::vector<std::string> unused;
+  for (const auto& column : columns) {
+    if (!has(keys, column)) {
+      unused.push_back(column);
+    }
+  }
+  for (const auto& key : keys) {
+    if (has(columns, key) || defaults.contains(key)) {
+      continue;
+    }
+    std::string warning = "septet: warning: ${" + key + "} has no column in " + path +
+                          " and no --default: every recipient fails (unmatched_parameter)";
+    if (const auto meant = nearest_name(key, unused)) {
+      warning +=
+          "; is column '" + *meant + "' meant to be '" + key + "'? (keys are case sensitive)";
+    }
+    std::fprintf(stderr, "%s\n", warning.c_str());
+    keys.push_back(key);  // warned once
+  }
+  for (const auto& column : unused) {
+    std::fprintf(stderr,
+                 "septet: warning: column '%s' of %s is not a placeholder of the template\n",
+                 column.c_str(), path.c_str());
+  }
 }
 
 /// How many threads judge rows: --jobs, or every core.
@@ -757,15 +947,19 @@ auto estimate_rows(const estimate_settings& settings) -> std::pair<totals, bool>
     throw refused{"cannot read " + *failed};
   }
   csv_record_pieces pieces(file);
-  const judging_rules rules{std::move(tmpl), read_header(pieces, settings.recipients_path),
+  auto header = read_header(pieces, settings.recipients_path);
+  warn_of_unmatched_columns(tmpl, header.keys, defaults, settings.recipients_path);
+  const judging_rules rules{std::move(tmpl), std::move(header.keys),
                             septet::sinch::uncapped(settings.options), settings.max_parts};
   per_recipient_file per_recipient(settings.per_recipient_path);
-  progress_lines progress(settings.progress);
+  progress_lines progress(settings.progress, file_size(settings.recipients_path));
   const std::size_t threads = thread_count(settings.jobs);
-  std::vector<row_judge> judges(threads, row_judge{prices, row_parameters(rules.keys, defaults)});
+  std::vector<row_judge> judges(
+      threads, row_judge{prices, row_parameters(rules.keys, defaults), header.delimiter});
   totals t;
   const bool priced = !prices.empty();
   const auto read = [&](row_batch& batch) {
+    batch.offset = pieces.bytes_handed_out();
     const bool more = pieces.next(batch_bytes, batch.text);
     batch.bytes_read = pieces.bytes_handed_out();
     return more;
@@ -779,10 +973,11 @@ auto estimate_rows(const estimate_settings& settings) -> std::pair<totals, bool>
     progress.update(t.recipients, batch.bytes_read);
     if (!batch.error.empty()) {
       throw refused{settings.recipients_path + " row " + std::to_string(t.recipients + 2) + ": " +
-                    batch.error};
+                    batch.error + at_byte(batch.error_offset, batch.offset)};
     }
   };
   run_in_order<row_batch>(threads, read, judge, merge);
+  progress.finish();
   per_recipient.finish();
   if (t.long_values > 0) {
     warn_older_guide(std::to_string(t.long_values) + (t.long_values == 1 ? " row" : " rows") +

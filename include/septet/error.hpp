@@ -151,13 +151,29 @@ static_assert(table_has_every_errc_in_order(), "error_table: one entry per errc,
 /// Outcome of a call. On success `count` is what the call documents (items written, usually).
 /// On failure it is the offset, in input code units (bytes for UTF-8), where the problem is;
 /// for output_too_small it is the number of items the output needs; for missing_part and
-/// duplicate_part, the part's sequence number.
+/// duplicate_part, the part's sequence number. The accessors say which one a caller means.
 struct result {
   errc ec = errc::ok;
   std::size_t count = 0;
 
   [[nodiscard]] constexpr auto ok() const noexcept -> bool {
     return ec == errc::ok;
+  }
+  /// On success: what the call counted or wrote (see the call).
+  [[nodiscard]] constexpr auto counted() const noexcept -> std::size_t {
+    return count;
+  }
+  /// On failure: where the problem is, in input code units (bytes for UTF-8).
+  [[nodiscard]] constexpr auto offset() const noexcept -> std::size_t {
+    return count;
+  }
+  /// For output_too_small: how many items the output needs.
+  [[nodiscard]] constexpr auto needed() const noexcept -> std::size_t {
+    return count;
+  }
+  /// For missing_part and duplicate_part: the part's sequence number (1-based).
+  [[nodiscard]] constexpr auto part_number() const noexcept -> std::size_t {
+    return count;
   }
   friend constexpr auto operator==(const result&, const result&) noexcept -> bool = default;
 };

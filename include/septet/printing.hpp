@@ -36,12 +36,12 @@ inline auto operator<<(std::ostream& out, const result& r) -> std::ostream& {
     return out;
   }
   if (r.ec == errc::output_too_small) {
-    return out << ": needs " << r.count;
+    return out << ": needs " << r.needed();
   }
   if (r.ec == errc::missing_part || r.ec == errc::duplicate_part) {
-    return out << ": part " << r.count;
+    return out << ": part " << r.part_number();
   }
-  return out << " at " << r.count;
+  return out << " at " << r.offset();
 }
 
 /// "gsm7, 5 characters, 5 units, 1 part, 155 units left", then the first character that forced

@@ -2,7 +2,9 @@
 // JSON output and the WebAssembly module show.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <septet/error.hpp>
+#include <septet/septet.hpp>
 #include <set>
 #include <string>
 
@@ -33,6 +35,35 @@ TEST(ErrorTable, EachCodeBelongsToItsLayer) {
   EXPECT_EQ(septet::category(errc::unmatched_parameter), error_category::parameters);
   static_assert(septet::is_encoding_error(errc::invalid_code_point));
   static_assert(!septet::is_encoding_error(errc::invalid_option));
+}
+
+}  // namespace
+
+namespace {
+
+// Each reading of result::count has a name: the offset of a problem, the size an output needs,
+// the number of a part, what a call counted.
+static_assert(septet::analyze("ab\xC3").status.offset() == 2);
+static_assert(septet::check("abc").ok());
+
+TEST(ResultAccessors, NameWhatTheCountMeans) {
+  std::array<septet::part, 1> one{};
+  const auto parts = septet::segment(std::string(400, 'a'), one);
+  EXPECT_EQ(parts.ec, septet::errc::output_too_small);
+  EXPECT_EQ(parts.needed(), 3U);
+  std::array<septet::part, 3> three{};
+  const auto written = septet::segment(std::string(400, 'a'), three);
+  ASSERT_TRUE(written.ok());
+  EXPECT_EQ(written.counted(), 3U);
+  const auto encoded = septet::encode_parts(std::string(400, 'z')).value;
+  const std::array<septet::received_part, 2> first_and_last = {
+      septet::received_part{encoded[0].bytes(), encoded[0].data_coding, true, encoded[0].udl,
+                            septet::septet_form::packed},
+      septet::received_part{encoded[2].bytes(), encoded[2].data_coding, true, encoded[2].udl,
+                            septet::septet_form::packed}};
+  const auto text = septet::reassemble(first_and_last);
+  EXPECT_EQ(text.status.ec, septet::errc::missing_part);
+  EXPECT_EQ(text.status.part_number(), 2U);
 }
 
 }  // namespace

@@ -585,6 +585,10 @@ TEST(cli_test, estimate_names_columns_the_template_does_not_match) {
   EXPECT_NE(r.out.find("column 'nme' of " + misspelt + " is not a placeholder of the template"),
             std::string::npos)
       << r.out;
+  // A placeholder used twice is named once.
+  const auto twice = run(
+      "estimate --no-progress --template 'Hi ${name}, ${name}' --recipients " + misspelt, "", true);
+  EXPECT_EQ(twice.out.find("has no column"), twice.out.rfind("has no column")) << twice.out;
   // With a --default nothing fails, and only the unused column is named.
   const auto defaulted =
       run("estimate --no-progress --default name=you --template 'Hi ${name}' "

@@ -895,12 +895,16 @@ void warn_of_unmatched_columns(const septet::message_template& tmpl,
                                const std::vector<std::string>& columns,
                                const defaults_map& defaults,
                                const std::string& path) {
-  std::vector<std::string> keys;
-  tmpl.for_each_piece([](std::string_view) {},
-                      [&](std::string_view key, std::size_t) { keys.emplace_back(key); });
   const auto has = [](const std::vector<std::string>& list, std::string_view name) {
     return std::find(list.begin(), list.end(), name) != list.end();
   };
+  std::vector<std::string> keys;  // each once, in the template's order
+  tmpl.for_each_piece([](std::string_view) {},
+                      [&](std::string_view key, std::size_t) {
+                        if (!has(keys, key)) {
+                          keys.emplace_back(key);
+                        }
+                      });
   std::vector<std::string> unused;
   for (const auto& column : columns) {
     if (!has(keys, column)) {
@@ -918,7 +922,6 @@ void warn_of_unmatched_columns(const septet::message_template& tmpl,
           "; is column '" + *meant + "' meant to be '" + key + "'? (keys are case sensitive)";
     }
     std::fprintf(stderr, "%s\n", warning.c_str());
-    keys.push_back(key);  // warned once
   }
   for (const auto& column : unused) {
     std::fprintf(stderr,

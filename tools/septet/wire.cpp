@@ -198,8 +198,9 @@ auto parts_from_hex_lines(std::string_view input, const decode_settings& setting
     if (!bytes) {
       read.error = "line " + std::to_string(line_number) + " is not hex";
       if (line.starts_with("data_coding ") || line.starts_with("part ")) {
-        read.error += ": it is what 'septet encode' shows people; pipe 'septet encode --json' "
-                      "into 'septet decode' instead";
+        read.error +=
+            ": it is what 'septet encode' shows people; pipe 'septet encode --json' "
+            "into 'septet decode' instead";
       }
       return read;
     }

@@ -1,8 +1,10 @@
 #ifndef SEPTET_PACK_HPP
 #define SEPTET_PACK_HPP
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <septet/error.hpp>
 #include <span>
 #include <type_traits>
@@ -48,11 +50,30 @@ namespace septet::inline v0::gsm7 {
     return {errc::output_too_small, size};
   }
   if (!std::is_constant_evaluated()) {
-    // Run time: the bits gather in a register and leave an octet at a time.
+    // Run time: the bits gather in a register and leave an octet at a time, or seven at a time.
     std::uint64_t pending = 0;
     std::size_t bits = fill % 7;
     std::size_t written = 0;
-    for (std::size_t i = 0; i < septets.size(); ++i) {
+    std::size_t i = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+      // Eight septets, squeezed into the low 56 bits of a register, leave as seven octets. The
+      // eighth octet stored is the partial one, rewritten later: it is inside the output.
+      for (; i + 8 <= septets.size() && written + 8 <= size; i += 8) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, septets.data() + i, sizeof x);
+        if ((x & 0x8080808080808080ULL) != 0) {
+          break;  // a value above 0x7F: the loop below names it
+        }
+        x = (x & 0x007F007F007F007FULL) | ((x & 0x7F007F007F007F00ULL) >> 1U);
+        x = (x & 0x00003FFF00003FFFULL) | ((x & 0x3FFF00003FFF0000ULL) >> 2U);
+        x = (x & 0x000000000FFFFFFFULL) | ((x & 0x0FFFFFFF00000000ULL) >> 4U);
+        pending |= x << bits;  // bits < 8: at most 63 bits
+        std::memcpy(out.data() + written, &pending, sizeof pending);
+        written += 7;
+        pending = x >> (56 - bits);  // the `bits` bits past the seven octets
+      }
+    }
+    for (; i < septets.size(); ++i) {
       if (septets[i] > 0x7F) {
         return {errc::invalid_septet, i};
       }

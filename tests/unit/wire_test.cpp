@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <septet/septet.hpp>
 #include <string>
@@ -88,6 +89,40 @@ TEST(wire_test, unpack_inverts_pack_for_every_fill) {
   const std::vector<std::uint8_t> too_short = {0xE8, 0x32};
   std::array<std::uint8_t, 8> out{};
   EXPECT_EQ(septet::gsm7::unpack(too_short, 3, std::span{out}).ec, errc::invalid_user_data);
+}
+
+TEST(wire_test, pack_writes_nothing_past_its_octets_and_names_a_bad_septet) {
+  // Eight septets at a time at run time: the same octets as constant evaluation, nothing stored
+  // past them in a larger output, and a value above 0x7F named by its index.
+  for (std::size_t n = 0; n < 70; ++n) {
+    std::vector<std::uint8_t> septets(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      septets[i] = static_cast<std::uint8_t>((i * 53 + 7) & 0x7FU);
+    }
+    for (std::size_t fill = 0; fill < 7; ++fill) {
+      const std::size_t size = septet::gsm7::packed_size(n, fill);
+      std::vector<std::uint8_t> out(size + 16, 0xAA);
+      ASSERT_EQ(septet::gsm7::pack(septets, out, fill), (result{errc::ok, size}));
+      for (std::size_t i = size; i < out.size(); ++i) {
+        ASSERT_EQ(out[i], 0xAA) << n << " septets, fill " << fill << ", octet " << i;
+      }
+      std::vector<std::uint8_t> bit_by_bit(size, 0);
+      for (std::size_t i = 0, bit = fill; i < n; ++i, bit += 7) {
+        for (std::size_t b = 0; b < 7; ++b) {
+          if ((septets[i] >> b) & 1U) {
+            bit_by_bit[(bit + b) / 8] |= static_cast<std::uint8_t>(1U << ((bit + b) % 8));
+          }
+        }
+      }
+      ASSERT_TRUE(std::equal(bit_by_bit.begin(), bit_by_bit.end(), out.begin()))
+          << n << " septets, fill " << fill;
+    }
+    if (n > 13) {
+      septets[13] = 0x80;
+      std::vector<std::uint8_t> out(septet::gsm7::packed_size(n, 1));
+      EXPECT_EQ(septet::gsm7::pack(septets, out, 1), (result{errc::invalid_septet, 13}));
+    }
+  }
 }
 
 TEST(wire_test, septet_count_without_udl) {

@@ -405,6 +405,22 @@ TEST(cli_test, dry_run_refuses_fields_sinch_refuses) {
 
 namespace {
 
+/// What `command` (a shell command line) writes to stdout.
+auto shell_output(const std::string& command) -> std::string {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    return out;
+  }
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+    out.append(buffer.data(), n);
+  }
+  pclose(pipe);
+  return out;
+}
+
 auto write_file(const std::string& name, const std::string& contents) -> std::string {
   const std::string path = temp_path(name);
   std::ofstream(path, std::ios::binary) << contents;
@@ -622,6 +638,62 @@ TEST(cli_test, estimate_reads_semicolons_an_upper_case_msisdn_and_decimal_commas
   EXPECT_EQ(line, "\"46701234568\",1,text,,ok");  // "Bo; B" was one field
 }
 
+TEST(cli_test, estimate_prices_a_number_by_the_number_alone_with_any_number_of_jobs) {
+  // +1 201 555 012 is too short for any +1 country; +1 201 555 0123 is a US number. Both begin
+  // with the same 8 digits, and they are far apart in the file: a cache by leading digits, or
+  // one per thread, would price one by the other.
+  std::string csv = "msisdn\n+1201555012\n";
+  for (int i = 0; i < 6000; ++i) {
+    csv += "+4670" + std::to_string(1000000 + i) + "\n";
+  }
+  csv += "+12015550123\n";
+  const auto people = write_file("shared_code.csv", csv);
+  const auto prices = write_file("shared_code_prices.csv", "country,price\nUS,0.01\nCA,0.02\n");
+  const auto args =
+      "estimate --json --no-progress --template Hi --recipients " + people + " --prices " + prices;
+  const auto one = run(args + " --jobs 1");
+  const auto j = nlohmann::json::parse(one.out);
+  EXPECT_EQ(j["cost_by_prefix"]["US"]["parts"], 1) << one.out;
+  ASSERT_EQ(j["unpriced"]["count"], 6001);  // the short one and every +46
+  EXPECT_EQ(j["unpriced"]["examples"][0]["reason"],
+            "libphonenumber finds no country for the number, and the countries of +1 have "
+            "different prices");
+  for (const std::string jobs : {"2", "5"}) {
+    EXPECT_EQ(run(args + " --jobs " + jobs).out, one.out) << jobs;
+  }
+}
+
+TEST(cli_test, estimate_reads_prices_from_a_pipe_and_refuses_a_third_field) {
+  const auto people = write_file("pipe_people.csv", "msisdn\n+46701234567\n");
+  const auto piped =
+      shell_output("printf 'prefix,price\\n46,0.05\\n' | " + std::string(SEPTET_CLI) +
+                   " estimate --json --no-progress --template Hi --recipients " + people +
+                   " --prices /dev/stdin");
+  const auto j = nlohmann::json::parse(piped);
+  EXPECT_NEAR(j["cost"].get<double>(), 0.05, 1e-9) << piped;
+  const auto comma = write_file("comma_prices.csv", "prefix,price\n46,0,05\n");
+  const auto r =
+      run("estimate --no-progress --template Hi --recipients " + people + " --prices " + comma, "",
+          true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("two fields expected, not 3 (a price with a decimal comma goes in quotes"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(cli_test, estimate_skips_blank_lines_before_the_header) {
+  const auto people = write_file("blank_first.csv", "\r\n\r\nmsisdn;name\r\n+46701234567;Anna\r\n");
+  const auto r =
+      run("estimate --json --no-progress --template 'Hi ${name}' --recipients " + people, "", true);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("\"recipients\":1,\"failed\":0"), std::string::npos) << r.out;
+  const auto upper = write_file("upper_key.csv", "msisdn,firstname\n+46701234567,Anna\n");
+  EXPECT_NE(
+      run("estimate --no-progress --template 'Hi ${FIRSTNAME}' --recipients " + upper, "", true)
+          .out.find("is column 'firstname' meant to be 'FIRSTNAME'?"),
+      std::string::npos);
+}
+
 TEST(cli_test, estimate_says_where_and_why_a_csv_is_broken) {
   const auto stray = write_file("stray_quote.csv", "msisdn,name\n+46701234567,An\"na\n");
   const auto r = run("estimate --no-progress --template Hi --recipients " + stray, "", true);
@@ -683,22 +755,6 @@ TEST(cli_test, estimate_tells_times_in_human_units) {
                                            people)
                                            .out);
   EXPECT_NEAR(j["send_seconds"].get<double>(), 20000.0, 1e-6);
-}
-
-/// What `command` (a shell command line) writes to stdout.
-auto shell_output(const std::string& command) -> std::string {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    return out;
-  }
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    out.append(buffer.data(), n);
-  }
-  pclose(pipe);
-  return out;
 }
 
 TEST(cli_test, estimate_shows_progress_and_time_left_on_a_terminal) {

@@ -147,7 +147,9 @@ auto csv_rows::next(std::vector<std::string>& row) -> bool {
 }
 
 auto delimiter_of(std::string_view header) -> char {
-  const auto line = header.substr(0, header.find_first_of("\r\n"));
+  const auto start = std::min(header.find_first_not_of("\r\n"), header.size());
+  const auto rest = header.substr(start);
+  const auto line = rest.substr(0, rest.find_first_of("\r\n"));
   if (line.find(',') != std::string_view::npos) {
     return ',';
   }

@@ -80,8 +80,9 @@ class csv_rows {
   bool m_done = false;
 };
 
-/// The delimiter of a CSV whose first line is `header`: a comma, or a semicolon or a tab when
-/// the line has one and no comma (spreadsheets write ';' where the comma is the decimal mark).
+/// The delimiter of a CSV that begins with `header`: a comma, or a semicolon or a tab when its
+/// first line that is not blank has one and no comma (spreadsheets write ';' where the comma is
+/// the decimal mark).
 auto delimiter_of(std::string_view header) -> char;
 
 /// Cuts a CSV stream into pieces that each end where a record ends (at a line break outside

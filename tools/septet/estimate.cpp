@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <list>
 #include <map>
 #include <memory>
@@ -24,7 +25,6 @@
 #include <sstream>
 #include <string_view>
 #include <thread>
-#include <unordered_map>
 
 #include "cli_io.hpp"
 #include "csv_rows.hpp"
@@ -97,13 +97,17 @@ auto dump(const nlohmann::ordered_json& j) -> std::string {
 
 /// Prices by dialling prefix (longest wins) or by country. A country is found for each number
 /// with libphonenumber, because calling codes are shared (+1: US, CA and the Caribbean; +7: RU
-/// and KZ; +44: GB, GG, JE, IM).
+/// and KZ; +44: GB, GG, JE, IM). Read-only once loaded, so every thread asks the same one, and a
+/// number's price depends on the number alone.
 class pricing {
  public:
   void add_prefix(std::string_view prefix, std::int64_t price) {
     m_prefixes.add(prefix, price);
   }
   void add_country(std::string region, std::int64_t price) {
+    if (m_regions_of_code.empty()) {
+      index_calling_codes();
+    }
     m_countries[std::move(region)] = price;
   }
   [[nodiscard]] auto empty() const -> bool {
@@ -111,7 +115,7 @@ class pricing {
   }
   /// The price of `digits` and what it was found by (a prefix, or a country code); without one,
   /// why not in `missing`.
-  [[nodiscard]] auto find(std::string_view digits, std::string& missing)
+  [[nodiscard]] auto find(std::string_view digits, std::string& missing) const
       -> std::optional<std::pair<std::int64_t, const std::string*>> {
     if (m_countries.empty()) {
       auto price = m_prefixes.find(digits);
@@ -137,90 +141,81 @@ class pricing {
   }
 
  private:
-  /// The ISO region of an international number ("ZZ" if none). A calling code used by one
-  /// region answers at once; numbers under a shared code are parsed by libphonenumber, cached by
-  /// their first 8 digits (numbering plans hand out regions by leading digits).
-  auto region_of(std::string_view digits) -> std::string {
+  /// The regions of every calling code, as libphonenumber lists them (the main one first).
+  void index_calling_codes() {
     const auto* phone = i18n::phonenumbers::PhoneNumberUtil::GetInstance();
-    for (std::size_t length = 1; length <= 3 && length <= digits.size(); ++length) {
-      const int code = std::stoi(std::string(digits.substr(0, length)));
-      const auto single = m_single_region.find(code);
-      if (single != m_single_region.end()) {
-        if (!single->second.empty()) {
-          return single->second;
-        }
-        break;  // a shared code: look at the number
-      }
+    m_regions_of_code.resize(1000);
+    for (int code = 1; code < 1000; ++code) {
       std::list<std::string> regions;
       phone->GetRegionCodesForCountryCallingCode(code, &regions);
-      if (regions.empty()) {
-        continue;  // not a calling code yet: calling codes are prefix-free
-      }
-      m_single_region[code] = regions.size() == 1 ? regions.front() : std::string();
-      if (regions.size() == 1) {
-        return regions.front();
-      }
-      break;
+      m_regions_of_code[static_cast<std::size_t>(code)].assign(regions.begin(), regions.end());
     }
-    const std::string key(digits.substr(0, 8));
-    const auto cached = m_region_cache.find(key);
-    if (cached != m_region_cache.end()) {
-      return cached->second;
+  }
+
+  /// The calling code that begins `digits` and its regions, if one does (they are prefix-free).
+  [[nodiscard]] auto calling_code_of(std::string_view digits) const
+      -> std::optional<std::pair<std::string_view, const std::vector<std::string>*>> {
+    std::size_t code = 0;
+    for (std::size_t length = 1; length <= 3 && length <= digits.size(); ++length) {
+      code = code * 10 + static_cast<std::size_t>(digits[length - 1] - '0');
+      if (!m_regions_of_code[code].empty()) {
+        return {{digits.substr(0, length), &m_regions_of_code[code]}};
+      }
     }
+    return std::nullopt;
+  }
+
+  /// The ISO region of an international number ("ZZ" if none). A calling code used by one
+  /// region answers at once; a number under a shared code is parsed by libphonenumber.
+  [[nodiscard]] auto region_of(std::string_view digits) const -> std::string {
+    const auto code = calling_code_of(digits);
+    if (code && code->second->size() == 1) {
+      return code->second->front();
+    }
+    const auto* phone = i18n::phonenumbers::PhoneNumberUtil::GetInstance();
     i18n::phonenumbers::PhoneNumber number;
     std::string region = "ZZ";
     if (phone->Parse("+" + std::string(digits), "ZZ", &number) ==
         i18n::phonenumbers::PhoneNumberUtil::NO_PARSING_ERROR) {
       phone->GetRegionCodeForNumber(number, &region);
     }
-    if (m_region_cache.size() > 100000) {
-      m_region_cache.clear();  // keep memory flat on huge, scattered lists
-    }
-    m_region_cache.emplace(key, region);
     return region;
   }
 
   /// For a number libphonenumber cannot place (an unassigned range, say): the price of its
   /// calling code's countries when those with a price all have the same, named by the first.
-  auto calling_code_price(std::string_view digits, std::string& missing)
+  [[nodiscard]] auto calling_code_price(std::string_view digits, std::string& missing) const
       -> std::optional<std::pair<std::int64_t, const std::string*>> {
-    const auto* phone = i18n::phonenumbers::PhoneNumberUtil::GetInstance();
-    for (std::size_t length = 1; length <= 3 && length <= digits.size(); ++length) {
-      const std::string code(digits.substr(0, length));
-      std::list<std::string> regions;
-      phone->GetRegionCodesForCountryCallingCode(std::stoi(code), &regions);
-      if (regions.empty()) {
-        continue;  // calling codes are prefix-free: a longer one may match
+    const auto code = calling_code_of(digits);
+    if (!code) {
+      missing = "no calling code begins the number";
+      return std::nullopt;
+    }
+    std::optional<std::pair<std::int64_t, const std::string*>> price;
+    for (const auto& region : *code->second) {
+      const auto found = m_countries.find(region);
+      if (found == m_countries.end()) {
+        continue;
       }
-      std::optional<std::pair<std::int64_t, const std::string*>> price;
-      for (const auto& region : regions) {
-        const auto found = m_countries.find(region);
-        if (found == m_countries.end()) {
-          continue;
-        }
-        if (price && price->first != found->second) {
-          missing = "libphonenumber finds no country for the number, and the countries of +" +
-                    code + " have different prices";
-          return std::nullopt;
-        }
-        if (!price) {
-          price = {found->second, &found->first};
-        }
+      if (price && price->first != found->second) {
+        missing = "libphonenumber finds no country for the number, and the countries of +" +
+                  std::string(code->first) + " have different prices";
+        return std::nullopt;
       }
       if (!price) {
-        missing = "libphonenumber finds no country for the number, and no country of +" + code +
-                  " has a price";
+        price = {found->second, &found->first};
       }
-      return price;
     }
-    missing = "no calling code begins the number";
-    return std::nullopt;
+    if (!price) {
+      missing = "libphonenumber finds no country for the number, and no country of +" +
+                std::string(code->first) + " has a price";
+    }
+    return price;
   }
 
   price_table m_prefixes;
   std::map<std::string, std::int64_t, std::less<>> m_countries;
-  std::map<int, std::string> m_single_region;  // calling code -> its one region, or "" if shared
-  std::unordered_map<std::string, std::string> m_region_cache;
+  std::vector<std::vector<std::string>> m_regions_of_code;  // by calling code; empty: none
 };
 
 /// " (byte N)": where in the file a CSV syntax error is, if it is known.
@@ -232,17 +227,16 @@ auto at_byte(std::optional<std::size_t> offset, std::size_t from) -> std::string
 /// codes that libphonenumber knows. Prices are decimal numbers of at most a million; in a
 /// ';'-separated file the decimal mark may be a comma.
 auto load_prices(const std::string& path, pricing& prices, std::string& error) -> bool {
+  // Read whole (price lists are small), so that a pipe works too: the delimiter is looked for
+  // before the rows are parsed.
   std::ifstream file;
   if (auto failed = open_for_reading(path, file)) {
     error = "cannot read " + *failed;
     return false;
   }
-  std::string first_line;
-  std::getline(file, first_line);
-  file.clear();
-  file.seekg(0);
-  const char delimiter = delimiter_of(first_line);
-  csv_rows rows(file, true, delimiter);
+  std::istringstream text(std::string(std::istreambuf_iterator<char>(file), {}));
+  const char delimiter = delimiter_of(text.view());
+  csv_rows rows(text, true, delimiter);
   std::vector<std::string> row;
   if (!rows.next(row) || row.size() < 2 || (row[0] != "prefix" && row[0] != "country") ||
       row[1] != "price") {
@@ -253,8 +247,11 @@ auto load_prices(const std::string& path, pricing& prices, std::string& error) -
   const auto* phone = i18n::phonenumbers::PhoneNumberUtil::GetInstance();
   while (rows.next(row)) {
     const auto where = path + " row " + std::to_string(rows.row_number());
-    if (row.size() < 2) {
-      error = where + ": two fields expected";
+    if (row.size() != 2) {
+      error = where + ": two fields expected, not " + std::to_string(row.size()) +
+              (delimiter == ',' ? " (a price with a decimal comma goes in quotes, \"0,05\", or "
+                                  "the fields are separated by ';')"
+                                : "");
       return false;
     }
     if (delimiter == ';') {
@@ -401,7 +398,8 @@ auto human_duration(double seconds) -> std::string {
     std::snprintf(text, sizeof text, "%.1f s", seconds);
     return text;
   }
-  const auto s = static_cast<std::uint64_t>(std::llround(seconds));
+  constexpr double ten_thousand_days = 864e6;  // beyond that the figure means nothing
+  const auto s = static_cast<std::uint64_t>(std::llround(std::min(seconds, ten_thousand_days)));
   char text[64];
   if (s < 60) {
     std::snprintf(text, sizeof text, "%llu s", static_cast<unsigned long long>(s));
@@ -537,7 +535,10 @@ auto read_defaults(const estimate_settings& settings) -> defaults_map {
 /// The parameter keys named by the recipients' header row (after 'msisdn').
 auto read_keys(csv_rows& rows, const std::string& path) -> std::vector<std::string> {
   std::vector<std::string> header;
-  if (!rows.next(header) || header.empty()) {
+  if (!rows.next(header) && !rows.error().empty()) {
+    throw refused{path + " row 1: " + rows.error() + at_byte(rows.error_offset(), 0)};
+  }
+  if (header.empty()) {
     throw refused{path +
                   ": no header row; the first row names the columns: msisdn, then one "
                   "column per parameter key"};
@@ -637,7 +638,7 @@ void tally(
 class per_recipient_file {
  public:
   explicit per_recipient_file(const std::string& path)
-      : m_path(path), m_jsonl(path.ends_with(".jsonl")) {
+      : m_path(path), m_jsonl(path.ends_with(".jsonl")), m_wanted(!path.empty()) {
     if (path.empty()) {
       return;
     }
@@ -650,8 +651,9 @@ class per_recipient_file {
     }
   }
 
+  /// Read by the threads that judge rows while one writes: a field of its own, set once.
   [[nodiscard]] auto wanted() const -> bool {
-    return m_file.is_open();
+    return m_wanted;
   }
 
   /// Appends the line of one recipient to `lines`.
@@ -704,6 +706,7 @@ class per_recipient_file {
  private:
   std::string m_path;
   bool m_jsonl;
+  bool m_wanted;
   std::ofstream m_file;
 };
 
@@ -733,7 +736,7 @@ class progress_lines {
     if (!m_on || now < m_next) {
       return;
     }
-    m_next += std::chrono::seconds(1);
+    m_next = now + std::chrono::seconds(1);
     m_shown = true;
     std::string share;
     if (m_file_bytes > 0 && bytes_read <= m_file_bytes) {
@@ -803,21 +806,21 @@ constexpr std::size_t cache_line_bytes = 128;
 /// the core that parses and judges it (1 MB batches were 1.4 times slower).
 constexpr std::size_t batch_bytes = 1U << 16U;
 
-/// What one thread judges rows with: its own copy of the prices, whose caches are its own. Each
-/// on its own cache lines: a row's parameters are bound in it for every row.
+/// What one thread judges rows with: its parameters (bound to each row in turn) and its CSV
+/// parser. Each on its own cache lines, since they are written for every row.
 struct alignas(cache_line_bytes) row_judge {
   row_judge(const pricing& prices_, row_parameters params_, char delimiter_)
-      : prices(prices_),
+      : prices(&prices_),
         params(std::move(params_)),
         delimiter(delimiter_),
         rows(text, false, delimiter) {}
-  row_judge(const row_judge& other) : row_judge(other.prices, other.params, other.delimiter) {}
+  row_judge(const row_judge& other) : row_judge(*other.prices, other.params, other.delimiter) {}
   row_judge(row_judge&&) = delete;
   auto operator=(const row_judge&) -> row_judge& = delete;
   auto operator=(row_judge&&) -> row_judge& = delete;
   ~row_judge() = default;
 
-  pricing prices;
+  const pricing* prices;  ///< shared by every thread, read-only
   row_parameters params;
   char delimiter;
   std::istringstream text;  ///< the batch being parsed
@@ -850,8 +853,8 @@ void judge_batch(row_batch& batch,
     auto r = judge_row(row, rules.keys, number, rules.tmpl, judge.params, rules.counting,
                        rules.max_parts);
     const bool sent = r.status == "ok";
-    if (sent && !judge.prices.empty()) {
-      r.price = judge.prices.find(number.value.digits(), r.unpriced);
+    if (sent && !judge.prices->empty()) {
+      r.price = judge.prices->find(number.value.digits(), r.unpriced);
     }
     if (per_recipient.wanted()) {
       per_recipient.format(batch.per_recipient_lines, number.ok() ? number.value.digits() : raw, r);
@@ -860,7 +863,7 @@ void judge_batch(row_batch& batch,
     ++t.recipients;
     t.long_values += r.long_value ? 1 : 0;
     if (sent) {
-      tally(t, r, !judge.prices.empty(), t.recipients, number.value.digits());
+      tally(t, r, !judge.prices->empty(), t.recipients, number.value.digits());
     } else {
       t.failed.add(t.recipients, raw, r.status);
     }
@@ -878,8 +881,14 @@ struct recipients_header {
 };
 
 auto read_header(csv_record_pieces& pieces, const std::string& path) -> recipients_header {
+  // The first record, with the blank lines before it (which the CSV parser skips).
   std::string first_record;
-  pieces.next(1, first_record);
+  for (std::string piece; pieces.next(1, piece);) {
+    first_record += piece;
+    if (first_record.find_first_not_of("\r\n\xEF\xBB\xBF") != std::string::npos) {
+      break;
+    }
+  }
   recipients_header header;
   header.delimiter = delimiter_of(first_record);
   std::istringstream text(std::move(first_record));

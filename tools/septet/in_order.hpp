@@ -6,7 +6,6 @@
 #include <exception>
 #include <map>
 #include <mutex>
-#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -139,8 +138,8 @@ void run_in_order(std::size_t threads, Read read, Judge judge, Merge merge) {
   for (std::size_t thread = 1; thread < threads; ++thread) {
     try {
       others.emplace_back(work, thread);
-    } catch (const std::system_error&) {
-      break;  // the system has no more threads to give: fewer threads, the same output
+    } catch (...) {
+      break;  // no more threads to be had (system_error, bad_alloc): fewer, the same output
     }
   }
   work(0);

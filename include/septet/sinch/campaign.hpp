@@ -55,7 +55,7 @@ struct campaign_totals {
   }
 
   /// Counts a recipient that fails before its text is looked at (an invalid MSISDN: Sinch
-  /// refuses it); `why` is not ok.
+  /// refuses it); `why` is not ok (an ok one is counted under "ok").
   constexpr void count_failure(result why) noexcept {
     ++recipients;
     ++failed;
@@ -80,6 +80,9 @@ struct campaign_totals {
   /// "unmatched_parameter", "exceeded_parts_limit", "invalid_msisdn", ...
   [[nodiscard]] static constexpr auto failure_reason(std::size_t slot) noexcept
       -> std::string_view {
+    if (slot >= failure_slots) {
+      return {};
+    }
     return slot == exceeded_parts_limit_slot ? std::string_view("exceeded_parts_limit")
                                              : name(static_cast<errc>(slot));
   }
@@ -88,7 +91,7 @@ struct campaign_totals {
 /// One recipient of a campaign: its number as Sinch reads it, and what Sinch would do.
 struct recipient_estimate {
   outcome<msisdn> number;     ///< not ok: Sinch refuses the number (invalid_msisdn)
-  recipient_verdict verdict;  ///< when the number is ok
+  recipient_verdict verdict;  ///< when the number is ok (else left as it was made: use sent())
 
   [[nodiscard]] constexpr auto sent() const noexcept -> bool {
     return number.ok() && verdict.sent();

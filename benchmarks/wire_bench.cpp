@@ -89,4 +89,52 @@ BENCHMARK(bm_reassemble<text_class::cyrillic>)->Arg(160)->Arg(2000);
 BENCHMARK(bm_reassemble<text_class::emoji>)->Arg(160)->Arg(2000);
 BENCHMARK(bm_reassemble<text_class::mixed>)->Arg(160)->Arg(2000);
 
+/// Short messages (bench_data.hpp's short_corpus) one by one, as a gateway meets them: the byte
+/// scan (a count of UTF-8 lead bytes, the floor of any pass over the text), analysis, and the
+/// wire format. items/s are messages/s.
+void bm_short_scan(benchmark::State& state) {
+  const auto& bodies = septet_bench::short_corpus();
+  for (auto _ : state) {
+    std::size_t count = 0;
+    for (const auto& body : bodies) {
+      benchmark::DoNotOptimize(body.data());
+      for (const char c : body) {
+        count += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+      }
+    }
+    benchmark::DoNotOptimize(count);
+  }
+  septet_bench::set_corpus_throughput(state, bodies);
+}
+BENCHMARK(bm_short_scan);
+
+void bm_short_analyze(benchmark::State& state) {
+  const auto& bodies = septet_bench::short_corpus();
+  for (auto _ : state) {
+    std::size_t parts = 0;
+    for (const auto& body : bodies) {
+      parts += septet::analyze(body).parts;
+    }
+    benchmark::DoNotOptimize(parts);
+  }
+  septet_bench::set_corpus_throughput(state, bodies);
+}
+BENCHMARK(bm_short_analyze);
+
+void bm_short_encode_parts(benchmark::State& state) {
+  const auto& bodies = septet_bench::short_corpus();
+  std::array<septet::encoded_part, 4> parts{};
+  for (auto _ : state) {
+    std::size_t octets = 0;
+    for (const auto& body : bodies) {
+      const auto r = septet::encode_parts(body, std::span{parts});
+      octets += parts[0].size + r.count;
+    }
+    benchmark::DoNotOptimize(octets);
+    benchmark::DoNotOptimize(parts.data());
+  }
+  septet_bench::set_corpus_throughput(state, bodies);
+}
+BENCHMARK(bm_short_encode_parts);
+
 }  // namespace

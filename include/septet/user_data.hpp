@@ -108,6 +108,43 @@ template <utf8_unit Char>
   return written;
 }
 
+/// Run time: a part of valid UTF-8 (as the analysis found) as UTF-16BE, without checking the
+/// text again. The octets written, or nothing when `out` is too small (the checked path then
+/// says so).
+template <utf8_unit Char>
+[[nodiscard]] inline auto utf16be_from_valid_utf8(std::basic_string_view<Char> piece,
+                                                  std::span<std::uint8_t> out) noexcept
+    -> std::optional<std::size_t> {
+  std::size_t written = 0;
+  const auto put = [&](std::uint32_t unit) {
+    out[written] = static_cast<std::uint8_t>(unit >> 8U);
+    out[written + 1] = static_cast<std::uint8_t>(unit & 0xFFU);
+    written += 2;
+  };
+  for (std::size_t i = 0; i < piece.size();) {
+    const std::uint32_t lead = byte_of(piece[i]);
+    const std::size_t length = lead < 0x80U ? 1 : lead < 0xE0U ? 2 : lead < 0xF0U ? 3 : 4;
+    if (i + length > piece.size() || written + (length == 4 ? 4 : 2) > out.size()) {
+      return std::nullopt;
+    }
+    const auto next = [&](std::size_t k) { return byte_of(piece[i + k]) & 0x3FU; };
+    if (length == 1) {
+      put(lead);
+    } else if (length == 2) {
+      put(((lead & 0x1FU) << 6U) | next(1));
+    } else if (length == 3) {
+      put(((lead & 0x0FU) << 12U) | (next(1) << 6U) | next(2));
+    } else {
+      const std::uint32_t cp =
+          ((lead & 0x07U) << 18U) | (next(1) << 12U) | (next(2) << 6U) | next(3);
+      put(0xD800U + ((cp - 0x10000U) >> 10U));
+      put(0xDC00U + ((cp - 0x10000U) & 0x3FFU));
+    }
+    i += length;
+  }
+  return written;
+}
+
 template <code_unit Char>
 constexpr auto encode_one_part(std::basic_string_view<Char> text,
                                const part& range,
@@ -136,6 +173,15 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
   const auto room = std::span{out.octets}.subspan(out.udh_size);
   if (a.encoding == encoding::ucs2) {
     out.data_coding = data_coding_ucs2;
+    if constexpr (utf8_unit<Char>) {
+      if (!std::is_constant_evaluated()) {
+        if (const auto fast = utf16be_from_valid_utf8(piece, room)) {
+          out.size = out.udh_size + *fast;
+          out.udl = out.size;
+          return {errc::ok, *fast};
+        }
+      }
+    }
     const result written = ucs2::encode(piece, room);
     out.size = out.udh_size + written.count;
     out.udl = out.size;

@@ -245,4 +245,32 @@ TEST(fast_path_test, gsm_parts_hold_the_checked_encoders_septets_packed_bit_by_b
   }
 }
 
+TEST(fast_path_test, ucs2_parts_hold_the_checked_encoders_utf16be) {
+  // encode_parts writes UTF-16BE from the analysed (valid) UTF-8 without checking it again; the
+  // checked encoder (ucs2::encode) agrees, surrogate pairs and part ends included.
+  const std::vector<std::string> pieces = {
+      "Hi ",          "\xC3\xA9",         "\xD0\x96",         "\xE2\x82\xAC", "\xE4\xB8\xAD",
+      "\xEF\xBF\xBD", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", "\r\n",         "{}"};
+  std::mt19937 rng(31);
+  for (std::size_t round = 0; round < 1500; ++round) {
+    const std::string text =
+        septet_test::random_text(rng, pieces, pieces.size(), 150) + "\xE4\xB8\xAD";
+    septet::encode_options enc;
+    enc.reference_size =
+        round % 2 == 0 ? septet::reference_size::bits8 : septet::reference_size::bits16;
+    SCOPED_TRACE(round);
+    const auto parts = septet::encode_parts(text, enc);
+    ASSERT_TRUE(parts.ok());
+    for (const auto& p : parts.value) {
+      ASSERT_EQ(p.data_coding, septet::data_coding_ucs2);
+      const auto checked = septet::ucs2::encode(
+          std::string_view(text).substr(p.text.begin, p.text.end - p.text.begin));
+      ASSERT_TRUE(checked.ok());
+      const auto user_data = p.user_data();
+      ASSERT_EQ(std::vector<std::uint8_t>(user_data.begin(), user_data.end()), checked.value);
+      EXPECT_EQ(p.udl, p.size);
+    }
+  }
+}
+
 }  // namespace

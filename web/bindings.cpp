@@ -3,6 +3,7 @@
 // surrogate typed in JS is a typed error, not a silent replacement.
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -40,6 +41,13 @@ auto languages_in(std::uint32_t mask, std::array<septet::national_language, 13>&
 
 auto to_u32(std::size_t value) -> std::uint32_t {
   return static_cast<std::uint32_t>(value);
+}
+
+/// Code points in valid UTF-16: its units less the second unit of each surrogate pair.
+auto code_points_in(std::u16string_view units) -> std::size_t {
+  const auto trailing = std::count_if(units.begin(), units.end(),
+                                      [](char16_t u) { return u >= 0xDC00 && u <= 0xDFFF; });
+  return units.size() - static_cast<std::size_t>(trailing);
 }
 
 constexpr std::uint32_t analysis_fields = 17;
@@ -136,10 +144,12 @@ auto first_refused_value(const septet::message_template& tmpl, const listed_valu
 extern "C" {
 
 /// Everything `analyze` in JS needs in one call: the analysis fields, then the number of parts S
-/// and S (begin, end, units) triples (shown even past a limit), then the number of non-GSM
-/// characters N and N (index, code point) pairs. `national_mask` allows national tables (bit i:
-/// language i); the pair that sends the fewest parts is used. Returns the u32 count the whole
-/// record needs; writes only what fits `capacity`.
+/// and S (begin, end, units, characters) quadruples (shown even past a limit; characters are code
+/// points, as the analysis counts them), then the number of non-GSM characters N and N (index,
+/// code point) pairs, then the number of characters that take two septets (an escape and a
+/// septet: the extension table or a national single shift) E and E (index, code point) pairs.
+/// `national_mask` allows national tables (bit i: language i); the pair that sends the fewest
+/// parts is used. Returns the u32 count the whole record needs; writes only what fits `capacity`.
 EMSCRIPTEN_KEEPALIVE std::uint32_t septet_analyze_all(const char16_t* text,
                                                       std::uint32_t size,
                                                       std::uint32_t udh_octets,
@@ -163,23 +173,56 @@ EMSCRIPTEN_KEEPALIVE std::uint32_t septet_analyze_all(const char16_t* text,
   if (!a.ok()) {
     put(0);
     put(0);
+    put(0);
     return at;
   }
   put(to_u32(a.parts));  // limits do not change where parts end
+  // Characters per part; only a text with more units than characters has surrogate pairs.
+  const bool pairs = a.utf16_units > a.characters;
   septet::detail::for_each_part(view, a, opts, [&](const septet::part& p) {
     put(to_u32(p.begin));
     put(to_u32(p.end));
     put(to_u32(p.units));
+    const auto units = view.substr(p.begin, p.end - p.begin);
+    put(to_u32(pairs ? code_points_in(units) : units.size()));
   });
-  put(to_u32(a.non_gsm_count));
+  // A list of (index, code point) pairs after its length, which is known once it is written.
+  std::uint32_t count_at = 0;
+  std::uint32_t count = 0;
+  const auto begin_list = [&] {
+    count_at = at;
+    count = 0;
+    put(0);
+  };
+  const auto add = [&](std::size_t index, char32_t cp) {
+    put(to_u32(index));
+    put(static_cast<std::uint32_t>(cp));
+    ++count;
+  };
+  const auto end_list = [&] {
+    if (count_at < capacity) {
+      out[count_at] = count;
+    }
+  };
+  begin_list();
   if (a.non_gsm_count > 0) {
     (void)septet::for_each_code_point(view, [&](char32_t cp, std::size_t index) {
       if (septet::gsm7::septets(cp, opts.national) == 0) {
-        put(to_u32(index));
-        put(static_cast<std::uint32_t>(cp));
+        add(index, cp);
       }
     });
   }
+  end_list();
+  // Sent as escape + septet (2 septets): in GSM 7-bit, units - characters of them. Such a text
+  // has no surrogates (they are not GSM), so each unit is a character.
+  begin_list();
+  const std::size_t escaped = a.encoding == septet::encoding::gsm7 ? a.units - a.characters : 0;
+  for (std::size_t i = 0; count < escaped && i < view.size(); ++i) {
+    if (septet::gsm7::septets(view[i], opts.national) == 2) {
+      add(i, view[i]);
+    }
+  }
+  end_list();
   return at;
 }
 
@@ -376,6 +419,12 @@ EMSCRIPTEN_KEEPALIVE const char* septet_look_alike_name(std::uint32_t kind) {
 /// The stable name of an error code, e.g. "utf16_unpaired_surrogate".
 EMSCRIPTEN_KEEPALIVE const char* septet_error_name(std::uint32_t code) {
   return septet::name(static_cast<septet::errc>(code)).data();
+}
+
+/// 1 when the error is the caller's (septet::error_category::usage: an option out of range).
+EMSCRIPTEN_KEEPALIVE std::uint32_t septet_error_is_usage(std::uint32_t code) {
+  return septet::category(static_cast<septet::errc>(code)) == septet::error_category::usage ? 1U
+                                                                                            : 0U;
 }
 
 /// Its English description.

@@ -49,6 +49,23 @@ function field(dom, id) {
   return match ? match[1] : undefined;
 }
 
+// The element with this id is on the page and not hidden.
+function shown(dom, id) {
+  const match = dom.match(new RegExp(`<[a-z]+ id="${id}"([^>]*)>`));
+  return Boolean(match) && !/\bhidden\b/.test(match[1]);
+}
+
+function textOf(dom, id) {
+  const match = dom.match(new RegExp(`id="${id}"[^>]*>([\\s\\S]*?)</`));
+  return match ? match[1].replace(/<[^>]*>/g, '') : undefined;
+}
+
+// The <li> items of the list with this id, as text.
+function listItems(dom, id) {
+  const match = dom.match(new RegExp(`<ul id="${id}"[^>]*>([\\s\\S]*?)</ul>`));
+  return match ? [...match[1].matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1].replace(/<[^>]*>/g, '')) : [];
+}
+
 const { check, finish } = checker();
 
 try {
@@ -78,6 +95,36 @@ try {
     const parts = list ? list[1] : '';
     check(`${name}: parts listed`, (parts.match(/<div class="part">/g) || []).length, native.parts);
     check(`${name}: non-GSM marked`, (parts.match(/<mark /g) || []).length, native.non_gsm.length);
+    // In GSM 7-bit, every character but those sent after an escape takes one septet: each of
+    // those is marked as costing 2, in the part and in a list above the parts.
+    const escaped = native.encoding === 'gsm7' ? native.units - native.characters : 0;
+    check(`${name}: extension characters marked 2`,
+      (parts.match(/<span class="ch ext two"[^>]*>[^<]+<span class="cost"[^>]*>2<\/span>/g) || []).length, escaped);
+    check(`${name}: extension characters listed`, shown(dom, 'extension-box') ? textOf(dom, 'extension-heading') : '',
+      escaped === 0 ? '' : `${escaped} ${escaped === 1 ? 'character takes' : 'characters take'} 2 septets each ` +
+        '(escape + character):');
+    // The characters that forced UCS-2, listed on the page, not only in a tooltip.
+    const forced = [...new Set(native.non_gsm.map((c) => c.code_point))];
+    check(`${name}: forcing characters listed`,
+      shown(dom, 'forced-box') ? listItems(dom, 'forced').map((li) => li.match(/U\+[0-9A-F]+/)[0]) : [], forced);
+    // Each part's fill against its capacity.
+    const capacity = native.parts === 1 ? native.capacity.single_part : native.capacity.per_part;
+    check(`${name}: part fill`, [...parts.matchAll(/<meter min="0" max="(\d+)" value="(\d+)"/g)]
+      .map((m) => [Number(m[2]), Number(m[1])]), native.segment_units.map((u) => [u, capacity]));
+    check(`${name}: part fill in words`, [...parts.matchAll(/<span class="fill">([^<]*)</g)].map((m) => m[1]),
+      native.segment_units.map((u) => `${u} of ${capacity} ${native.encoding === 'gsm7' ? 'septets' : 'UTF-16 units'}`));
+    // Part labels count characters as the Characters card does (code points, from 1).
+    let first = 1;
+    const ranges = native.segments.map((segment) => {
+      const count = [...segment].length;
+      const range = `${count} ${count === 1 ? 'character' : 'characters'} (${first}\u2013${first + count - 1})`;
+      first += count;
+      return range;
+    });
+    check(`${name}: part labels count characters`,
+      [...parts.matchAll(/Part \d+ of \d+: ([^,]*),/g)].map((m) => m[1]), ranges);
+    const ends = [...parts.matchAll(/Part \d+ of \d+: [^(]*\(\d+\u2013(\d+)\)/g)].map((m) => m[1]);
+    check(`${name}: the last label ends at the Characters card`, ends.at(-1), field(dom, 'characters'));
   }
   // The transliteration suggestion, and national tables chosen through the hash.
   {
@@ -95,8 +142,12 @@ try {
     check('national: tables named', /locking shift tr/.test(national), true);
   }
   if (screenshot) {
-    await chromium([`--screenshot=${screenshot}`, '--window-size=1000,680',
+    // docs/calculator.png (UCS-2: the characters that forced it, the transliteration offer) and
+    // docs/calculator-gsm.png (GSM 7-bit: the extension characters that take 2 septets).
+    await chromium([`--screenshot=${screenshot}`, '--window-size=1000,1040',
       base + hashFor('Caf\u00e9 \u201cquoted\u201d |pipe| \u0394 ' + 'Thanks! '.repeat(12) + '[ok]')]);
+    await chromium([`--screenshot=${screenshot.replace(/\.png$/, '-gsm.png')}`, '--window-size=1000,1040',
+      base + hashFor('Your order {A-12} ships today: 20\u20ac off with code [SAVE]~ ' + 'Reply STOP to opt out. '.repeat(6))]);
   }
 } finally {
   server.close();

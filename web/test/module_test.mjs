@@ -1,7 +1,9 @@
 // Node: the ES module gives the same figures as the native `septet inspect --json`.
 //   node web/test/module_test.mjs OUTDIR SEPTET_CLI
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { inspect } from 'node:util';
 import { bodies, checker, loneSurrogateIndex } from './bodies.mjs';
 
 const [outdir, cli] = process.argv.slice(2);
@@ -29,6 +31,139 @@ for (const [name, text] of Object.entries(bodies)) {
   check(`${name}: segment units`, js.segments.map((s) => s.units), native.segment_units);
   check(`${name}: non-GSM`, js.non_gsm.map((c) => c.code_point), native.non_gsm.map((c) => c.code_point));
   check(`${name}: within limits`, js.within_limits, native.within_limits);
+  // Each part's characters as the analysis counts them (code points), and its capacity.
+  check(`${name}: segment characters`, js.segments.map((s) => s.characters),
+    native.segments.map((s) => [...s].length));
+  check(`${name}: segment capacity`, js.segments.map((s) => s.capacity),
+    native.segments.map(() => (native.parts === 1 ? native.capacity.single_part : native.capacity.per_part)));
+  // In GSM 7-bit every character takes one septet but those sent after an escape, which take two.
+  check(`${name}: extension characters`, js.extension.length,
+    native.encoding === 'gsm7' ? native.units - native.characters : 0);
+}
+check('extension: which characters', septet.analyze('Hi \u20ac {ok} [x] ~|^\\').extension.map((c) => [c.index, c.char]),
+  [[3, '\u20ac'], [5, '{'], [8, '}'], [10, '['], [12, ']'], [14, '~'], [15, '|'], [16, '^'], [17, '\\']]);
+{
+  // Under national tables, a character of the single-shift table takes two septets too.
+  const text = '\u00C7i\u00E7ekler \u015Fimdi %50 indirimli! {x} \u20ac';
+  const native = JSON.parse(execFileSync(cli, ['inspect', '--json', '--national', 'auto'], { input: text }).toString());
+  const js = septet.analyze(text, { national: 'auto' });
+  check('extension: national tables', [js.encoding, js.extension.length], ['gsm7', native.units - native.characters]);
+}
+
+// Printing a result shows every field: plain data, nothing behind a symbol or a getter.
+{
+  const a = septet.analyze('Hi \u20ac');
+  const shown = inspect(a, { depth: 4 });
+  const top = inspect(a, { depth: 0 });
+  check('console.log shows the lists',
+    ['segments', 'non_gsm', 'extension'].map((k) => new RegExp(`^  ${k}: \\[`, 'm').test(top)), [true, true, true]);
+  check('console.log shows the parts', shown.includes("text: 'Hi \u20ac'"), true);
+  check('console.log shows no symbol', shown.includes('Symbol('), false);
+  check('keys list every field', Object.keys(a).includes('segments') && Object.keys(a).includes('non_gsm'), true);
+  check('a copy keeps the lists', structuredClone(a).segments?.length, 1);
+  check('spread keeps the lists', { ...septet.analyze('\u201cx\u201d') }.non_gsm?.length, 2);
+}
+
+// One error model: a call with the wrong type or an unknown name throws (TypeError, RangeError,
+// with a code); what the data gets wrong is `error`, in a result with all its fields.
+function thrown(fn) {
+  try {
+    fn();
+    return null;
+  } catch (e) {
+    return [e.constructor.name, e.code];
+  }
+}
+check('analyze() throws', thrown(() => septet.analyze()), ['TypeError', 'invalid_argument']);
+check('analyze(42) throws', thrown(() => septet.analyze(42)), ['TypeError', 'invalid_argument']);
+check('options not an object', thrown(() => septet.analyze('x', 'ref16')), ['TypeError', 'invalid_argument']);
+check('unknown profile', thrown(() => septet.analyze('x', { profile: 'nope' })), ['RangeError', 'invalid_option']);
+check('unknown national language', thrown(() => septet.analyze('x', { national: ['xx'] })),
+  ['RangeError', 'invalid_option']);
+check('udh_octets the core refuses', thrown(() => septet.analyze('x', { udh_octets: 139 })),
+  ['RangeError', 'invalid_option']);
+check('udh_octets not a number', thrown(() => septet.analyze('x', { udh_octets: '7' })), ['TypeError', 'invalid_option']);
+check('8-bit reference over 255', thrown(() => septet.encodeParts('x'.repeat(200), { reference: 300 })),
+  ['RangeError', 'invalid_option']);
+check('reference size 12', thrown(() => septet.encodeParts('x', { reference_size: 12 })), ['RangeError', 'invalid_option']);
+check('transliterate() throws', thrown(() => septet.transliterate()), ['TypeError', 'invalid_argument']);
+check('transliterate: unknown profile', thrown(() => septet.transliterate('x', { profile: 'nope' })),
+  ['RangeError', 'invalid_option']);
+check('estimate without recipients', thrown(() => septet.estimate('Hi')), ['TypeError', 'invalid_argument']);
+check('estimate: unknown profile', thrown(() => septet.estimate('Hi', [], { profile: 'nope' })),
+  ['RangeError', 'invalid_option']);
+check('estimate: a negative price', thrown(() => septet.estimate('Hi', [], { price_per_part: -1 })),
+  ['RangeError', 'invalid_option']);
+check('parseMsisdn() throws', thrown(() => septet.parseMsisdn()), ['TypeError', 'invalid_argument']);
+const keys = (o) => Object.keys(o).sort();
+const good = {
+  analyze: septet.analyze('ok'),
+  encodeParts: septet.encodeParts('ok'),
+  transliterate: septet.transliterate('ok'),
+  estimate: septet.estimate('Hi ${name}', [{ msisdn: '+46701234567' }], { defaults: { name: 'A' }, price_per_part: 0.05 }),
+  parseMsisdn: septet.parseMsisdn('+46701234567'),
+};
+const bad = {
+  analyze: septet.analyze('a\ud800'),
+  encodeParts: septet.encodeParts('a\ud800'),
+  transliterate: septet.transliterate('a\ud800'),
+  estimate: septet.estimate('x'.repeat(2001), [{ msisdn: '+46701234567' }], { price_per_part: 0.05 }),
+  parseMsisdn: septet.parseMsisdn('+1'),
+};
+for (const fn of Object.keys(good)) {
+  check(`${fn}: ok has error null`, good[fn].error, null);
+  check(`${fn}: an error keeps every field`, keys(bad[fn]), keys(good[fn]));
+  check(`${fn}: one error shape`, bad[fn].error && keys(bad[fn].error), ['code', 'index', 'message']);
+}
+check('estimate: a bad template counts nothing', [bad.estimate.error.code, bad.estimate.recipients,
+  bad.estimate.parts, bad.estimate.cost_decimal], ['body_too_long', 0, 0, '0']);
+check('transliterate: invalid text is left as it is', [bad.transliterate.text, bad.transliterate.error.index], ['a\ud800', 1]);
+
+// One naming convention: options are snake_case like every result key; the camelCase names of
+// septet 0.1 still work, and giving both with different values is a mistake.
+check('udh_octets', septet.analyze('x'.repeat(305), { udh_octets: 7 }).capacity.per_part, 152);
+check('udhOctets (former name)', septet.analyze('x'.repeat(305), { udhOctets: 7 }).capacity.per_part, 152);
+check('both names differ', thrown(() => septet.analyze('x', { udh_octets: 7, udhOctets: 6 })), ['TypeError', 'invalid_option']);
+const family = 'a'.repeat(130) + '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+check('grapheme_safe', septet.analyze(family, { grapheme_safe: true }).segments.map((s) => s.end),
+  septet.analyze(family, { graphemeSafe: true }).segments.map((s) => s.end));
+check('grapheme_safe changes the cut', septet.analyze(family, { grapheme_safe: true }).segments[1].end,
+  septet.analyze(family).segments[1].end - 3);
+check('reference_size, reference', septet.encodeParts('x'.repeat(200), { reference_size: 16, reference: 513 }).parts[0].udh,
+  '0608040201' + '0201');
+check('only_if_fewer_parts', septet.transliterate('It\u2019s \u{1F382}', { only_if_fewer_parts: true }).applied, false);
+const snake = septet.estimate('Hi ${name} ${code}', [{ msisdn: '+46701234567', values: { code: 'x'.repeat(160) } }],
+  { defaults: { name: 'there' }, price_per_part: '0.05', max_parts: 1, per_recipient: true });
+check('estimate: max_parts', snake.failures.map((f) => f.reason), ['exceeded_parts_limit']);
+check('estimate: per_recipient', septet.estimate('Hi', [{ msisdn: '+46701234567' }], { per_recipient: true })
+  .per_recipient.length, 1);
+// Every key of every result is snake_case and listed in septet.d.ts.
+const types = readFileSync(new URL('../septet.d.ts', import.meta.url), 'utf8');
+const seen = new Set();
+(function walk(value) {
+  if (Array.isArray(value)) value.forEach(walk);
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      seen.add(key);
+      walk(v);
+    }
+  }
+})([Object.values(good), Object.values(bad), snake, septet.analyze('Caf\u00e9 \u00C7 \u{1F600}', { national: 'auto' }),
+  septet.transliterate('\u201cx\u201d'), septet.cost(3, 0.05)]);
+const loose = [...seen].filter((key) => !/^[a-z0-9]+(_[a-z0-9]+)*$/.test(key) && !/^[+0-9]/.test(key));
+check('result keys are snake_case', loose, []);
+check('result keys are in septet.d.ts', [...seen].filter((key) => !/^[+0-9]/.test(key) &&
+  !new RegExp(`(^|[\\s{;])${key}\\??:`, 'm').test(types)), []);
+
+// Money is exact: integer micro-units and a decimal string; the number is their nearest double.
+{
+  const three = septet.estimate('Hi', [1, 2, 3].map((i) => ({ msisdn: `+4670123456${i}` })), { price_per_part: 0.05 });
+  check('cost 3 x 0.05', [three.cost, three.cost_micros, three.cost_decimal], [0.15, 150000, '0.15']);
+  const many = septet.cost(1000001, '0.0075');
+  check('cost: a million parts at 0.0075', [many.cost_micros, many.cost_decimal], [7500007500, '7500.0075']);
+  check('cost: a number price', septet.cost(7, 0.1).cost_decimal, '0.7');
+  check('cost: nothing', septet.cost(0, '0.05'), { cost: 0, cost_micros: 0, cost_decimal: '0' });
+  check('cost: unpriced estimate', [good.estimate.cost, septet.estimate('Hi', []).cost_micros], [0.05, null]);
 }
 // encodeParts: the same hex, TP-UDL and data coding as `septet encode --json`.
 for (const [name, text] of Object.entries(bodies)) {
@@ -73,7 +208,7 @@ check('estimate: failures', failing.failures.map((f) => f.reason),
 check('estimate: a long value is sent', failing.per_recipient[1].parts, 2);
 check('estimate: verbatim value', failing.per_recipient[0].body, 'Code ${x} $5');
 const literal = septet.estimate('Hi ${', [{ msisdn: '+46701234567' }], { perRecipient: true });
-check('estimate: a lone ${ is literal text', [literal.error, literal.per_recipient[0].body], [undefined, 'Hi ${']);
+check('estimate: a lone ${ is literal text', [literal.error, literal.per_recipient[0].body], [null, 'Hi ${']);
 check('estimate: ... with a warning', literal.warnings.map((w) => w.code), ['unterminated_placeholder']);
 check('msisdn', septet.normaliseMsisdn('0046 70-123 45 67'), '46701234567');
 check('estimate: inherited names are not values',

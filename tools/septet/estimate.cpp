@@ -144,8 +144,9 @@ class pricing {
   /// The regions of every calling code, as libphonenumber lists them (the main one first).
   void index_calling_codes() {
     const auto* phone = i18n::phonenumbers::PhoneNumberUtil::GetInstance();
-    m_regions_of_code.resize(1000);
-    for (int code = 1; code < 1000; ++code) {
+    constexpr int past_three_digits = 999 + 1;  // calling codes have one to three digits
+    m_regions_of_code.resize(static_cast<std::size_t>(past_three_digits));
+    for (int code = 1; code < past_three_digits; ++code) {
       std::list<std::string> regions;
       phone->GetRegionCodesForCountryCallingCode(code, &regions);
       m_regions_of_code[static_cast<std::size_t>(code)].assign(regions.begin(), regions.end());

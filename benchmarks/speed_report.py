@@ -57,7 +57,7 @@ def other_table(builds):
     """Everything else, one column per build."""
     names = sorted({n for _, rows, _ in builds for n in rows
                     if re.match(r"bm_(encode_parts|reassemble|pack|unpack|render|estimate|parse|"
-                                r"counter|corpus)", n)})
+                                r"counter|corpus|short)", n)})
     lines = ["| benchmark | " + " | ".join(name for name, _, _ in builds) + " |",
              "|---|" + "---:|" * len(builds)]
     for name in names:

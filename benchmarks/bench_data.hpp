@@ -199,6 +199,19 @@ inline auto short_corpus() -> const std::vector<std::string>& {
   return corpus;
 }
 
+/// The byte-count baseline: characters of every body, counted as UTF-8 lead bytes (the floor
+/// of any pass over the text).
+inline auto count_lead_bytes(const std::vector<std::string>& bodies) -> std::size_t {
+  std::size_t count = 0;
+  for (const auto& body : bodies) {
+    benchmark::DoNotOptimize(body.data());
+    for (const char c : body) {
+      count += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+    }
+  }
+  return count;
+}
+
 /// Reports `bytes` per iteration as bytes/s, and one message per iteration as items/s.
 inline void set_throughput(benchmark::State& state, std::size_t bytes) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *

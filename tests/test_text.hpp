@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <random>
 #include <septet/analysis.hpp>
 #include <septet/reassembly.hpp>
 #include <septet/unicode.hpp>
 #include <septet/user_data.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +52,17 @@ inline auto random_text(std::mt19937& rng,
 inline auto utf8_of(char32_t cp) -> std::string {
   std::string out(4, '\0');
   out.resize(septet::put_utf8(cp, out, 0));
+  return out;
+}
+
+/// `bytes` as upper-case hex digits, two per octet.
+inline auto hex(std::span<const std::uint8_t> bytes) -> std::string {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (const std::uint8_t b : bytes) {
+    out += digits[b >> 4U];
+    out += digits[b & 0xFU];
+  }
   return out;
 }
 

@@ -58,17 +58,8 @@ struct run_result {
   std::string out;
 };
 
-/// Runs `septet ARGS` with `input` on stdin (via a temporary file) and captures stdout, and
-/// stderr too with `with_stderr`.
-auto run(const std::string& args, const std::string& input = "", bool with_stderr = false)
-    -> run_result {
-  const std::string input_path = temp_path("septet_cli_input");
-  {
-    std::ofstream file(input_path, std::ios::binary);
-    file << input;
-  }
-  const std::string command = std::string(SEPTET_CLI) + " " + args + " < '" + input_path + "'" +
-                              (with_stderr ? " 2>&1" : " 2>/dev/null");
+/// Runs the shell command line `command` and captures its stdout and exit status.
+auto run_shell(const std::string& command) -> run_result {
   run_result result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) {
@@ -84,6 +75,20 @@ auto run(const std::string& args, const std::string& input = "", bool with_stder
   return result;
 }
 
+/// Runs `septet ARGS` with `input` on stdin (via a temporary file) and captures stdout, and
+/// stderr too with `with_stderr`.
+auto run(const std::string& args, const std::string& input = "", bool with_stderr = false)
+    -> run_result {
+  const std::string input_path = temp_path("septet_cli_input");
+  {
+    std::ofstream file(input_path, std::ios::binary);
+    file << input;
+  }
+  const std::string command = std::string(SEPTET_CLI) + " " + args + " < '" + input_path + "'" +
+                              (with_stderr ? " 2>&1" : " 2>/dev/null");
+  return run_shell(command);
+}
+
 /// Runs `septet ARGS` on a pseudo-terminal (util-linux script) and returns what it printed.
 auto run_in_terminal(const std::string& args, bool no_color) -> std::string {
   const std::string inner = std::string(no_color ? "NO_COLOR=1 " : "") + SEPTET_CLI + " " + args;
@@ -91,19 +96,7 @@ auto run_in_terminal(const std::string& args, bool no_color) -> std::string {
   for (const char c : inner) {
     quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   }
-  const std::string command = "script -qec '" + quoted + "' /dev/null < /dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string out;
-  if (pipe == nullptr) {
-    return out;
-  }
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    out.append(buffer.data(), n);
-  }
-  pclose(pipe);
-  return out;
+  return run_shell("script -qec '" + quoted + "' /dev/null < /dev/null").out;
 }
 
 TEST(cli_test, hi_euro_from_stdin_as_json) {
@@ -405,22 +398,6 @@ TEST(cli_test, dry_run_refuses_fields_sinch_refuses) {
 
 namespace {
 
-/// What `command` (a shell command line) writes to stdout.
-auto shell_output(const std::string& command) -> std::string {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    return out;
-  }
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    out.append(buffer.data(), n);
-  }
-  pclose(pipe);
-  return out;
-}
-
 auto write_file(const std::string& name, const std::string& contents) -> std::string {
   const std::string path = temp_path(name);
   std::ofstream(path, std::ios::binary) << contents;
@@ -665,12 +642,12 @@ TEST(cli_test, estimate_prices_a_number_by_the_number_alone_with_any_number_of_j
 
 TEST(cli_test, estimate_reads_prices_from_a_pipe_and_refuses_a_third_field) {
   const auto people = write_file("pipe_people.csv", "msisdn\n+46701234567\n");
-  const auto piped =
-      shell_output("printf 'prefix,price\\n46,0.05\\n' | " + std::string(SEPTET_CLI) +
-                   " estimate --json --no-progress --template Hi --recipients " + people +
-                   " --prices /dev/stdin");
-  const auto j = nlohmann::json::parse(piped);
-  EXPECT_NEAR(j["cost"].get<double>(), 0.05, 1e-9) << piped;
+  const auto piped = run_shell("printf 'prefix,price\\n46,0.05\\n' | " + std::string(SEPTET_CLI) +
+                               " estimate --json --no-progress --template Hi --recipients " +
+                               people + " --prices /dev/stdin");
+  ASSERT_EQ(piped.status, 0) << piped.out;
+  const auto j = nlohmann::json::parse(piped.out);
+  EXPECT_NEAR(j["cost"].get<double>(), 0.05, 1e-9) << piped.out;
   const auto comma = write_file("comma_prices.csv", "prefix,price\n46,0,05\n");
   const auto r =
       run("estimate --no-progress --template Hi --recipients " + people + " --prices " + comma, "",
@@ -776,10 +753,8 @@ TEST(cli_test, estimate_shows_progress_and_time_left_on_a_terminal) {
       }
     }
     const auto start = std::chrono::steady_clock::now();
-    // script(1) gives the run a terminal; what it writes there comes back on stdout.
     const auto out =
-        shell_output("script -qfec '" + std::string(SEPTET_CLI) + " estimate --jobs 1 --template " +
-                     tmpl + " --recipients " + people + "' /dev/null");
+        run_in_terminal("estimate --jobs 1 --template " + tmpl + " --recipients " + people, false);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (seconds < 2) {

@@ -47,16 +47,6 @@ using septet::national_tables;
 
 // --- The TPDU ------------------------------------------------------------------------------
 
-auto hex_of(std::span<const std::uint8_t> bytes) -> std::string {
-  static constexpr char digits[] = "0123456789ABCDEF";
-  std::string out;
-  for (const std::uint8_t b : bytes) {
-    out += digits[b >> 4U];
-    out += digits[b & 0xFU];
-  }
-  return out;
-}
-
 /// The SMS-DELIVER TPDU (TS 23.040 §9.2.2.1) that brings `part` from `originator` (digits, an
 /// international number).
 auto deliver_tpdu(const septet::encoded_part& part, std::string_view originator)
@@ -183,7 +173,7 @@ class smsd_run {
     for (const auto& tpdu : tpdus) {
       std::string name = "m";
       name += std::to_string(m_files++);
-      std::ofstream(m_dir / "pdu" / name) << "00" << hex_of(tpdu) << '\n';
+      std::ofstream(m_dir / "pdu" / name) << "00" << septet_test::hex(tpdu) << '\n';
     }
   }
 
@@ -392,9 +382,10 @@ void send(const sample& s, std::size_t index, sent_message& out) {
   for (const auto& p : parts.value) {
     ASSERT_EQ(p.data_coding, septet::data_coding_gsm7) << "septet sends it as UCS-2";
     out.tpdus.push_back(deliver_tpdu(p, out.originator));
-    out.description += "\n  udh " + (p.udh_size == 0 ? std::string("-") : hex_of(p.udh())) +
-                       "  udl " + std::to_string(p.udl) + "  ud " + hex_of(p.user_data()) +
-                       "\n  tpdu " + hex_of(out.tpdus.back());
+    out.description += "\n  udh " +
+                       (p.udh_size == 0 ? std::string("-") : septet_test::hex(p.udh())) + "  udl " +
+                       std::to_string(p.udl) + "  ud " + septet_test::hex(p.user_data()) +
+                       "\n  tpdu " + septet_test::hex(out.tpdus.back());
   }
 }
 

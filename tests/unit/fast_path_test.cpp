@@ -210,6 +210,14 @@ TEST(fast_path_test, analysis_matches_the_per_code_point_path) {
   }
 }
 
+/// Wire options for round `round` of a random test: 8-bit and 16-bit references in turn.
+auto alternate_references(std::size_t round) -> septet::encode_options {
+  septet::encode_options enc;
+  enc.reference_size =
+      round % 2 == 0 ? septet::reference_size::bits8 : septet::reference_size::bits16;
+  return enc;
+}
+
 TEST(fast_path_test, gsm_parts_hold_the_checked_encoders_septets_packed_bit_by_bit) {
   // encode_parts takes GSM septets from a table per character and packs them in a register at
   // run time; the checked encoder (gsm7::encode) and a packer that sets one bit at a time agree.
@@ -219,15 +227,11 @@ TEST(fast_path_test, gsm_parts_hold_the_checked_encoders_septets_packed_bit_by_b
   std::mt19937 rng(29);
   for (std::size_t round = 0; round < 1500; ++round) {
     const std::string text = septet_test::random_text(rng, pieces, pieces.size(), 150);
-    septet::encode_options enc;
-    enc.reference_size =
-        round % 2 == 0 ? septet::reference_size::bits8 : septet::reference_size::bits16;
     SCOPED_TRACE(round);
-    const auto parts = septet::encode_parts(text, enc);
+    const auto parts = septet::encode_parts(text, alternate_references(round));
     ASSERT_TRUE(parts.ok());
     for (const auto& p : parts.value) {
-      const auto septets = septet::gsm7::encode(
-          std::string_view(text).substr(p.text.begin, p.text.end - p.text.begin));
+      const auto septets = septet::gsm7::encode(septet::part_text(text, p.text));
       ASSERT_TRUE(septets.ok());
       const std::size_t fill = septet::gsm7::fill_bits(p.udh_size);
       std::vector<std::uint8_t> packed(septet::gsm7::packed_size(septets.value.size(), fill), 0);
@@ -255,16 +259,12 @@ TEST(fast_path_test, ucs2_parts_hold_the_checked_encoders_utf16be) {
   for (std::size_t round = 0; round < 1500; ++round) {
     const std::string text =
         septet_test::random_text(rng, pieces, pieces.size(), 150) + "\xE4\xB8\xAD";
-    septet::encode_options enc;
-    enc.reference_size =
-        round % 2 == 0 ? septet::reference_size::bits8 : septet::reference_size::bits16;
     SCOPED_TRACE(round);
-    const auto parts = septet::encode_parts(text, enc);
+    const auto parts = septet::encode_parts(text, alternate_references(round));
     ASSERT_TRUE(parts.ok());
     for (const auto& p : parts.value) {
       ASSERT_EQ(p.data_coding, septet::data_coding_ucs2);
-      const auto checked = septet::ucs2::encode(
-          std::string_view(text).substr(p.text.begin, p.text.end - p.text.begin));
+      const auto checked = septet::ucs2::encode(septet::part_text(text, p.text));
       ASSERT_TRUE(checked.ok());
       const auto user_data = p.user_data();
       ASSERT_EQ(std::vector<std::uint8_t>(user_data.begin(), user_data.end()), checked.value);

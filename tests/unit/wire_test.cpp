@@ -12,18 +12,9 @@ namespace {
 
 using septet::errc;
 using septet::result;
+using septet_test::hex;
 using septet_test::received;
 using septet_test::repeat;
-
-auto hex(std::span<const std::uint8_t> bytes) -> std::string {
-  static constexpr char digits[] = "0123456789ABCDEF";
-  std::string out;
-  for (const std::uint8_t b : bytes) {
-    out += digits[b >> 4U];
-    out += digits[b & 0xFU];
-  }
-  return out;
-}
 
 auto packed_hex(std::string_view text, std::size_t fill = 0) -> std::string {
   const auto septets = septet::gsm7::encode(text);

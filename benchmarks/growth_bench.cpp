@@ -45,7 +45,7 @@ void bm_growth_recipients(benchmark::State& state) {
   for (auto _ : state) {
     std::size_t parts = 0;
     for (const auto& n : numbers) {
-      parts += septet::analyze_rendered(tmpl, params, septet::parse_msisdn(n).value).parts;
+      parts += septet::analyze_rendered(tmpl, params, septet::parse_msisdn(n).value()).parts;
     }
     benchmark::DoNotOptimize(parts);
   }

@@ -22,7 +22,7 @@ void bm_estimate_per_recipient(benchmark::State& state) {
   std::size_t i = 0;
   for (auto _ : state) {
     const auto number = septet::parse_msisdn(numbers[i++ % numbers.size()]);
-    auto a = septet::analyze_rendered(tmpl, params, number.value);
+    auto a = septet::analyze_rendered(tmpl, params, number.value());
     benchmark::DoNotOptimize(a);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
@@ -34,7 +34,7 @@ void bm_render(benchmark::State& state) {
   septet::parameter_table params;
   (void)params.set("name", "default", "there");
   (void)params.set("id", "default", "A-12345");
-  const auto number = septet::parse_msisdn("+46701234567").value;
+  const auto number = septet::parse_msisdn("+46701234567").value();
   std::string out(256, '\0');
   for (auto _ : state) {
     auto r = septet::render(tmpl, params, number, std::span{out});

@@ -72,7 +72,7 @@ void bm_reassemble(benchmark::State& state) {
   const auto text = septet_bench::text_of(Kind, static_cast<std::size_t>(state.range(0)));
   const auto parts = septet::encode_parts(text);
   std::vector<septet::received_part> in;
-  for (const auto& p : parts.value) {
+  for (const auto& p : parts.value()) {
     in.push_back({p.bytes(), p.data_coding, p.udh_size != 0, p.udl, septet::septet_form::packed});
   }
   std::string out(text.size() * 2, '\0');

@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   std::vector<septet::received_part> in;
-  for (const auto& p : parts.value) {
+  for (const auto& p : parts.value()) {
     SEPTET_FUZZ_CHECK(p.size <= (enc.form == septet::septet_form::packed ? 140U : 160U));
     in.push_back({p.bytes(), p.data_coding, p.udh_size != 0,
                   (flags & 4U) != 0 ? septet::unknown_length : p.udl, enc.form});
@@ -37,16 +37,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if ((flags & 8U) != 0 && in.size() > 1) {
     in.erase(in.begin());
     const auto r = septet::reassemble(in);
-    SEPTET_FUZZ_CHECK(r.status.ec == septet::errc::missing_part);
+    SEPTET_FUZZ_CHECK(r.error().ec == septet::errc::missing_part);
   } else if ((flags & 16U) != 0 && in.size() > 1) {
     in.push_back(in.front());
     const auto r = septet::reassemble(in);
-    SEPTET_FUZZ_CHECK(r.status.ec == septet::errc::duplicate_part);
+    SEPTET_FUZZ_CHECK(r.error().ec == septet::errc::duplicate_part);
   } else {
     const auto r = septet::reassemble(in);
     SEPTET_FUZZ_CHECK(r.ok());
     // Without TP-UDL a part ending in '@' on a 7-spare-bit boundary is ambiguous, by design.
-    SEPTET_FUZZ_CHECK(r.value == text || (unknown_udl && enc.form == septet::septet_form::packed));
+    SEPTET_FUZZ_CHECK(r.value() == text ||
+                      (unknown_udl && enc.form == septet::septet_form::packed));
   }
   return 0;
 }

@@ -14,13 +14,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::span<const std::uint8_t> user_data(data + 2, size - 2);
   const auto udh = septet::parse_udh(user_data);
   if (udh.ok()) {
-    SEPTET_FUZZ_CHECK(udh.value.size >= 1 && udh.value.size <= user_data.size());
-    if (udh.value.concat) {
-      SEPTET_FUZZ_CHECK(udh.value.concat->sequence >= 1 &&
-                        udh.value.concat->sequence <= udh.value.concat->total);
+    SEPTET_FUZZ_CHECK(udh->size >= 1 && udh->size <= user_data.size());
+    if (udh->concat) {
+      SEPTET_FUZZ_CHECK(udh->concat->sequence >= 1 && udh->concat->sequence <= udh->concat->total);
     }
   } else {
-    SEPTET_FUZZ_CHECK(udh.status.ec == septet::errc::invalid_udh);
+    SEPTET_FUZZ_CHECK(udh.error().ec == septet::errc::invalid_udh);
   }
   septet::received_part in;
   in.user_data = user_data;
@@ -35,6 +34,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     SEPTET_FUZZ_CHECK(septet::validate(std::string_view(out.data(), r.count)).ok());
   }
   const auto whole = septet::reassemble(std::span{&in, 1});
-  SEPTET_FUZZ_CHECK(!whole.ok() || septet::validate(std::string_view(whole.value)).ok());
+  SEPTET_FUZZ_CHECK(!whole.ok() || septet::validate(std::string_view(whole.value())).ok());
   return 0;
 }

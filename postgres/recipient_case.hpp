@@ -83,7 +83,7 @@ inline auto value_in_object(JsonbContainer* object, const std::optional<septet::
     if (key == "default") {
       fallback = string_of(v);
     } else if (const auto number = septet::msisdn::parse(key);
-               recipient && number.ok() && number.value == *recipient) {
+               recipient && number.ok() && *number == *recipient) {
       own = string_of(v);
     }
   });
@@ -120,9 +120,9 @@ inline auto template_argument(FunctionCallInfo fcinfo, int n) -> septet::message
   const auto body = utf8_argument(fcinfo, n);
   const auto parsed = septet::message_template::parse(body, septet::sinch::placeholders);
   if (!parsed.ok()) {
-    report_invalid_text("template", parsed.status);
+    report_invalid_text("template", parsed.error());
   }
-  return parsed.value;
+  return *parsed;
 }
 
 /// The recipient (argument `n`), or nothing when it is not an MSISDN or not given.
@@ -132,8 +132,8 @@ inline auto recipient_argument(FunctionCallInfo fcinfo, int n, septet::result& s
     return std::nullopt;
   }
   const auto parsed = septet::msisdn::parse(utf8_argument(fcinfo, n));
-  status = parsed.status;
-  return parsed.ok() ? std::optional<septet::msisdn>(parsed.value) : std::nullopt;
+  status = parsed.error();
+  return parsed.ok() ? std::optional<septet::msisdn>(*parsed) : std::nullopt;
 }
 
 /// What Sinch does with this recipient: the verdict on its rendered text, or the MSISDN's error.

@@ -249,13 +249,13 @@ EMSCRIPTEN_KEEPALIVE std::uint32_t septet_encode_parts(const char16_t* text,
   const auto parts = septet::encode_parts(std::u16string_view(text, size), enc);
   if (!parts.ok()) {
     if (capacity > 0) {
-      out[0] = to_u32(parts.status.count);
+      out[0] = to_u32(parts.error().count);
     }
-    return 0x80000000U | static_cast<std::uint32_t>(parts.status.ec);
+    return 0x80000000U | static_cast<std::uint32_t>(parts.error().ec);
   }
-  const auto count = to_u32(parts.value.size());
+  const auto count = to_u32(parts->size());
   for (std::uint32_t i = 0; i < count && i < capacity; ++i) {
-    const auto& p = parts.value[i];
+    const auto& p = (*parts)[i];
     std::uint32_t* r = out + static_cast<std::size_t>(i) * record;
     const std::uint32_t header[] = {to_u32(p.udh_size), to_u32(p.size), to_u32(p.udl),
                                     p.data_coding,      p.esm_class,    to_u32(p.text.begin),
@@ -307,9 +307,9 @@ EMSCRIPTEN_KEEPALIVE std::uint32_t septet_parse_msisdn(const char* text,
                                                        char* out) {
   const auto parsed = septet::parse_msisdn(std::string_view(text, size));
   if (!parsed.ok()) {
-    return 0x80000000U | static_cast<std::uint32_t>(parsed.status.ec);
+    return 0x80000000U | static_cast<std::uint32_t>(parsed.error().ec);
   }
-  const auto digits = parsed.value.digits();
+  const auto digits = parsed->digits();
   for (std::size_t i = 0; i < digits.size(); ++i) {
     out[i] = digits[i];
   }
@@ -457,11 +457,11 @@ EMSCRIPTEN_KEEPALIVE const char* septet_evaluate_recipient(const char* strings,
   out[0] = out[1] = out[2] = 0;
   const auto recipient = septet::parse_msisdn(text_at(1));
   if (!recipient.ok()) {
-    return septet::name(recipient.status.ec).data();
+    return septet::name(recipient.error().ec).data();
   }
   const auto tmpl = septet::message_template::parse(text_at(0), septet::sinch::placeholders);
   if (!tmpl.ok()) {
-    return septet::name(tmpl.status.ec).data();
+    return septet::name(tmpl.error().ec).data();
   }
   listed_values params;
   for (std::size_t i = 0; i < count; ++i) {
@@ -469,24 +469,24 @@ EMSCRIPTEN_KEEPALIVE const char* septet_evaluate_recipient(const char* strings,
     const bool has_value = layout[2 * (3 + 2 * i)] != none;
     params.values.push_back(has_value ? std::optional(text_at(3 + 2 * i)) : std::nullopt);
   }
-  if (const auto refused = first_refused_value(tmpl.value, params); !refused.ok()) {
+  if (const auto refused = first_refused_value(*tmpl, params); !refused.ok()) {
     return septet::name(refused.ec).data();
   }
-  const auto body = septet::render(tmpl.value, params, recipient.value);
+  const auto body = septet::render(*tmpl, params, *recipient);
   septet::analysis counted;
   if (body.ok()) {
     auto opts = septet::sinch::uncapped(options_for(udh_octets, grapheme, max_units_per_part));
-    counted = analyze_choosing_tables(body.value, national_mask, opts);
+    counted = analyze_choosing_tables(*body, national_mask, opts);
   } else {
-    counted.status = body.status;
+    counted.status = body.error();
   }
   const auto verdict = septet::sinch::judge_recipient(counted, max_parts);
   if (verdict.sent()) {
     out[0] = to_u32(counted.parts);
     out[1] = counted.encoding == septet::encoding::gsm7 ? 0U : 1U;
-    out[2] = to_u32(body.value.size());
-    for (std::size_t i = 0; i < body.value.size() && i < body_capacity; ++i) {
-      body_out[i] = body.value[i];
+    out[2] = to_u32(body->size());
+    for (std::size_t i = 0; i < body->size() && i < body_capacity; ++i) {
+      body_out[i] = (*body)[i];
     }
   }
   return verdict.reason().data();

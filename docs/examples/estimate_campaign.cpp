@@ -33,7 +33,7 @@ int main() {
                                          {"0046701112233", ""},
                                          {"12345", "Bo"}};
   const std::string body = "Hi ${name}, your table for two is booked for Friday at 19:00.";
-  const auto tmpl = septet::message_template::parse(body, septet::sinch::placeholders).value;
+  const auto tmpl = septet::message_template::parse(body, septet::sinch::placeholders).value();
   septet::sinch::campaign_estimate campaign(tmpl);
   for (const auto& c : contacts) {
     const auto one = campaign.add(c.msisdn, contact_values{&c});

@@ -10,7 +10,7 @@ int main() {
       "at example.com/t/4521 or reply STOP to opt out. Questions? Call us any time: {24/7}.";
   const auto a = septet::analyze(body);
   std::cout << a << '\n';
-  for (const auto& p : septet::segment(body).value) {
+  for (const auto& p : septet::segment(body).value()) {
     std::cout << p << ": " << septet::part_text(body, p) << '\n';
   }
   std::cout << septet::analyze("ab\xC3").status << '\n';

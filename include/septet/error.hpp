@@ -3,9 +3,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <exception>
 #include <iterator>
 #include <span>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 namespace septet::inline v0 {
 
@@ -178,15 +182,120 @@ struct result {
   friend constexpr auto operator==(const result&, const result&) noexcept -> bool = default;
 };
 
-/// A value with the status of the call that produced it (owning helpers; std::expected in C++23).
-template <class T>
-struct outcome {
-  T value{};
-  result status{};
-
-  [[nodiscard]] constexpr auto ok() const noexcept -> bool {
-    return status.ok();
+/// What outcome::value() throws on a failed outcome (when exceptions are on): reading a value
+/// that is not there is a bug in the caller, so it is loud, never an empty value.
+class bad_outcome_access : public std::exception {
+ public:
+  explicit bad_outcome_access(result failure) noexcept : m_failure(failure) {}
+  [[nodiscard]] auto error() const noexcept -> result {
+    return m_failure;
   }
+  [[nodiscard]] auto what() const noexcept -> const char* override {
+    return "septet::outcome: value() read on a failed outcome (check has_value() first)";
+  }
+
+ private:
+  result m_failure;
+};
+
+namespace detail {
+
+/// A failed outcome's value was read: throws bad_outcome_access, or aborts where exceptions are
+/// off. Not constexpr, so the same misuse in a constant expression does not compile.
+[[noreturn]] inline void outcome_misused(result failure) {
+#if defined(__cpp_exceptions)
+  throw bad_outcome_access(failure);
+#else
+  static_cast<void>(failure);
+  std::abort();
+#endif
+}
+
+}  // namespace detail
+
+/// A value or the failure that stopped the call, shaped like C++23's std::expected<T, result>:
+/// has_value(), operator*, operator->, value() and error(). Reading the value of a failed
+/// outcome is never silent: it throws bad_outcome_access (std::abort without exceptions).
+/// error() is the call's status: errc::ok on success, where its count is what the call documents.
+template <class T>
+class outcome {
+ public:
+  using value_type = T;
+  using error_type = result;
+
+  /// Success with a value-initialised T.
+  constexpr outcome() = default;
+  /// Success (implicit, as std::expected): `return value;`.
+  constexpr outcome(T value) noexcept(std::is_nothrow_move_constructible_v<T>)  // NOLINT
+      : m_value(std::move(value)) {}
+  /// Success with a status that carries a count: `return {value, {errc::ok, n}}`.
+  constexpr outcome(T value, result status) noexcept(std::is_nothrow_move_constructible_v<T>)
+      : m_value(std::move(value)), m_status(status) {}
+  /// The failure (implicit): `return result{errc::invalid_udh, at};`.
+  constexpr outcome(result failure) noexcept(std::is_nothrow_default_constructible_v<T>)  // NOLINT
+      : m_status(failure) {}
+
+  [[nodiscard]] constexpr auto has_value() const noexcept -> bool {
+    return m_status.ok();
+  }
+  [[nodiscard]] constexpr auto ok() const noexcept -> bool {
+    return m_status.ok();
+  }
+  constexpr explicit operator bool() const noexcept {
+    return m_status.ok();
+  }
+  /// The call's status: the failure, or errc::ok with the call's count.
+  [[nodiscard]] constexpr auto error() const noexcept -> const result& {
+    return m_status;
+  }
+
+  [[nodiscard]] constexpr auto value() & -> T& {
+    check();
+    return m_value;
+  }
+  [[nodiscard]] constexpr auto value() const& -> const T& {
+    check();
+    return m_value;
+  }
+  /// By value, so that `for (auto& p : segment(text).value())` does not outlive the outcome.
+  [[nodiscard]] constexpr auto value() && -> T {
+    check();
+    return std::move(m_value);
+  }
+  [[nodiscard]] constexpr auto operator*() & -> T& {
+    return value();
+  }
+  [[nodiscard]] constexpr auto operator*() const& -> const T& {
+    return value();
+  }
+  [[nodiscard]] constexpr auto operator*() && -> T {
+    return std::move(*this).value();
+  }
+  [[nodiscard]] constexpr auto operator->() -> T* {
+    return &value();
+  }
+  [[nodiscard]] constexpr auto operator->() const -> const T* {
+    return &value();
+  }
+  /// The value, or `fallback` on failure.
+  template <class U>
+  [[nodiscard]] constexpr auto value_or(U&& fallback) const& -> T {
+    return has_value() ? m_value : static_cast<T>(std::forward<U>(fallback));
+  }
+  template <class U>
+  [[nodiscard]] constexpr auto value_or(U&& fallback) && -> T {
+    return has_value() ? std::move(m_value) : static_cast<T>(std::forward<U>(fallback));
+  }
+
+ private:
+  constexpr void check() const {
+    if (!m_status.ok()) {
+      detail::outcome_misused(m_status);
+    }
+  }
+
+  T m_value{};
+  result m_status{};
 };
 
 namespace detail {
@@ -196,15 +305,23 @@ namespace detail {
 /// a container of exactly that size.
 template <class Container, class Fill>
 [[nodiscard]] auto fill_owning(Fill&& fill) -> outcome<Container> {
-  outcome<Container> out;
   const result needed = fill(std::span<typename Container::value_type>{});
   if (needed.ec != errc::output_too_small) {
-    out.status = needed;  // nothing to write, or an error
-    return out;
+    return outcome<Container>{Container{}, needed};  // nothing to write, or an error
   }
-  out.value.resize(needed.count);
-  out.status = fill(std::span{out.value});
-  return out;
+  Container out(needed.count, typename Container::value_type{});
+  const result written = fill(std::span{out});
+  return outcome<Container>{std::move(out), written};
+}
+
+/// The owning form of a call whose output has a known bound: fills a container of `bound` items
+/// and keeps the ones written (none on failure).
+template <class Container, class Fill>
+[[nodiscard]] auto fill_bounded(std::size_t bound, Fill&& fill) -> outcome<Container> {
+  Container out(bound, typename Container::value_type{});
+  const result written = fill(std::span{out});
+  out.resize(written.ok() ? written.count : 0);
+  return outcome<Container>{std::move(out), written};
 }
 
 }  // namespace detail

@@ -207,11 +207,8 @@ template <class Character, class Escaped>
 
 /// Owning form of decode (may throw std::bad_alloc).
 [[nodiscard]] inline auto decode(std::span<const std::uint8_t> septets) -> outcome<std::string> {
-  outcome<std::string> text;
-  text.value.resize(max_decoded_size(septets.size()));
-  text.status = decode(septets, std::span{text.value});
-  text.value.resize(text.ok() ? text.status.count : 0);
-  return text;
+  return detail::fill_bounded<std::string>(
+      max_decoded_size(septets.size()), [&](std::span<char> out) { return decode(septets, out); });
 }
 
 }  // namespace septet::inline v0::gsm7

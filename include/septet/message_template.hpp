@@ -149,14 +149,15 @@ class message_template {
   [[nodiscard]] static constexpr auto parse(std::string_view body,
                                             placeholder_rules rules = placeholder_rules::strict)
       -> outcome<message_template> {
-    outcome<message_template> out;
-    out.status = check_template(body, rules);
-    if (out.status.ok()) {
-      out.value.m_body = body;
-      out.value.m_placeholders = out.status.count;
-      out.value.m_rules = rules;
+    const result checked = check_template(body, rules);
+    if (!checked.ok()) {
+      return checked;
     }
-    return out;
+    message_template parsed;
+    parsed.m_body = body;
+    parsed.m_placeholders = checked.count;
+    parsed.m_rules = rules;
+    return {parsed, checked};
   }
 
   /// A temporary std::string would leave the template viewing freed memory: not allowed.
@@ -180,7 +181,7 @@ class message_template {
 
  private:
   constexpr message_template() = default;
-  friend struct outcome<message_template>;
+  friend class outcome<message_template>;
 
   std::string_view m_body;
   std::size_t m_placeholders = 0;
@@ -231,9 +232,9 @@ class parameter_table {
     }
     const auto number = msisdn::parse(recipient);
     if (!number.ok()) {
-      return number.status;
+      return number.error();
     }
-    column.by_recipient[std::string(number.value.digits())] = std::string(value);
+    column.by_recipient[std::string(number->digits())] = std::string(value);
     return {errc::ok, 0};
   }
 

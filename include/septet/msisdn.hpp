@@ -31,7 +31,7 @@ class msisdn {
   /// start; a country code starting with 0 (a national number, or "+00"); more than 15 digits
   /// (the 16th); fewer than 7 (offset: the end of the text).
   [[nodiscard]] static constexpr auto parse(std::string_view text) noexcept -> outcome<msisdn> {
-    outcome<msisdn> out;
+    msisdn out;
     std::size_t pos = 0;
     while (pos < text.size() && is_msisdn_separator(text[pos])) {
       ++pos;
@@ -51,26 +51,22 @@ class msisdn {
       if (is_msisdn_separator(c)) {
         continue;
       }
-      if (c < '0' || c > '9' || out.value.m_size == msisdn_max_digits) {
-        out.status = {errc::invalid_msisdn, pos};
-        return out;
+      if (c < '0' || c > '9' || out.m_size == msisdn_max_digits) {
+        return result{errc::invalid_msisdn, pos};
       }
       if (zeros_to_skip > 0) {
         --zeros_to_skip;
         continue;
       }
-      if (out.value.m_size == 0 && c == '0') {  // no country code starts with 0
-        out.status = {errc::invalid_msisdn, pos};
-        return out;
+      if (out.m_size == 0 && c == '0') {  // no country code starts with 0
+        return result{errc::invalid_msisdn, pos};
       }
-      out.value.m_digits[out.value.m_size++] = c;
+      out.m_digits[out.m_size++] = c;
     }
-    if (out.value.m_size < msisdn_min_digits) {
-      out.status = {errc::invalid_msisdn, text.size()};
-      return out;
+    if (out.m_size < msisdn_min_digits) {
+      return result{errc::invalid_msisdn, text.size()};
     }
-    out.status = {errc::ok, out.value.m_size};
-    return out;
+    return {out, {errc::ok, out.m_size}};
   }
 
   [[nodiscard]] constexpr auto digits() const noexcept -> std::string_view {

@@ -48,10 +48,10 @@ struct received_part {
   if (in.udhi) {
     const auto udh = parse_udh(in.user_data);
     if (!udh.ok()) {
-      return udh.status;
+      return udh.error();
     }
-    header = udh.value.size;
-    tables = udh.value.national;
+    header = udh->size;
+    tables = udh->national;
   }
   auto payload = in.user_data.subspan(header);
   if (*coding == alphabet::ucs2) {
@@ -116,9 +116,9 @@ struct received_part {
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const auto udh = parts[i].udhi ? parse_udh(parts[i].user_data) : outcome<udh_info>{};
     if (!udh.ok()) {
-      return udh.status;
+      return udh.error();
     }
-    const auto& c = udh.value.concat;
+    const auto& c = udh->concat;
     if (!c) {
       if (parts.size() == 1) {
         return decode_part(parts[0], out);  // a UDH with other elements only
@@ -138,7 +138,7 @@ struct received_part {
   // Sequence numbers: each of 1..total exactly once. n <= 255 per message, so O(n^2) is fine and
   // needs no allocation.
   const auto sequence_of = [&](std::size_t i) {
-    return parse_udh(parts[i].user_data).value.concat->sequence;
+    return parse_udh(parts[i].user_data)->concat->sequence;
   };
   for (std::size_t i = 0; i < parts.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
@@ -188,11 +188,8 @@ struct received_part {
     // 8 septets per 7 octets at up to 3 bytes each (Indic national tables), or 3 per 2 octets.
     upper_bound += 4 * p.user_data.size();
   }
-  outcome<std::string> text;
-  text.value.resize(upper_bound);
-  text.status = reassemble(parts, std::span{text.value});
-  text.value.resize(text.ok() ? text.status.count : 0);
-  return text;
+  return detail::fill_bounded<std::string>(
+      upper_bound, [&](std::span<char> out) { return reassemble(parts, out); });
 }
 
 }  // namespace septet::inline v0

@@ -207,10 +207,9 @@ template <text Text>
     -> outcome<std::vector<part>> {
   const detail::analyzed_text analyzed(as_view(text), opts);
   const analysis& a = analyzed.analysis();
-  outcome<std::vector<part>> parts;
-  parts.value.resize(a.within_limits() ? a.parts : 0);
-  parts.status = detail::split_analyzed(analyzed, std::span{parts.value});
-  return parts;
+  return detail::fill_bounded<std::vector<part>>(
+      a.within_limits() ? a.parts : 0,
+      [&](std::span<part> out) { return detail::split_analyzed(analyzed, out); });
 }
 
 /// The text of part `p` of `text` (a part segment() gave for that text): a view into `text`, in

@@ -166,7 +166,7 @@ struct unit_range {
     all_ucs2 = all_ucs2 && a.encoding == encoding::ucs2;
   };
   for (const auto& digits : listed) {
-    count(parse_msisdn(digits).value);
+    count(parse_msisdn(digits).value());
   }
   count(msisdn{});  // matches no listed recipient: the defaults
   exact.all_ucs2 = any_message && all_ucs2;

@@ -96,11 +96,8 @@ template <text Text>
 
 /// Owning form of decode (may throw std::bad_alloc).
 [[nodiscard]] inline auto decode(std::span<const std::uint8_t> octets) -> outcome<std::string> {
-  outcome<std::string> text;
-  text.value.resize(max_decoded_size(octets.size()));
-  text.status = decode(octets, std::span{text.value});
-  text.value.resize(text.ok() ? text.status.count : 0);
-  return text;
+  return detail::fill_bounded<std::string>(
+      max_decoded_size(octets.size()), [&](std::span<char> out) { return decode(octets, out); });
 }
 
 }  // namespace septet::inline v0::ucs2

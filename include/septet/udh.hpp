@@ -184,28 +184,24 @@ struct udh_info {
 /// wrong length, a zero total or a sequence outside 1..total, or two concatenation IEs.
 [[nodiscard]] constexpr auto parse_udh(std::span<const std::uint8_t> user_data) noexcept
     -> outcome<udh_info> {
-  outcome<udh_info> parsed;
+  udh_info parsed;
   if (user_data.empty() || std::size_t{user_data[0]} + 1 > user_data.size()) {
-    parsed.status = {errc::invalid_udh, 0};
-    return parsed;
+    return result{errc::invalid_udh, 0};
   }
   const std::size_t end = std::size_t{user_data[0]} + 1;
   std::size_t at = 1;
   while (at < end) {
     if (end - at < ie_header_octets || end - at - ie_header_octets < user_data[at + 1]) {
-      parsed.status = {errc::invalid_udh, at};
-      return parsed;
+      return result{errc::invalid_udh, at};
     }
     const std::uint8_t iei = user_data[at];
     const std::uint8_t length = user_data[at + 1];
     const auto data = user_data.subspan(at + ie_header_octets, length);
     if (iei == iei_concatenation_8bit || iei == iei_concatenation_16bit) {
       const bool wide = iei == iei_concatenation_16bit;
-      if (parsed.value.concat ||
-          length !=
-              detail::concatenation_iedl(wide ? reference_size::bits16 : reference_size::bits8)) {
-        parsed.status = {errc::invalid_udh, at};
-        return parsed;
+      if (parsed.concat || length != detail::concatenation_iedl(wide ? reference_size::bits16
+                                                                     : reference_size::bits8)) {
+        return result{errc::invalid_udh, at};
       }
       concatenation c;
       c.reference_size = wide ? reference_size::bits16 : reference_size::bits8;
@@ -213,27 +209,24 @@ struct udh_info {
       c.total = data[wide ? 2 : 1];
       c.sequence = data[wide ? 3 : 2];
       if (c.total == 0 || c.sequence == 0 || c.sequence > c.total) {
-        parsed.status = {errc::invalid_udh, at};
-        return parsed;
+        return result{errc::invalid_udh, at};
       }
-      parsed.value.concat = c;
+      parsed.concat = c;
     } else if (iei == iei_national_single_shift || iei == iei_national_locking_shift) {
       const bool single = iei == iei_national_single_shift;
       const auto language = length == iedl_national_shift ? static_cast<national_language>(data[0])
                                                           : national_language::none;
       const bool known = single ? has_single_shift_table(language) : has_locking_table(language);
       if (!known) {
-        parsed.status = {errc::invalid_udh, at};
-        return parsed;
+        return result{errc::invalid_udh, at};
       }
-      (single ? parsed.value.national.single_shift : parsed.value.national.locking) = language;
+      (single ? parsed.national.single_shift : parsed.national.locking) = language;
     }
-    ++parsed.value.elements;
+    ++parsed.elements;
     at += ie_header_octets + length;
   }
-  parsed.value.size = end;
-  parsed.status = {errc::ok, end};
-  return parsed;
+  parsed.size = end;
+  return {parsed, {errc::ok, end}};
 }
 
 }  // namespace septet::inline v0

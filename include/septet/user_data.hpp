@@ -270,13 +270,9 @@ template <text Text>
     -> outcome<std::vector<encoded_part>> {
   const detail::analyzed_text analyzed(as_view(text), detail::wire_text_options(enc));
   const analysis& a = analyzed.analysis();
-  outcome<std::vector<encoded_part>> parts;
-  parts.value.resize(a.within_limits() && a.parts <= 255 ? a.parts : 0);
-  parts.status = detail::encode_text_parts(analyzed, std::span{parts.value}, enc);
-  if (!parts.ok()) {
-    parts.value.clear();
-  }
-  return parts;
+  return detail::fill_bounded<std::vector<encoded_part>>(
+      a.within_limits() && a.parts <= 255 ? a.parts : 0,
+      [&](std::span<encoded_part> out) { return detail::encode_text_parts(analyzed, out, enc); });
 }
 
 }  // namespace septet::inline v0

@@ -61,14 +61,14 @@ void expect_same_as_gammu(const std::string& text) {
   septet::encode_options enc;
   enc.reference = reference;
   const auto parts = septet::encode_parts(text, enc);
-  ASSERT_TRUE(parts.ok()) << septet::name(parts.status.ec);
-  ASSERT_EQ(parts.value.size(), expected.size());
+  ASSERT_TRUE(parts.ok()) << septet::name(parts.error().ec);
+  ASSERT_EQ(parts->size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
-    const auto bytes = parts.value[i].bytes();
+    const auto bytes = parts.value()[i].bytes();
     EXPECT_EQ(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), expected[i].user_data)
         << "part " << i + 1;
-    EXPECT_EQ(parts.value[i].udl, expected[i].udl) << "part " << i + 1;
-    EXPECT_EQ(parts.value[i].data_coding, expected[i].dcs) << "part " << i + 1;
+    EXPECT_EQ(parts.value()[i].udl, expected[i].udl) << "part " << i + 1;
+    EXPECT_EQ(parts.value()[i].data_coding, expected[i].dcs) << "part " << i + 1;
   }
 }
 

@@ -364,22 +364,22 @@ void send(const sample& s, std::size_t index, sent_message& out) {
   }
   enc.text.national = out.tables;
   const auto parts = septet::encode_parts(s.text, enc);
-  ASSERT_TRUE(parts.ok()) << septet::name(parts.status.ec) << " at " << parts.status.count;
+  ASSERT_TRUE(parts.ok()) << septet::name(parts.error().ec) << " at " << parts.error().count;
   if (s.parts != 0) {
-    ASSERT_EQ(parts.value.size(), s.parts);
+    ASSERT_EQ(parts->size(), s.parts);
   }
-  const auto back = septet::reassemble(septet_test::received(parts.value));
-  ASSERT_TRUE(back.ok()) << septet::name(back.status.ec);
-  EXPECT_EQ(back.value, s.text) << "septet's own reading; " << first_difference(s.text, back.value);
+  const auto back = septet::reassemble(septet_test::received(parts.value()));
+  ASSERT_TRUE(back.ok()) << septet::name(back.error().ec);
+  EXPECT_EQ(back.value(), s.text) << "septet's own reading; "
+                                  << first_difference(s.text, back.value());
 
   const std::string digits = std::to_string(index);
   out.originator = "4670";  // +4670 and 8 digits
   out.originator.append(8 - std::min<std::size_t>(digits.size(), 8), '0');
   out.originator += digits;
-  out.description = s.name + " (" + tables_name(out.tables) + ", " +
-                    std::to_string(parts.value.size()) + " part" +
-                    (parts.value.size() == 1 ? "" : "s") + ", from +" + out.originator + ")";
-  for (const auto& p : parts.value) {
+  out.description = s.name + " (" + tables_name(out.tables) + ", " + std::to_string(parts->size()) +
+                    " part" + (parts->size() == 1 ? "" : "s") + ", from +" + out.originator + ")";
+  for (const auto& p : parts.value()) {
     ASSERT_EQ(p.data_coding, septet::data_coding_gsm7) << "septet sends it as UCS-2";
     out.tpdus.push_back(deliver_tpdu(p, out.originator));
     out.description += "\n  udh " +

@@ -17,7 +17,7 @@ missing = []
 error_header = (include / "error.hpp").read_text()
 enum = re.search(r"enum class errc[^{]*\{(.*?)\};", error_header, re.S)
 codes = re.findall(r"^\s*(\w+),", re.sub(r"//[^\n]*", "", enum.group(1)), re.M)
-named = re.findall(r"\{errc::(\w+),", error_header)
+named = re.findall(r"\{errc::(\w+), \"", error_header)  # the table entries
 if len(codes) < 20 or sorted(codes) != sorted(named):
     missing.append(f"the error codes as error.hpp has them ({len(codes)} in errc, {len(named)} named)")
 for code in codes:

@@ -216,17 +216,17 @@ TEST(analysis_test, non_gsm_characters_lists_every_one_with_offsets) {
                            std::string(septet_test::grinning) + std::string(septet_test::zhe);
   const auto all = septet::non_gsm_characters(text);
   ASSERT_TRUE(all.ok());
-  ASSERT_EQ(all.value.size(), 3U);
-  EXPECT_EQ(all.value[0], (septet::non_gsm_character{1, 1, U'\u0436'}));
-  EXPECT_EQ(all.value[1], (septet::non_gsm_character{4, 3, U'\U0001F600'}));
-  EXPECT_EQ(all.value[2], (septet::non_gsm_character{8, 5, U'\u0436'}));
+  ASSERT_EQ(all->size(), 3U);
+  EXPECT_EQ(all.value()[0], (septet::non_gsm_character{1, 1, U'\u0436'}));
+  EXPECT_EQ(all.value()[1], (septet::non_gsm_character{4, 3, U'\U0001F600'}));
+  EXPECT_EQ(all.value()[2], (septet::non_gsm_character{8, 5, U'\u0436'}));
 
   std::array<septet::non_gsm_character, 2> small{};
   EXPECT_EQ(septet::non_gsm_characters(text, std::span{small}),
             (result{errc::output_too_small, 3}));
   EXPECT_EQ(small[1].offset, 4U);
   EXPECT_EQ(septet::non_gsm_characters("plain GSM", std::span{small}), (result{errc::ok, 0}));
-  EXPECT_EQ(septet::non_gsm_characters("ok\xFF").status, (result{errc::utf8_invalid_lead, 2}));
+  EXPECT_EQ(septet::non_gsm_characters("ok\xFF").error(), (result{errc::utf8_invalid_lead, 2}));
 }
 
 }  // namespace

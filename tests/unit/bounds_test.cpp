@@ -70,8 +70,8 @@ TEST(bounds_test, exact_bounds_match_rendering_each_recipient) {
     ASSERT_TRUE(params.set("b", number, b).ok());
   }
   for (int i = 0; i < 40; ++i) {
-    const auto who = septet::parse_msisdn("+4670" + std::to_string(1000000 + i)).value;
-    const auto parts = septet::analyze(septet::render(tmpl, params, who).value).parts;
+    const auto who = septet::parse_msisdn("+4670" + std::to_string(1000000 + i)).value();
+    const auto parts = septet::analyze(septet::render(tmpl, params, who).value()).parts;
     low = std::min(low, parts);
     high = std::max(high, parts);
   }
@@ -102,10 +102,10 @@ TEST(bounds_test, the_safe_range_holds_with_grapheme_boundaries) {
   ASSERT_TRUE(tmpl.ok());
   septet::options graphemes;
   graphemes.boundary = septet::boundary_policy::grapheme;
-  const auto exact = septet::bounds(tmpl.value, params, graphemes);
+  const auto exact = septet::bounds(tmpl.value(), params, graphemes);
   EXPECT_TRUE(exact.exact);
   EXPECT_EQ(exact.max_parts, 10U);
-  const auto range = septet::bounds(tmpl.value, params, graphemes, 0);
+  const auto range = septet::bounds(tmpl.value(), params, graphemes, 0);
   EXPECT_FALSE(range.exact);
   EXPECT_LE(range.min_parts, exact.min_parts);
   EXPECT_GE(range.max_parts, exact.max_parts);

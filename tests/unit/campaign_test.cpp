@@ -31,7 +31,7 @@ struct row_values {
 TEST(Campaign, TotalsEqualACountOverTheRenderedTexts) {
   const auto tmpl =
       septet::message_template::parse("Hi ${name}, your order is ready.", sinch::placeholders)
-          .value;
+          .value();
   sinch::campaign_estimate campaign(tmpl, {}, 3);
   std::size_t recipients = 0;
   std::size_t failed = 0;
@@ -96,7 +96,7 @@ TEST(Campaign, AnInvalidNumberFailsAloneAsInvalidMsisdn) {
 }
 
 TEST(Campaign, TwoHalvesMergedEqualTheWhole) {
-  const auto tmpl = septet::message_template::parse("Code ${name}", sinch::placeholders).value;
+  const auto tmpl = septet::message_template::parse("Code ${name}", sinch::placeholders).value();
   sinch::campaign_estimate whole(tmpl, {}, 2);
   sinch::campaign_estimate first(tmpl, {}, 2);
   sinch::campaign_estimate second(tmpl, {}, 2);

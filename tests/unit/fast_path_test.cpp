@@ -94,7 +94,7 @@ TEST(fast_path_test, every_code_point_costs_what_the_tables_say_at_every_block_o
   const auto check = [&] {
     SCOPED_TRACE(texts);
     septet_test::expect_same(septet::analyze(text, opts), per_code_point(text, opts));
-    ASSERT_EQ(septet::segment(text, opts).value, per_code_point_parts(text, opts));
+    ASSERT_EQ(septet::segment(text, opts).value(), per_code_point_parts(text, opts));
     text.assign(++texts % 4, 'a');
   };
   for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
@@ -150,7 +150,7 @@ TEST(fast_path_test, segment_matches_the_per_code_point_split) {
     septet_test::expect_same(a, per_code_point(text, opts));
     const auto parts = septet::segment(text, opts);
     ASSERT_TRUE(parts.ok());
-    ASSERT_EQ(parts.value, per_code_point_parts(text, opts));
+    ASSERT_EQ(parts.value(), per_code_point_parts(text, opts));
   }
 }
 
@@ -230,21 +230,21 @@ TEST(fast_path_test, gsm_parts_hold_the_checked_encoders_septets_packed_bit_by_b
     SCOPED_TRACE(round);
     const auto parts = septet::encode_parts(text, alternate_references(round));
     ASSERT_TRUE(parts.ok());
-    for (const auto& p : parts.value) {
+    for (const auto& p : parts.value()) {
       const auto septets = septet::gsm7::encode(septet::part_text(text, p.text));
       ASSERT_TRUE(septets.ok());
       const std::size_t fill = septet::gsm7::fill_bits(p.udh_size);
-      std::vector<std::uint8_t> packed(septet::gsm7::packed_size(septets.value.size(), fill), 0);
-      for (std::size_t i = 0; i < septets.value.size(); ++i) {
+      std::vector<std::uint8_t> packed(septet::gsm7::packed_size(septets->size(), fill), 0);
+      for (std::size_t i = 0; i < septets->size(); ++i) {
         for (std::size_t bit = 0; bit < 7; ++bit) {
           const std::size_t at = fill + i * 7 + bit;
           packed[at / 8] = static_cast<std::uint8_t>(
-              packed[at / 8] | (((septets.value[i] >> bit) & 1U) << (at % 8)));
+              packed[at / 8] | (((septets.value()[i] >> bit) & 1U) << (at % 8)));
         }
       }
       const auto user_data = p.user_data();
       ASSERT_EQ(std::vector<std::uint8_t>(user_data.begin(), user_data.end()), packed);
-      EXPECT_EQ(p.udl, septet::gsm7::user_data_length(p.udh_size, septets.value.size()));
+      EXPECT_EQ(p.udl, septet::gsm7::user_data_length(p.udh_size, septets->size()));
     }
   }
 }
@@ -262,12 +262,12 @@ TEST(fast_path_test, ucs2_parts_hold_the_checked_encoders_utf16be) {
     SCOPED_TRACE(round);
     const auto parts = septet::encode_parts(text, alternate_references(round));
     ASSERT_TRUE(parts.ok());
-    for (const auto& p : parts.value) {
+    for (const auto& p : parts.value()) {
       ASSERT_EQ(p.data_coding, septet::data_coding_ucs2);
       const auto checked = septet::ucs2::encode(septet::part_text(text, p.text));
       ASSERT_TRUE(checked.ok());
       const auto user_data = p.user_data();
-      ASSERT_EQ(std::vector<std::uint8_t>(user_data.begin(), user_data.end()), checked.value);
+      ASSERT_EQ(std::vector<std::uint8_t>(user_data.begin(), user_data.end()), checked.value());
       EXPECT_EQ(p.udl, p.size);
     }
   }

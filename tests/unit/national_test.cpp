@@ -261,18 +261,18 @@ TEST(National, MixedPairsRoundTripThroughTheWire) {
     enc.reference = 0x17;
     ASSERT_EQ(septet::analyze(text, enc.text).encoding, septet::encoding::gsm7);
     const auto parts = septet::encode_parts(text, enc);
-    ASSERT_TRUE(parts.ok()) << septet::to_string(parts.status.ec);
-    ASSERT_GT(parts.value.size(), 1U);
+    ASSERT_TRUE(parts.ok()) << septet::to_string(parts.error().ec);
+    ASSERT_GT(parts->size(), 1U);
     // UDHL 11: concatenation, then locking shift and single shift, each with its language.
-    const auto udh = parts.value[0].udh();
+    const auto udh = parts.value()[0].udh();
     ASSERT_EQ(udh.size(), 12U);
     EXPECT_EQ(udh[6], 0x25);
     EXPECT_EQ(udh[8], static_cast<std::uint8_t>(tables.locking));
     EXPECT_EQ(udh[9], 0x24);
     EXPECT_EQ(udh[11], static_cast<std::uint8_t>(tables.single_shift));
-    const auto back = septet::reassemble(septet_test::received(parts.value));
-    ASSERT_TRUE(back.ok()) << septet::to_string(back.status.ec);
-    EXPECT_EQ(back.value, text);
+    const auto back = septet::reassemble(septet_test::received(parts.value()));
+    ASSERT_TRUE(back.ok()) << septet::to_string(back.error().ec);
+    EXPECT_EQ(back.value(), text);
   }
 }
 
@@ -286,9 +286,9 @@ TEST(National, SegmentsAndWireFormatCarryTheTables) {
   enc.text.national = {national_language::turkish, national_language::none};
   enc.reference = 0x42;
   const auto parts = septet::encode_parts(text, enc);
-  ASSERT_TRUE(parts.ok()) << septet::to_string(parts.status.ec);
-  ASSERT_EQ(parts.value.size(), 2U);  // 149 + 51
-  const auto& first = parts.value[0];
+  ASSERT_TRUE(parts.ok()) << septet::to_string(parts.error().ec);
+  ASSERT_EQ(parts->size(), 2U);  // 149 + 51
+  const auto& first = parts.value()[0];
   // UDH: UDHL 8, concatenation (00 03 42 02 01), locking shift (25 01 01).
   const std::array<std::uint8_t, 9> udh = {8, 0x00, 3, 0x42, 2, 1, 0x25, 1, 1};
   ASSERT_EQ(first.udh_size, udh.size());
@@ -296,15 +296,15 @@ TEST(National, SegmentsAndWireFormatCarryTheTables) {
   EXPECT_EQ(first.text.units, 149U);
   EXPECT_LE(first.size, 140U);
   // And back: the receiver reads the tables from the UDH.
-  const auto back = septet::reassemble(septet_test::received(parts.value));
-  ASSERT_TRUE(back.ok()) << septet::to_string(back.status.ec);
-  EXPECT_EQ(back.value, text);
+  const auto back = septet::reassemble(septet_test::received(parts.value()));
+  ASSERT_TRUE(back.ok()) << septet::to_string(back.error().ec);
+  EXPECT_EQ(back.value(), text);
   // A single part still needs the IE: UDHL 3, locking shift, and the UDHI bit.
   const auto one = septet::encode_parts(std::string("ş") + "ey", enc);
   ASSERT_TRUE(one.ok());
-  ASSERT_EQ(one.value.size(), 1U);
-  EXPECT_EQ(one.value[0].udh_size, 4U);
-  EXPECT_EQ(one.value[0].esm_class, septet::esm_class_udhi);
+  ASSERT_EQ(one->size(), 1U);
+  EXPECT_EQ(one.value()[0].udh_size, 4U);
+  EXPECT_EQ(one.value()[0].esm_class, septet::esm_class_udhi);
 }
 
 TEST(National, IndicTextRoundTripsPacked) {
@@ -322,10 +322,10 @@ TEST(National, IndicTextRoundTripsPacked) {
   septet::encode_options enc;
   enc.text = opts;
   const auto parts = septet::encode_parts(text, enc);
-  ASSERT_TRUE(parts.ok()) << septet::to_string(parts.status.ec);
-  const auto back = septet::reassemble(septet_test::received(parts.value));
-  ASSERT_TRUE(back.ok()) << septet::to_string(back.status.ec);
-  EXPECT_EQ(back.value, text);
+  ASSERT_TRUE(parts.ok()) << septet::to_string(parts.error().ec);
+  const auto back = septet::reassemble(septet_test::received(parts.value()));
+  ASSERT_TRUE(back.ok()) << septet::to_string(back.error().ec);
+  EXPECT_EQ(back.value(), text);
 }
 
 TEST(National, ConstantEvaluation) {

@@ -44,13 +44,13 @@ TEST(Printing, PartsAndTheirText) {
   const std::string text = std::string(152, 'a') + "€bbbbbbbbbb";
   const auto parts = septet::segment(text);
   ASSERT_TRUE(parts.ok());
-  ASSERT_EQ(parts.value.size(), 2U);
+  ASSERT_EQ(parts->size(), 2U);
   // 152 septets, and the € (2 septets) does not fit beside them: an escape pair is never split,
   // so it opens part 2.
-  EXPECT_EQ(shown(parts.value[0]), "bytes [0, 152), 152 units");
-  EXPECT_EQ(septet::part_text(text, parts.value[0]), std::string(152, 'a'));
-  EXPECT_EQ(septet::part_text(text, parts.value[1]), "€bbbbbbbbbb");
-  EXPECT_EQ(shown(parts.value[1]), "bytes [152, 165), 12 units");
+  EXPECT_EQ(shown(parts.value()[0]), "bytes [0, 152), 152 units");
+  EXPECT_EQ(septet::part_text(text, parts.value()[0]), std::string(152, 'a'));
+  EXPECT_EQ(septet::part_text(text, parts.value()[1]), "€bbbbbbbbbb");
+  EXPECT_EQ(shown(parts.value()[1]), "bytes [152, 165), 12 units");
   static_assert(septet::part_text(std::string_view("abc"), septet::part{1, 3, 2}) == "bc");
 }
 

@@ -16,8 +16,8 @@ using septet_test::repeat;
 
 auto parts_of(const std::string& text, const septet::options& opts = {}) -> std::vector<part> {
   const auto split = septet::segment(text, opts);
-  EXPECT_TRUE(split.ok()) << septet::name(split.status.ec);
-  return split.value;
+  EXPECT_TRUE(split.ok()) << septet::name(split.error().ec);
+  return split.value();
 }
 
 /// Parts must tile the input exactly, and their units must add up to the analysis.
@@ -119,8 +119,8 @@ TEST(segment_test, limits_and_errors_are_reported_not_truncated) {
             (result{errc::body_too_long, 2000}));
   EXPECT_EQ(septet::segment("ab\xED\xA0\x80", std::span{parts}), (result{errc::utf8_surrogate, 2}));
   const auto owning = septet::segment(repeat("a", 2001));
-  EXPECT_FALSE(owning.ok());
-  EXPECT_TRUE(owning.value.empty());
+  EXPECT_EQ(owning.error(), (result{errc::body_too_long, 2000}));
+  EXPECT_THROW((void)owning->empty(), septet::bad_outcome_access);  // no empty list as a value
 }
 
 TEST(segment_test, sixteen_bit_reference_gives_152_and_66) {

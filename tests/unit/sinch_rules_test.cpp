@@ -20,13 +20,13 @@ auto batch(std::vector<std::string> to, std::string body) -> sinch::batch_reques
 }
 
 TEST(SinchRules, OneRecipientIsSentOrFailsAloneWith405Or411) {
-  const auto tmpl = septet::message_template::parse("Hi ${name}, ${tail}").value;
+  const auto tmpl = septet::message_template::parse("Hi ${name}, ${tail}").value();
   septet::parameter_table params;
   ASSERT_TRUE(params.set("name", "default", "you").ok());
   ASSERT_TRUE(params.set("tail", "+46701234567", std::string(155, 'x')).ok());
   const auto counting = sinch::uncapped(septet::options{});
-  const auto ana = septet::parse_msisdn("+46701234567").value;
-  const auto bo = septet::parse_msisdn("+46709999999").value;
+  const auto ana = septet::parse_msisdn("+46701234567").value();
+  const auto bo = septet::parse_msisdn("+46709999999").value();
 
   const auto sent = sinch::evaluate_recipient(tmpl, params, ana, counting, 0);
   EXPECT_TRUE(sent.sent());

@@ -158,10 +158,10 @@ TEST(Profiles, APartCapSplitsAndKeepsEscapesWhole) {
   // '[' costs 2 septets and would straddle septet 150: the first part ends at 149.
   const std::string text = septet_test::repeat("a", 149) + "[" + septet_test::repeat("b", 10);
   const auto parts = septet::segment(text, opts);
-  ASSERT_TRUE(parts.status.ok());
-  ASSERT_EQ(parts.value.size(), 2U);
-  EXPECT_EQ(parts.value[0].units, 149U);
-  EXPECT_EQ(parts.value[1].units, 12U);
+  ASSERT_TRUE(parts.error().ok());
+  ASSERT_EQ(parts->size(), 2U);
+  EXPECT_EQ(parts.value()[0].units, 149U);
+  EXPECT_EQ(parts.value()[1].units, 12U);
   septet::options one;
   one.max_units_per_part = 1;
   EXPECT_EQ(septet::analyze("a", one).status.ec, septet::errc::invalid_option);

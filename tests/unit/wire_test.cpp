@@ -19,8 +19,8 @@ using septet_test::repeat;
 auto packed_hex(std::string_view text, std::size_t fill = 0) -> std::string {
   const auto septets = septet::gsm7::encode(text);
   EXPECT_TRUE(septets.ok());
-  std::vector<std::uint8_t> octets(septet::gsm7::packed_size(septets.value.size(), fill));
-  EXPECT_TRUE(septet::gsm7::pack(septets.value, octets, fill).ok());
+  std::vector<std::uint8_t> octets(septet::gsm7::packed_size(septets->size(), fill));
+  EXPECT_TRUE(septet::gsm7::pack(septets.value(), octets, fill).ok());
   return hex(octets);
 }
 
@@ -40,10 +40,10 @@ TEST(wire_test, septets_with_escapes_and_at_sign) {
   const auto septets =
       septet::gsm7::encode(std::string("@") + std::string(septet_test::euro) + "[a");
   ASSERT_TRUE(septets.ok());
-  EXPECT_EQ(septets.value, (std::vector<std::uint8_t>{0x00, 0x1B, 0x65, 0x1B, 0x3C, 0x61}));
+  EXPECT_EQ(septets.value(), (std::vector<std::uint8_t>{0x00, 0x1B, 0x65, 0x1B, 0x3C, 0x61}));
   EXPECT_EQ(septet::gsm7::encode("a\xE2\x80\x9C"
                                  "b")
-                .status,
+                .error(),
             (result{errc::not_gsm7, 1}));
   std::array<std::uint8_t, 2> small{};
   EXPECT_EQ(septet::gsm7::encode("abc", std::span{small}), (result{errc::output_too_small, 3}));
@@ -54,9 +54,9 @@ TEST(wire_test, gsm7_decoding_rules) {
   const auto text = septet::gsm7::decode(septets);
   ASSERT_TRUE(text.ok());
   // ESC ESC -> space, ESC 'A' -> 'A', ESC 0x65 -> euro, '@', lone trailing ESC -> space.
-  EXPECT_EQ(text.value, "H A\xE2\x82\xAC@ ");
+  EXPECT_EQ(text.value(), "H A\xE2\x82\xAC@ ");
   const std::vector<std::uint8_t> bad = {0x41, 0x80};
-  EXPECT_EQ(septet::gsm7::decode(bad).status, (result{errc::invalid_septet, 1}));
+  EXPECT_EQ(septet::gsm7::decode(bad).error(), (result{errc::invalid_septet, 1}));
   std::array<char, 2> small{};
   EXPECT_EQ(septet::gsm7::decode(septets, std::span{small}), (result{errc::output_too_small, 8}));
 }
@@ -127,13 +127,13 @@ TEST(wire_test, septet_count_without_udl) {
 TEST(wire_test, ucs2_is_utf16_big_endian) {
   const auto octets = septet::ucs2::encode(std::string("A") + std::string(septet_test::grinning));
   ASSERT_TRUE(octets.ok());
-  EXPECT_EQ(hex(octets.value), "0041D83DDE00");
-  const auto text = septet::ucs2::decode(octets.value);
-  EXPECT_EQ(text.value, std::string("A") + std::string(septet_test::grinning));
+  EXPECT_EQ(hex(octets.value()), "0041D83DDE00");
+  const auto text = septet::ucs2::decode(octets.value());
+  EXPECT_EQ(text.value(), std::string("A") + std::string(septet_test::grinning));
   const std::vector<std::uint8_t> lone = {0x00, 0x41, 0xDE, 0x00};
-  EXPECT_EQ(septet::ucs2::decode(lone).status, (result{errc::utf16_unpaired_surrogate, 2}));
+  EXPECT_EQ(septet::ucs2::decode(lone).error(), (result{errc::utf16_unpaired_surrogate, 2}));
   const std::vector<std::uint8_t> odd = {0x00, 0x41, 0x00};
-  EXPECT_EQ(septet::ucs2::decode(odd).status, (result{errc::invalid_user_data, 2}));
+  EXPECT_EQ(septet::ucs2::decode(odd).error(), (result{errc::invalid_user_data, 2}));
 }
 
 TEST(wire_test, udh_write_and_parse) {
@@ -143,7 +143,7 @@ TEST(wire_test, udh_write_and_parse) {
   EXPECT_EQ(hex(std::span{out}.first(6)), "050003A50302");
   const auto parsed = septet::parse_udh(std::span{out}.first(6));
   ASSERT_TRUE(parsed.ok());
-  EXPECT_EQ(parsed.value.concat, c8);
+  EXPECT_EQ(parsed->concat, c8);
 
   const std::array<std::uint8_t, 1> port{0x42};
   const septet::information_element extra[] = {{0x70, port}};
@@ -152,8 +152,8 @@ TEST(wire_test, udh_write_and_parse) {
   EXPECT_EQ(hex(std::span{out}.first(10)), "09080412340201700142");
   const auto parsed16 = septet::parse_udh(std::span{out}.first(10));
   ASSERT_TRUE(parsed16.ok());
-  EXPECT_EQ(parsed16.value.concat, c16);
-  EXPECT_EQ(parsed16.value.elements, 2U);
+  EXPECT_EQ(parsed16->concat, c16);
+  EXPECT_EQ(parsed16->elements, 2U);
 
   const std::vector<std::vector<std::uint8_t>> malformed = {
       {},                                    // no UDHL
@@ -165,7 +165,7 @@ TEST(wire_test, udh_write_and_parse) {
       {0x0A, 0x00, 0x03, 0x01, 0x02, 0x01, 0x00, 0x03, 0x01, 0x02, 0x01},  // two concatenation IEs
   };
   for (const auto& m : malformed) {
-    EXPECT_EQ(septet::parse_udh(m).status.ec, errc::invalid_udh) << hex(m);
+    EXPECT_EQ(septet::parse_udh(m).error().ec, errc::invalid_udh) << hex(m);
   }
   const septet::information_element concat_as_extra[] = {{0x00, port}};
   EXPECT_EQ(septet::write_udh(std::nullopt, concat_as_extra, std::span{out}).ec,
@@ -175,8 +175,8 @@ TEST(wire_test, udh_write_and_parse) {
 TEST(wire_test, encode_parts_single_gsm_part) {
   const auto parts = septet::encode_parts("hellohello");
   ASSERT_TRUE(parts.ok());
-  ASSERT_EQ(parts.value.size(), 1U);
-  const auto& p = parts.value[0];
+  ASSERT_EQ(parts->size(), 1U);
+  const auto& p = parts.value()[0];
   EXPECT_EQ(p.udh_size, 0U);
   EXPECT_EQ(p.esm_class, 0);
   EXPECT_EQ(p.data_coding, septet::data_coding_gsm7);
@@ -190,17 +190,17 @@ TEST(wire_test, encode_parts_three_gsm_parts) {
   enc.reference = 0x2A;
   const auto parts = septet::encode_parts(text, enc);
   ASSERT_TRUE(parts.ok());
-  ASSERT_EQ(parts.value.size(), 3U);
-  EXPECT_EQ(hex(parts.value[0].udh()), "0500032A0301");
-  EXPECT_EQ(hex(parts.value[2].udh()), "0500032A0303");
-  EXPECT_EQ(parts.value[0].esm_class, septet::esm_class_udhi);
-  EXPECT_EQ(parts.value[0].udl, 7U + 152U);  // UDH = 6 octets + 1 fill bit = 7 septets
-  EXPECT_EQ(parts.value[0].size, 6U + septet::gsm7::packed_size(152, 1));
-  EXPECT_EQ(parts.value[1].udl, 7U + 153U);
-  EXPECT_EQ(parts.value[1].size, 140U);
-  const auto back = septet::reassemble(received(parts.value));
-  ASSERT_TRUE(back.ok()) << septet::name(back.status.ec);
-  EXPECT_EQ(back.value, text);
+  ASSERT_EQ(parts->size(), 3U);
+  EXPECT_EQ(hex(parts.value()[0].udh()), "0500032A0301");
+  EXPECT_EQ(hex(parts.value()[2].udh()), "0500032A0303");
+  EXPECT_EQ(parts.value()[0].esm_class, septet::esm_class_udhi);
+  EXPECT_EQ(parts.value()[0].udl, 7U + 152U);  // UDH = 6 octets + 1 fill bit = 7 septets
+  EXPECT_EQ(parts.value()[0].size, 6U + septet::gsm7::packed_size(152, 1));
+  EXPECT_EQ(parts.value()[1].udl, 7U + 153U);
+  EXPECT_EQ(parts.value()[1].size, 140U);
+  const auto back = septet::reassemble(received(parts.value()));
+  ASSERT_TRUE(back.ok()) << septet::name(back.error().ec);
+  EXPECT_EQ(back.value(), text);
 }
 
 TEST(wire_test, encode_parts_ucs2_with_16bit_reference) {
@@ -211,15 +211,15 @@ TEST(wire_test, encode_parts_ucs2_with_16bit_reference) {
   enc.reference = 0xBEEF;
   const auto parts = septet::encode_parts(text, enc);
   ASSERT_TRUE(parts.ok());
-  ASSERT_EQ(parts.value.size(), 3U);  // 66 + 66 + 5 units
-  EXPECT_EQ(parts.value[0].data_coding, septet::data_coding_ucs2);
-  EXPECT_EQ(hex(parts.value[0].udh()), "060804BEEF0301");
-  EXPECT_EQ(parts.value[0].text.units, 65U);  // the emoji would not fit: it starts part 2
-  EXPECT_EQ(parts.value[1].text.units, 66U);
-  EXPECT_EQ(parts.value[0].udl, 7U + 130U);
-  const auto back = septet::reassemble(received(parts.value));
+  ASSERT_EQ(parts->size(), 3U);  // 66 + 66 + 5 units
+  EXPECT_EQ(parts.value()[0].data_coding, septet::data_coding_ucs2);
+  EXPECT_EQ(hex(parts.value()[0].udh()), "060804BEEF0301");
+  EXPECT_EQ(parts.value()[0].text.units, 65U);  // the emoji would not fit: it starts part 2
+  EXPECT_EQ(parts.value()[1].text.units, 66U);
+  EXPECT_EQ(parts.value()[0].udl, 7U + 130U);
+  const auto back = septet::reassemble(received(parts.value()));
   ASSERT_TRUE(back.ok());
-  EXPECT_EQ(back.value, text);
+  EXPECT_EQ(back.value(), text);
 }
 
 TEST(wire_test, extra_elements_shrink_every_part) {
@@ -230,16 +230,16 @@ TEST(wire_test, extra_elements_shrink_every_part) {
   // One part: UDH of 1 + 6 octets, 8 septets of header, 152 left.
   const auto single = septet::encode_parts(repeat("a", 152), enc);
   ASSERT_TRUE(single.ok());
-  ASSERT_EQ(single.value.size(), 1U);
-  EXPECT_EQ(hex(single.value[0].udh()), "0605040B8423F0");
-  EXPECT_EQ(single.value[0].udl, 160U);
-  EXPECT_EQ(septet::encode_parts(repeat("a", 153), enc).value.size(), 2U);
+  ASSERT_EQ(single->size(), 1U);
+  EXPECT_EQ(hex(single.value()[0].udh()), "0605040B8423F0");
+  EXPECT_EQ(single.value()[0].udl, 160U);
+  EXPECT_EQ(septet::encode_parts(repeat("a", 153), enc).value().size(), 2U);
   // Two parts: UDH 1 + 5 + 6 = 12 octets: floor(128 * 8 / 7) = 146 septets per part.
   const auto two = septet::encode_parts(repeat("a", 200), enc);
-  ASSERT_EQ(two.value.size(), 2U);
-  EXPECT_EQ(two.value[0].text.units, 146U);
-  EXPECT_EQ(two.value[0].udh_size, 12U);
-  EXPECT_EQ(septet::reassemble(received(two.value)).value, repeat("a", 200));
+  ASSERT_EQ(two->size(), 2U);
+  EXPECT_EQ(two.value()[0].text.units, 146U);
+  EXPECT_EQ(two.value()[0].udh_size, 12U);
+  EXPECT_EQ(septet::reassemble(received(two.value())).value(), repeat("a", 200));
 }
 
 TEST(wire_test, unpacked_form_for_smpp) {
@@ -247,8 +247,8 @@ TEST(wire_test, unpacked_form_for_smpp) {
   enc.form = septet::septet_form::unpacked;
   const auto parts = septet::encode_parts(std::string("@") + std::string(septet_test::euro), enc);
   ASSERT_TRUE(parts.ok());
-  EXPECT_EQ(hex(parts.value[0].bytes()), "001B65");
-  const septet::received_part in{parts.value[0].bytes(), 0x00, false, septet::unknown_length,
+  EXPECT_EQ(hex(parts.value()[0].bytes()), "001B65");
+  const septet::received_part in{parts.value()[0].bytes(), 0x00, false, septet::unknown_length,
                                  septet::septet_form::unpacked};
   std::array<char, 8> out{};
   const auto r = septet::decode_part(in, std::span{out});
@@ -261,26 +261,26 @@ TEST(wire_test, reassembly_in_any_order_with_typed_errors) {
   septet::encode_options enc;
   enc.reference = 7;
   const auto parts = septet::encode_parts(text, enc);
-  ASSERT_EQ(parts.value.size(), 3U);
-  auto in = received(parts.value, false);
+  ASSERT_EQ(parts->size(), 3U);
+  auto in = received(parts.value(), false);
   std::swap(in[0], in[2]);
-  EXPECT_EQ(septet::reassemble(in).value, text);
+  EXPECT_EQ(septet::reassemble(in).value(), text);
 
   auto missing = in;
   missing.erase(missing.begin() + 1);  // sequence 2
-  EXPECT_EQ(septet::reassemble(missing).status, (result{errc::missing_part, 2}));
+  EXPECT_EQ(septet::reassemble(missing).error(), (result{errc::missing_part, 2}));
   auto duplicate = in;
   duplicate.push_back(in[0]);  // sequence 3 again
-  EXPECT_EQ(septet::reassemble(duplicate).status, (result{errc::duplicate_part, 3}));
+  EXPECT_EQ(septet::reassemble(duplicate).error(), (result{errc::duplicate_part, 3}));
 
   enc.reference = 8;
   const auto other = septet::encode_parts(text, enc);
   auto mixed = in;
-  mixed[1] = received(other.value)[1];
-  EXPECT_EQ(septet::reassemble(mixed).status, (result{errc::mismatched_parts, 1}));
+  mixed[1] = received(other.value())[1];
+  EXPECT_EQ(septet::reassemble(mixed).error(), (result{errc::mismatched_parts, 1}));
   auto binary = in;
   binary[0].data_coding = 0x04;
-  EXPECT_EQ(septet::reassemble(binary).status.ec, errc::unsupported_data_coding);
+  EXPECT_EQ(septet::reassemble(binary).error().ec, errc::unsupported_data_coding);
 }
 
 TEST(wire_test, round_trips_for_gsm_and_ucs2_texts) {
@@ -305,13 +305,13 @@ TEST(wire_test, round_trips_for_gsm_and_ucs2_texts) {
         const auto parts = septet::encode_parts(text, enc);
         ASSERT_TRUE(parts.ok()) << text;
         std::vector<septet::received_part> in;
-        for (const auto& p : parts.value) {
+        for (const auto& p : parts.value()) {
           in.push_back({p.bytes(), p.data_coding, p.udh_size != 0, p.udl, form});
         }
         const auto back = septet::reassemble(in);
-        ASSERT_TRUE(back.ok()) << septet::name(back.status.ec) << " at " << back.status.count;
-        EXPECT_EQ(back.value, text);
-        for (const auto& p : parts.value) {
+        ASSERT_TRUE(back.ok()) << septet::name(back.error().ec) << " at " << back.error().count;
+        EXPECT_EQ(back.value(), text);
+        for (const auto& p : parts.value()) {
           EXPECT_LE(p.size, form == septet::septet_form::packed ? 140U : 160U);
         }
       }

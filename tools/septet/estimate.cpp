@@ -494,8 +494,8 @@ void warn_older_guide(const std::string& what) {
 auto read_template(const std::string& body) -> septet::message_template {
   const auto tmpl = septet::message_template::parse(body, septet::sinch::placeholders);
   if (!tmpl.ok()) {
-    throw refused{"template: " + std::string(septet::to_string(tmpl.status.ec)) + " at byte " +
-                  std::to_string(tmpl.status.count)};
+    throw refused{"template: " + std::string(septet::to_string(tmpl.error().ec)) + " at byte " +
+                  std::to_string(tmpl.error().count)};
   }
   septet::options cap;
   cap.max_parts = 0;
@@ -513,7 +513,7 @@ auto read_template(const std::string& body) -> septet::message_template {
     warn_older_guide("template: " + std::string(septet::to_string(strict.ec)) + " at byte " +
                      std::to_string(strict.count) + ", sent as written");
   }
-  return tmpl.value;
+  return tmpl.value();
 }
 
 auto read_defaults(const estimate_settings& settings) -> defaults_map {
@@ -604,7 +604,7 @@ auto judge_row(const std::vector<std::string>& row,
   }
   params.bind(&row);
   const auto verdict =
-      septet::sinch::evaluate_recipient(tmpl, params, number.value, counting, max_parts);
+      septet::sinch::evaluate_recipient(tmpl, params, number.value(), counting, max_parts);
   if (!verdict.sent()) {
     r.status = std::string(verdict.reason());
     return r;
@@ -855,16 +855,16 @@ void judge_batch(row_batch& batch,
                        rules.max_parts);
     const bool sent = r.status == "ok";
     if (sent && !judge.prices->empty()) {
-      r.price = judge.prices->find(number.value.digits(), r.unpriced);
+      r.price = judge.prices->find(number->digits(), r.unpriced);
     }
     if (per_recipient.wanted()) {
-      per_recipient.format(batch.per_recipient_lines, number.ok() ? number.value.digits() : raw, r);
+      per_recipient.format(batch.per_recipient_lines, number.ok() ? number->digits() : raw, r);
     }
     auto& t = batch.counted;
     ++t.recipients;
     t.long_values += r.long_value ? 1 : 0;
     if (sent) {
-      tally(t, r, !judge.prices->empty(), t.recipients, number.value.digits());
+      tally(t, r, !judge.prices->empty(), t.recipients, number->digits());
     } else {
       t.failed.add(t.recipients, raw, r.status);
     }

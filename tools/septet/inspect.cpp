@@ -303,9 +303,10 @@ auto inspect(std::string_view input, const inspect_settings& settings, std::ostr
   const auto parts = septet::segment(text, unlimited);
   const auto non_gsm = septet::non_gsm_characters(text, opts.national);
   if (settings.json) {
-    print_json(text, a, problems, parts.value, non_gsm.value, transliterated, opts.national, out);
+    print_json(text, a, problems, parts.value(), non_gsm.value(), transliterated, opts.national,
+               out);
   } else {
-    print_human(text, a, problems, settings, parts.value, non_gsm.value, transliterated,
+    print_human(text, a, problems, settings, parts.value(), non_gsm.value(), transliterated,
                 opts.national, out);
   }
   return a.within_limits() ? ok : over_limit;

@@ -91,8 +91,8 @@ auto describe_reassembly(septet::result r, const std::vector<septet::received_pa
   std::string of_total;
   for (const auto& p : parts) {
     const auto udh = p.udhi ? septet::parse_udh(p.user_data) : septet::outcome<septet::udh_info>{};
-    if (udh.ok() && udh.value.concat) {
-      of_total = " of " + std::to_string(udh.value.concat->total);
+    if (udh.ok() && udh->concat) {
+      of_total = " of " + std::to_string(udh->concat->total);
       break;
     }
   }
@@ -158,13 +158,13 @@ auto starts_with_concatenation(const std::vector<std::vector<std::uint8_t>>& buf
     return false;
   }
   const auto udh = septet::parse_udh(buffers.front());
-  if (!udh.ok() || !udh.value.concat) {
+  if (!udh.ok() || !udh->concat) {
     return false;
   }
   std::fprintf(stderr,
                "septet: the part starts with a concatenation UDH (part %u of %u): read as one "
                "(--udhi no reads it as text)\n",
-               unsigned{udh.value.concat->sequence}, unsigned{udh.value.concat->total});
+               unsigned{udh->concat->sequence}, unsigned{udh->concat->total});
   return true;
 }
 
@@ -230,8 +230,8 @@ void warn_of_ambiguous_padding(const std::vector<septet::received_part>& parts) 
       continue;
     }
     const auto udh = p.udhi ? septet::parse_udh(p.user_data) : septet::outcome<septet::udh_info>{};
-    const auto payload = p.user_data.subspan(std::min(udh.value.size, p.user_data.size()));
-    const std::size_t fill = septet::gsm7::fill_bits(udh.value.size);
+    const auto payload = p.user_data.subspan(std::min(udh->size, p.user_data.size()));
+    const std::size_t fill = septet::gsm7::fill_bits(udh->size);
     if (!payload.empty() && (payload.size() * 8 - fill) % 7 == 0 && (payload.back() >> 1U) == 0) {
       std::fprintf(stderr,
                    "septet: part on line %zu ends in 7 zero bits, read as padding; if it was a "
@@ -247,29 +247,29 @@ auto encode(std::string_view text, const encode_settings& settings, std::ostream
     -> exit_status {
   const auto parts = septet::encode_parts(text, settings.options);
   if (!parts.ok()) {
-    const septet::errc ec = parts.status.ec;
+    const septet::errc ec = parts.error().ec;
     const bool limit = ec == septet::errc::body_too_long || ec == septet::errc::too_many_parts;
     if (settings.json) {
       out << nlohmann::ordered_json{{"error",
                                      {{"code", septet::name(ec)},
                                       {"message", septet::to_string(ec)},
-                                      {"byte_offset", parts.status.count}}}}
+                                      {"byte_offset", parts.error().count}}}}
                  .dump()
           << '\n';
     } else {
       std::fprintf(stderr, "septet: %s at byte %zu\n", septet::to_string(ec).data(),
-                   parts.status.count);
+                   parts.error().count);
     }
     return limit ? over_limit : invalid_input;
   }
-  const auto& first = parts.value.front();
+  const auto& first = parts->front();
   const auto encoding = first.data_coding == septet::data_coding_ucs2 ? "ucs2" : "gsm7";
   if (settings.json) {
     nlohmann::ordered_json j;
     j["data_coding"] = first.data_coding;
     j["encoding"] = encoding;
     auto list = nlohmann::ordered_json::array();
-    for (const auto& p : parts.value) {
+    for (const auto& p : parts.value()) {
       list.push_back({{"udh", to_hex(p.udh())},
                       {"ud", to_hex(p.user_data())},
                       {"udl", p.udl},
@@ -283,13 +283,13 @@ auto encode(std::string_view text, const encode_settings& settings, std::ostream
   }
   char line[128];
   std::snprintf(line, sizeof line, "data_coding 0x%02X (%s), %zu part%s\n", first.data_coding,
-                encoding, parts.value.size(), parts.value.size() == 1 ? "" : "s");
+                encoding, parts->size(), parts->size() == 1 ? "" : "s");
   out << line;
   std::size_t number = 0;
-  for (const auto& p : parts.value) {
+  for (const auto& p : parts.value()) {
     ++number;
     std::snprintf(line, sizeof line, "part %zu/%zu  esm_class 0x%02X  udl %zu  %zu octets\n",
-                  number, parts.value.size(), p.esm_class, p.udl, p.size);
+                  number, parts->size(), p.esm_class, p.udl, p.size);
     out << line << "  udh " << (p.udh_size == 0 ? "-" : to_hex(p.udh())) << "\n  ud  "
         << to_hex(p.user_data()) << '\n';
   }
@@ -314,9 +314,9 @@ auto decode(std::string_view input, const decode_settings& settings, std::ostrea
   warn_of_ambiguous_padding(parts);
   const auto text = septet::reassemble(parts);
   if (!text.ok()) {
-    return fail(describe_reassembly(text.status, parts), false, out);
+    return fail(describe_reassembly(text.error(), parts), false, out);
   }
-  out << text.value;
+  out << text.value();
   if (settings.newline) {
     out << '\n';
   }

@@ -98,7 +98,7 @@ struct recipient_estimate {
   }
   /// "ok", or why it fails (see campaign_totals::failure_reason).
   [[nodiscard]] constexpr auto reason() const noexcept -> std::string_view {
-    return number.ok() ? verdict.reason() : name(number.status.ec);
+    return number.ok() ? verdict.reason() : name(number.error().ec);
   }
 };
 
@@ -125,11 +125,10 @@ class campaign_estimate {
   constexpr auto add(std::string_view number, const Parameters& parameters) -> recipient_estimate {
     recipient_estimate one{msisdn::parse(number), {}};
     if (!one.number.ok()) {
-      m_totals.count_failure(one.number.status);
+      m_totals.count_failure(one.number.error());
       return one;
     }
-    one.verdict =
-        evaluate_recipient(*m_template, parameters, one.number.value, m_counting, m_max_parts);
+    one.verdict = evaluate_recipient(*m_template, parameters, *one.number, m_counting, m_max_parts);
     m_totals.count(one.verdict);
     return one;
   }

@@ -296,7 +296,7 @@ class client {
       failure f;
       f.kind = failure_kind::invalid_request;
       f.field = "number";
-      f.status = to.status;
+      f.status = to.error();
       f.message = "'" + std::string(number) + "' is not an MSISDN";
       response<send_response> out;
       out.error = std::move(f);
@@ -306,8 +306,7 @@ class client {
     if (from) {
       body["from"] = *from;
     }
-    return call<send_response>("POST", "/v1/sms/+" + std::string(to.value.digits()), body.dump(),
-                               false);
+    return call<send_response>("POST", "/v1/sms/+" + std::string(to->digits()), body.dump(), false);
   }
 
   /// `GET /v1/sms/{messageId}`.

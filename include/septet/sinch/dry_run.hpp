@@ -112,13 +112,13 @@ inline auto dry_run_recipients(const std::vector<std::string>& to,
   std::optional<request_error> forbidden;
   for (const auto& entry : to) {
     if (const auto number = septet::parse_msisdn(entry); number.ok()) {
-      recipients.push_back(number.value);
+      recipients.push_back(number.value());
     } else if (!opts.group_members) {
       uncounted.push_back(entry);
     } else if (const auto members = opts.group_members(entry)) {
       for (const auto& member : *members) {
         if (const auto m = septet::parse_msisdn(member); m.ok()) {
-          recipients.push_back(m.value);
+          recipients.push_back(m.value());
         }
       }
     } else if (!forbidden) {
@@ -166,7 +166,7 @@ inline void judge_recipients(const septet::message_template& tmpl,
     } else {
       out.number_of_messages += parts;
       if (opts.per_recipient && out.per_recipient.size() < opts.per_recipient_limit) {
-        out.per_recipient.push_back({digits, septet::render(tmpl, params, recipient).value, parts,
+        out.per_recipient.push_back({digits, septet::render(tmpl, params, recipient).value(), parts,
                                      verdict.counted.encoding});
       }
     }
@@ -203,7 +203,7 @@ inline auto dry_run(const nlohmann::json& request, const dry_run_options& opts =
     out.error_status = unknown_group_status;
     return out;
   }
-  const auto tmpl = septet::message_template::parse(typed.body, placeholders).value;
+  const auto tmpl = septet::message_template::parse(typed.body, placeholders).value();
   out.number_of_recipients = recipients.size();
   detail::judge_recipients(tmpl, detail::dry_run_parameters(typed), recipients,
                            static_cast<std::size_t>(typed.max_number_of_message_parts.value_or(0)),

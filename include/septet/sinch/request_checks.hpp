@@ -221,7 +221,7 @@ inline auto recipient_problem(std::string_view list,
   if (number.ok() || (groups_allowed && is_group_id(value))) {
     return std::nullopt;
   }
-  return detail::recipient_problem(list, index, value, number.status);
+  return detail::recipient_problem(list, index, value, number.error());
 }
 
 /// A `to` entry in raw JSON: a string that passes check_recipient.
@@ -275,8 +275,8 @@ inline auto recipient_problem(std::string_view list,
   }
   const auto parsed = message_template::parse(body, placeholders);
   if (!parsed.ok()) {
-    return request_problem{"body", parsed.status,
-                           invalid_format("body", body, septet::to_string(parsed.status.ec))};
+    return request_problem{"body", parsed.error(),
+                           invalid_format("body", body, septet::to_string(parsed.error().ec))};
   }
   return std::nullopt;
 }
@@ -544,7 +544,7 @@ inline constexpr int unknown_group_status = 403;
     const auto number = parse_msisdn(numbers[i]);
     if (!number.ok()) {
       const std::string at = std::string(field) + "[" + std::to_string(i) + "]";
-      return request_problem{at, number.status,
+      return request_problem{at, number.error(),
                              invalid_format(at, numbers[i], "not a valid MSISDN")};
     }
   }
@@ -570,7 +570,7 @@ inline constexpr int unknown_group_status = 403;
   }
   if (const auto number = parse_msisdn(a.to); !number.ok() && !is_short_code(a.to)) {
     return request_problem{
-        "auto_update.to", number.status,
+        "auto_update.to", number.error(),
         invalid_format("auto_update.to", a.to, "neither a valid MSISDN nor a short code")};
   }
   return std::nullopt;

@@ -62,7 +62,7 @@ void reply_error(httplib::Response& res, int status, std::string_view code, std:
 
 auto echo_number(const std::string& s) -> std::string {
   const auto n = septet::parse_msisdn(s);
-  return n.ok() ? std::string(n.value.digits()) : s;
+  return n.ok() ? std::string(n->digits()) : s;
 }
 
 auto now_iso() -> std::string {

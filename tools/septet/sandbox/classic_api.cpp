@@ -64,7 +64,7 @@ auto received_at(const sinch::inbound& m) -> std::chrono::system_clock::time_poi
 /// An identity of the incomingSms callback: a number in international format with its `+`.
 auto endpoint(const std::string& number) -> nlohmann::ordered_json {
   const auto n = septet::parse_msisdn(number);
-  return {{"type", "number"}, {"endpoint", n.ok() ? "+" + std::string(n.value.digits()) : number}};
+  return {{"type", "number"}, {"endpoint", n.ok() ? "+" + std::string(n->digits()) : number}};
 }
 
 }  // namespace
@@ -160,7 +160,7 @@ void classic_api::send(const httplib::Request& req, httplib::Response& res) {
     refuse(res, 40001, !number.ok() ? "invalid number" : "message and from must be strings");
     return;
   }
-  const std::string digits(number.value.digits());
+  const std::string digits(number->digits());
   if (const int code = sending_error(digits, body)) {
     if (code == 40303) {
       refuse(res, code,

@@ -7,7 +7,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <septet/septet.hpp>
+#include <septet/sinch/campaign.hpp>
 #include <septet/sinch/rules.hpp>
 #include <span>
 #include <string>
@@ -138,6 +140,31 @@ auto first_refused_value(const septet::message_template& tmpl, const listed_valu
                       });
   return first;
 }
+
+/// The campaign `septet.estimate` counts into (the library's campaign_estimate, as C++ callers
+/// and the CLI use it): begun by septet_estimate_begin, one recipient at a time.
+struct estimate_session {
+  explicit estimate_session(std::string text,
+                            const septet::options& counting,
+                            std::uint32_t national_mask_,
+                            std::uint32_t max_parts)
+      : body(std::move(text)),
+        tmpl(septet::message_template::parse(body, septet::sinch::placeholders).value()),
+        national_mask(national_mask_),
+        campaign(tmpl, counting, max_parts) {}
+  estimate_session(const estimate_session&) = delete;
+  estimate_session(estimate_session&&) = delete;
+  auto operator=(const estimate_session&) -> estimate_session& = delete;
+  auto operator=(estimate_session&&) -> estimate_session& = delete;
+  ~estimate_session() = default;
+
+  std::string body;  ///< the template's text, which tmpl views
+  septet::message_template tmpl;
+  std::uint32_t national_mask;
+  septet::sinch::campaign_estimate campaign;
+};
+
+std::unique_ptr<estimate_session> estimate_in_progress;
 
 }  // namespace
 
@@ -432,64 +459,96 @@ EMSCRIPTEN_KEEPALIVE const char* septet_error_message(std::uint32_t code) {
   return septet::to_string(static_cast<septet::errc>(code)).data();
 }
 
-/// One recipient of `septet.estimate`, judged by Sinch's rule for a recipient (sinch/rules.hpp).
-/// `strings` holds UTF-8 text that `layout` points into with (offset, size) u32 pairs: the
-/// template, the MSISDN, then `count` (key, value) pairs; a value offset of 0xFFFFFFFF means no
-/// value. The rendered body is counted as `analyze` counts (options and national tables alike).
-/// Writes parts, encoding (0 gsm7, 1 ucs2) and the body's UTF-8 size to `out`, the body to
-/// `body_out` (what fits `body_capacity`); returns the reason: "ok", "invalid_msisdn",
-/// "unmatched_parameter", "exceeded_parts_limit", or another error's name.
-EMSCRIPTEN_KEEPALIVE const char* septet_evaluate_recipient(const char* strings,
-                                                           const std::uint32_t* layout,
-                                                           std::uint32_t count,
-                                                           std::uint32_t udh_octets,
-                                                           std::uint32_t grapheme,
-                                                           std::uint32_t max_units_per_part,
-                                                           std::uint32_t national_mask,
-                                                           std::uint32_t max_parts,
-                                                           std::uint32_t* out,
-                                                           char* body_out,
-                                                           std::uint32_t body_capacity) {
+/// Begins a campaign for `septet.estimate`: the template (UTF-8) and the counting options.
+/// Returns 0, or the template's error code with its byte offset in `error_offset` (nothing begun).
+EMSCRIPTEN_KEEPALIVE std::uint32_t septet_estimate_begin(const char* text,
+                                                         std::uint32_t size,
+                                                         std::uint32_t udh_octets,
+                                                         std::uint32_t grapheme,
+                                                         std::uint32_t max_units_per_part,
+                                                         std::uint32_t national_mask,
+                                                         std::uint32_t max_parts,
+                                                         std::uint32_t* error_offset) {
+  estimate_in_progress.reset();
+  std::string body(text, size);
+  const auto parsed = septet::message_template::parse(body, septet::sinch::placeholders);
+  if (!parsed.ok()) {
+    *error_offset = to_u32(parsed.error().offset());
+    return static_cast<std::uint32_t>(parsed.error().ec);
+  }
+  estimate_in_progress = std::make_unique<estimate_session>(
+      std::move(body),
+      septet::sinch::uncapped(options_for(udh_octets, grapheme, max_units_per_part)), national_mask,
+      max_parts);
+  return 0;
+}
+
+/// Adds one recipient to the campaign begun: `strings` holds UTF-8 text that `layout` points into
+/// with (offset, size) u32 pairs: the MSISDN, then `count` (key, value) pairs; a value offset of
+/// 0xFFFFFFFF means no value. The rendered body is counted as `analyze` counts (national tables
+/// alike). Writes parts, encoding (0 gsm7, 1 ucs2) and the body's UTF-8 size to `out` and the body
+/// to `body_out`; returns the reason: "ok", "invalid_msisdn", "unmatched_parameter",
+/// "exceeded_parts_limit", or another error's name. A body longer than `body_capacity` returns
+/// "output_too_small" with its size in out[2], and counts nothing: call again with room.
+EMSCRIPTEN_KEEPALIVE const char* septet_estimate_add(const char* strings,
+                                                     const std::uint32_t* layout,
+                                                     std::uint32_t count,
+                                                     std::uint32_t* out,
+                                                     char* body_out,
+                                                     std::uint32_t body_capacity) {
   const std::uint32_t none = 0xFFFFFFFFU;
   const auto text_at = [&](std::size_t i) {
     return std::string_view(strings + layout[2 * i], layout[2 * i + 1]);
   };
   out[0] = out[1] = out[2] = 0;
-  const auto recipient = septet::parse_msisdn(text_at(1));
-  if (!recipient.ok()) {
-    return septet::name(recipient.error().ec).data();
+  if (!estimate_in_progress) {
+    return "invalid_option";
   }
-  const auto tmpl = septet::message_template::parse(text_at(0), septet::sinch::placeholders);
-  if (!tmpl.ok()) {
-    return septet::name(tmpl.error().ec).data();
-  }
+  auto& session = *estimate_in_progress;
+  const auto recipient = septet::parse_msisdn(text_at(0));
   listed_values params;
   for (std::size_t i = 0; i < count; ++i) {
-    params.keys.push_back(text_at(2 + 2 * i));
-    const bool has_value = layout[2 * (3 + 2 * i)] != none;
-    params.values.push_back(has_value ? std::optional(text_at(3 + 2 * i)) : std::nullopt);
+    params.keys.push_back(text_at(1 + 2 * i));
+    const bool has_value = layout[2 * (2 + 2 * i)] != none;
+    params.values.push_back(has_value ? std::optional(text_at(2 + 2 * i)) : std::nullopt);
   }
-  if (const auto refused = first_refused_value(*tmpl, params); !refused.ok()) {
+  if (!recipient.ok()) {
+    return session.campaign.add_analyzed(recipient, {}).reason().data();
+  }
+  if (const auto refused = first_refused_value(session.tmpl, params); !refused.ok()) {
+    session.campaign.refuse();
     return septet::name(refused.ec).data();
   }
-  const auto body = septet::render(*tmpl, params, *recipient);
+  const auto body = septet::render(session.tmpl, params, *recipient);
+  if (body.ok() && body->size() > body_capacity) {
+    out[2] = to_u32(body->size());
+    return "output_too_small";
+  }
   septet::analysis counted;
   if (body.ok()) {
-    auto opts = septet::sinch::uncapped(options_for(udh_octets, grapheme, max_units_per_part));
-    counted = analyze_choosing_tables(*body, national_mask, opts);
+    auto opts = session.campaign.counting();
+    counted = analyze_choosing_tables(*body, session.national_mask, opts);
   } else {
     counted.status = body.error();
   }
-  const auto verdict = septet::sinch::judge_recipient(counted, max_parts);
-  if (verdict.sent()) {
+  const auto one = session.campaign.add_analyzed(recipient, counted);
+  if (one.sent()) {
     out[0] = to_u32(counted.parts);
     out[1] = counted.encoding == septet::encoding::gsm7 ? 0U : 1U;
     out[2] = to_u32(body->size());
-    for (std::size_t i = 0; i < body->size() && i < body_capacity; ++i) {
-      body_out[i] = (*body)[i];
-    }
+    std::copy(body->begin(), body->end(), body_out);
   }
-  return verdict.reason().data();
+  return one.reason().data();
+}
+
+/// The campaign's totals so far, as 4 u32: recipients, failed, GSM 7-bit parts, UCS-2 parts.
+EMSCRIPTEN_KEEPALIVE void septet_estimate_totals(std::uint32_t* out) {
+  const auto t = estimate_in_progress ? estimate_in_progress->campaign.totals()
+                                      : septet::sinch::campaign_totals{};
+  out[0] = to_u32(t.recipients);
+  out[1] = to_u32(t.failed);
+  out[2] = to_u32(t.text_parts);
+  out[3] = to_u32(t.unicode_parts);
 }
 
 }  // extern "C"

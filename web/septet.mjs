@@ -446,11 +446,12 @@ export default async function init() {
   let bodyBuffer = wasm._malloc(4096);
   let bodyCapacity = 4096;
 
-  // One recipient judged by the core's rule for a recipient (septet_evaluate_recipient): the
-  // template, the MSISDN and each key with its value (undefined: none) go in as one UTF-8 block.
-  function evaluateRecipient(template, msisdn, keys, values, args, maxParts) {
-    const texts = [template, msisdn];
-    const missing = [false, false];
+  // One recipient added to the campaign begun by septet_estimate_begin (the core's
+  // campaign_estimate, which counts it): the MSISDN and each key with its value (undefined: none)
+  // go in as one UTF-8 block.
+  function addRecipient(msisdn, keys, values) {
+    const texts = [msisdn];
+    const missing = [false];
     keys.forEach((key, i) => {
       texts.push(key, values[i] ?? '');
       missing.push(false, values[i] === undefined);
@@ -467,11 +468,11 @@ export default async function init() {
         wasm.HEAPU32[(layout >> 2) + 2 * i + 1] = bytes.length;
         at += bytes.length;
       });
-      const call = () => wasm.UTF8ToString(wasm._septet_evaluate_recipient(strings, layout, keys.length, ...args,
-        maxParts, out, bodyBuffer, bodyCapacity));
+      const call = () => wasm.UTF8ToString(wasm._septet_estimate_add(strings, layout, keys.length, out,
+        bodyBuffer, bodyCapacity));
       let reason = call();
       let [parts, encoding, bodySize] = readU32(out, 3);
-      if (bodySize > bodyCapacity) {
+      if (reason === 'output_too_small') {  // nothing counted: again with room for the body
         wasm._free(bodyBuffer);
         bodyCapacity = bodySize * 2;
         bodyBuffer = wasm._malloc(bodyCapacity);
@@ -525,29 +526,42 @@ export default async function init() {
     if (strict.error) totals.warnings.push(strict.error);
     // Own properties only: "constructor" or "toString" must not find Object's.
     const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
+    const [code, offset] = utf8Call(template, (ptr, size) => {
+      const at = wasm._malloc(4);
+      try {
+        return [wasm._septet_estimate_begin(ptr, size, ...args, maxParts, at), readU32(at, 1)[0]];
+      } finally {
+        wasm._free(at);
+      }
+    });
+    if (code !== 0) return { ...totals, error: error('estimate', code, offset) };
     for (const recipient of recipients) {
       if (recipient === null || typeof recipient !== 'object') {
         throw usageError(TypeError, 'estimate', `a recipient must be an object {msisdn, values}, not ${
           describe(recipient)}`, 'invalid_argument');
       }
-      totals.recipients++;
       const values = keys.map((key) => {
         const value = own(recipient.values, key) ?? own(defaults, key);
         return value === undefined ? undefined : String(value);
       });
       const msisdn = String(recipient.msisdn);
-      const r = evaluateRecipient(template, msisdn, keys, values, args, maxParts);
+      const r = addRecipient(msisdn, keys, values);
       if (r.reason !== 'ok') {
-        totals.failed++;
         totals.failures.push({ msisdn, reason: r.reason });
-        continue;
-      }
-      totals.parts += r.parts;
-      totals.parts_by_encoding[r.encoding] += r.parts;
-      if (perRecipient) {
+      } else if (perRecipient) {
         totals.per_recipient.push({ msisdn: normaliseMsisdn(msisdn), body: r.body, parts: r.parts, encoding: r.encoding });
       }
     }
+    // The counts are the core's (campaign_totals), as C++ callers and `septet estimate` get them.
+    const out = wasm._malloc(16);
+    try {
+      wasm._septet_estimate_totals(out);
+      [totals.recipients, totals.failed, totals.parts_by_encoding.text, totals.parts_by_encoding.unicode] =
+        readU32(out, 4);
+    } finally {
+      wasm._free(out);
+    }
+    totals.parts = totals.parts_by_encoding.text + totals.parts_by_encoding.unicode;
     return { ...totals, ...money(totals.parts) };
   }
 

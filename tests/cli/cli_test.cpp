@@ -15,6 +15,9 @@
 #include <iterator>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <septet/septet.hpp>
+#include <septet/sinch/campaign.hpp>
 #include <set>
 #include <string>
 #include <thread>
@@ -485,25 +488,55 @@ TEST(cli_test, estimate_agrees_with_rendering_every_recipient) {
 /// rows that judging and the CSV reader meet: quoted fields holding commas, quotes and line
 /// breaks, CRLF line ends, UCS-2 names, values over 160 characters, missing values (every 13th
 /// row fails), bad numbers (rows where i % 997 == 5) and numbers without a price (+33).
+/// One recipient of the campaign the estimate tests read: empty values are no value.
+struct campaign_row {
+  std::string number;
+  std::string name;
+  std::string city;
+
+  [[nodiscard]] auto value_for(std::string_view key, const septet::msisdn& /*recipient*/) const
+      -> std::optional<std::string_view> {
+    const std::string& value = key == "name" ? name : city;
+    return value.empty() ? std::nullopt : std::optional<std::string_view>(value);
+  }
+};
+
+/// Invalid numbers, missing names, UCS-2 names, quoted line breaks and long values, mixed.
+auto campaign_rows(int count) -> std::vector<campaign_row> {
+  std::vector<campaign_row> rows;
+  for (int i = 0; i < count; ++i) {
+    campaign_row row;
+    row.number = i % 997 == 5 ? "not-a-number"
+                              : (i % 7 == 0 ? "+3361" : "+4670") + std::to_string(1000000 + i);
+    if (i % 13 != 0) {
+      row.name = i % 3 == 0 ? "Zo\xC3\xAB \xF0\x9F\x98\x80" : "Anna";
+    }
+    row.city = i % 5 == 0        ? "Line, one\r\nline \"two\""
+               : i % 1000 == 999 ? std::string(170, 'x')
+                                 : std::string("Berlin");
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+/// A CSV field, quoted as RFC 4180 wants when it holds a comma, a quote or a line break.
+auto csv_field(const std::string& value) -> std::string {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) {
+    return value;
+  }
+  std::string quoted = "\"";
+  for (const char c : value) {
+    quoted += c == '"' ? "\"\"" : std::string(1, c);
+  }
+  return quoted + "\"";
+}
+
 auto campaign_csv(int count) -> std::string {
   std::string csv = "msisdn,name,city\n";
-  for (int i = 0; i < count; ++i) {
-    if (i % 997 == 5) {
-      csv += "not-a-number";
-    } else {
-      csv += (i % 7 == 0 ? "+3361" : "+4670") + std::to_string(1000000 + i);
-    }
-    csv += ',';
-    if (i % 13 != 0) {
-      csv += i % 3 == 0 ? "Zo\xC3\xAB \xF0\x9F\x98\x80" : "Anna";
-    }
-    csv += ',';
-    if (i % 5 == 0) {
-      csv += "\"Line, one\r\nline \"\"two\"\"\"";
-    } else {
-      csv += i % 1000 == 999 ? std::string(170, 'x') : std::string("Berlin");
-    }
-    csv += i % 17 == 0 ? "\r\n" : "\n";
+  int i = 0;
+  for (const auto& row : campaign_rows(count)) {
+    csv += row.number + ',' + csv_field(row.name) + ',' + csv_field(row.city);
+    csv += i++ % 17 == 0 ? "\r\n" : "\n";
   }
   return csv;
 }
@@ -549,6 +582,39 @@ TEST(cli_test, estimate_gives_the_same_bytes_with_any_number_of_jobs) {
   }
   EXPECT_EQ(j["recipients"], count);
   EXPECT_EQ(j["failed"], failing.size());
+}
+
+// One implementation: the CLI counts through the library's campaign_estimate, so a C++ caller
+// streaming the same recipients gets the same totals.
+TEST(cli_test, estimate_counts_as_the_library_campaign_does) {
+  constexpr int count = 3000;
+  const std::string body = "Hi ${name} in ${city}!";
+  const auto recipients = write_file("library_campaign.csv", campaign_csv(count));
+  const auto r =
+      run("estimate --json --no-progress --template '" + body + "' --recipients " + recipients);
+  const auto j = nlohmann::json::parse(r.out);
+  const auto tmpl = septet::message_template::parse(body, septet::sinch::placeholders).value();
+  septet::sinch::campaign_estimate campaign(tmpl);
+  for (const auto& row : campaign_rows(count)) {
+    (void)campaign.add(row.number, row);
+  }
+  const auto& t = campaign.totals();
+  EXPECT_EQ(j["recipients"], t.recipients);
+  EXPECT_EQ(j["failed"], t.failed);
+  EXPECT_EQ(j["parts"], t.parts());
+  EXPECT_EQ(j["parts_by_encoding"]["text"], t.text_parts);
+  EXPECT_EQ(j["parts_by_encoding"]["unicode"], t.unicode_parts);
+  for (std::size_t parts = 0; parts < t.recipients_by_parts.size(); ++parts) {
+    const auto key = std::to_string(parts);
+    EXPECT_EQ(j["parts_per_recipient"].value(key, std::size_t{0}), t.recipients_by_parts[parts])
+        << parts;
+  }
+  for (std::size_t slot = 0; slot < t.failures.size(); ++slot) {
+    const auto reason = std::string(septet::sinch::campaign_totals::failure_reason(slot));
+    EXPECT_EQ(j["failures"]["by_reason"].value(reason, std::size_t{0}), t.failures[slot]) << reason;
+  }
+  EXPECT_GT(t.failed, 0U);
+  EXPECT_GT(t.unicode_parts, 0U);
 }
 
 TEST(cli_test, estimate_stops_at_the_same_row_with_any_number_of_jobs) {

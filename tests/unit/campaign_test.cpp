@@ -129,4 +129,36 @@ constexpr auto parts_of_a_constant_campaign() -> std::size_t {
 }
 static_assert(parts_of_a_constant_campaign() == 2);
 
+// What the CLI and the JS module call: a number read already, a text counted by the caller, and
+// a recipient refused before Sinch's rule.
+TEST(Campaign, CallersCountReadNumbersOwnAnalysesAndRefusals) {
+  const auto tmpl = septet::message_template::parse("Hi ${name}", sinch::placeholders).value();
+  sinch::campaign_estimate by_text(tmpl);
+  sinch::campaign_estimate by_parts(tmpl);
+  const row_values anna{"Anna"};
+  const auto number = septet::parse_msisdn("+46 70 123 45 67");
+  const auto one = by_text.add(number, anna);
+  ASSERT_TRUE(one.sent());
+  EXPECT_EQ(one.number->digits(), "46701234567");
+  EXPECT_EQ(by_text.add("+46701234567", anna).verdict.counted.units, one.verdict.counted.units);
+
+  const auto counted = septet::analyze(std::string(300, 'x'), by_parts.counting());
+  const auto two = by_parts.add_analyzed(number, counted);
+  EXPECT_EQ(two.verdict.counted.parts, 2U);
+  EXPECT_FALSE(by_parts.add_analyzed(septet::parse_msisdn("+0"), counted).sent());
+  by_parts.refuse();
+
+  const auto& t = by_parts.totals();
+  EXPECT_EQ(t.recipients, 3U);
+  EXPECT_EQ(t.failed, 2U);
+  EXPECT_EQ(t.text_parts, 2U);
+  EXPECT_EQ(t.recipients_by_parts[2], 1U);
+  EXPECT_EQ(t.failures[sinch::campaign_totals::refused_slot], 1U);
+  EXPECT_EQ(t.failures[static_cast<std::size_t>(errc::invalid_msisdn)], 1U);
+  EXPECT_EQ(sinch::campaign_totals::failure_reason(sinch::campaign_totals::refused_slot),
+            "refused");
+  EXPECT_EQ(by_text.totals().recipients, 2U);
+  EXPECT_EQ(by_text.totals().text_parts, 2U);
+}
+
 }  // namespace

@@ -21,6 +21,7 @@
 #include <optional>
 #include <ostream>
 #include <septet/septet.hpp>
+#include <septet/sinch/campaign.hpp>
 #include <septet/sinch/rules.hpp>
 #include <sstream>
 #include <string_view>
@@ -360,31 +361,23 @@ struct failure_summary {
   }
 };
 
+/// The campaign's counts come from the library's campaign_estimate (the same as C++ callers and
+/// the WebAssembly module get); the CLI adds prices, reasons with examples, and row numbers.
 struct totals {
-  std::size_t recipients = 0;
-  std::size_t parts = 0;
-  std::size_t text_parts = 0;
-  std::size_t unicode_parts = 0;
+  septet::sinch::campaign_totals counted;
   std::int64_t cost = 0;                                                  // micro-units
   std::map<std::string, std::pair<std::size_t, std::int64_t>> by_prefix;  // prefix or country
-  std::map<std::size_t, std::size_t> histogram;                           // parts -> recipients
   failure_summary failed;
   failure_summary unpriced;
   std::size_t long_values = 0;  ///< rows with a value over the older guide's 160 characters
 
   /// Adds the totals of the batch that follows `rows_before` rows.
   void merge(const totals& batch, std::size_t rows_before) {
-    recipients += batch.recipients;
-    parts += batch.parts;
-    text_parts += batch.text_parts;
-    unicode_parts += batch.unicode_parts;
+    counted.merge(batch.counted);
     cost += batch.cost;
     for (const auto& [prefix, entry] : batch.by_prefix) {
       by_prefix[prefix].first += entry.first;
       by_prefix[prefix].second += entry.second;
-    }
-    for (const auto& [n, count] : batch.histogram) {
-      histogram[n] += count;
     }
     failed.merge(batch.failed, rows_before);
     unpriced.merge(batch.unpriced, rows_before);
@@ -417,12 +410,26 @@ auto human_duration(double seconds) -> std::string {
   return text;
 }
 
+/// Recipients by their number of parts, the numbers that occur ("256+": more than 255).
+auto parts_histogram(const septet::sinch::campaign_totals& counted)
+    -> std::vector<std::pair<std::string, std::size_t>> {
+  std::vector<std::pair<std::string, std::size_t>> histogram;
+  for (std::size_t parts = 0; parts < counted.recipients_by_parts.size(); ++parts) {
+    if (const std::size_t n = counted.recipients_by_parts[parts]; n > 0) {
+      histogram.emplace_back(
+          std::to_string(parts) + (parts > septet::sinch::most_counted_parts ? "+" : ""), n);
+    }
+  }
+  return histogram;
+}
+
 auto print_human(const totals& t, const estimate_settings& settings, bool priced, std::ostream& out)
     -> void {
   char line[256];
   std::snprintf(line, sizeof line,
                 "recipients   %zu (%zu would fail)\nparts        %zu (%zu text, %zu unicode)\n",
-                t.recipients, t.failed.count, t.parts, t.text_parts, t.unicode_parts);
+                t.counted.recipients, t.failed.count, t.counted.parts(), t.counted.text_parts,
+                t.counted.unicode_parts);
   out << line;
   if (priced) {
     std::snprintf(line, sizeof line, "cost         %.6g (%zu recipients without a price)\n",
@@ -431,19 +438,20 @@ auto print_human(const totals& t, const estimate_settings& settings, bool priced
   }
   if (settings.rate > 0) {
     std::snprintf(line, sizeof line, "send time    %s at %g parts/s\n",
-                  human_duration(static_cast<double>(t.parts) / settings.rate).c_str(),
+                  human_duration(static_cast<double>(t.counted.parts()) / settings.rate).c_str(),
                   settings.rate);
     out << line;
   }
+  const auto histogram = parts_histogram(t.counted);
   std::size_t widest = 1;
-  for (const auto& [parts, count] : t.histogram) {
+  for (const auto& [parts, count] : histogram) {
     widest = std::max(widest, count);
   }
   out << "\nparts per recipient\n";
-  for (const auto& [parts, count] : t.histogram) {
+  for (const auto& [parts, count] : histogram) {
     const auto bar =
         static_cast<std::size_t>(40.0 * static_cast<double>(count) / static_cast<double>(widest));
-    std::snprintf(line, sizeof line, "  %3zu  %10zu  ", parts, count);
+    std::snprintf(line, sizeof line, "  %3s  %10zu  ", parts.c_str(), count);
     out << line << std::string(std::max<std::size_t>(bar, 1), '#') << '\n';
   }
   if (priced && !t.by_prefix.empty()) {
@@ -577,52 +585,52 @@ struct row_outcome {
   bool long_value = false;  ///< a value over the older guide's 160 characters (sent)
 };
 
-/// The row's own problems first (number, shape, values), then Sinch's rule for a recipient.
-auto judge_row(const std::vector<std::string>& row,
-               const std::vector<std::string>& keys,
-               const septet::outcome<septet::msisdn>& number,
-               const septet::message_template& tmpl,
-               row_parameters& params,
-               const septet::options& counting,
-               std::size_t max_parts) -> row_outcome {
-  row_outcome r;
-  if (!number.ok()) {
-    r.status = "invalid_msisdn";
-    return r;
-  }
+/// A row the CLI refuses before Sinch's rule: more fields than the header, or a value that is not
+/// text. Values over the older guide's 160 characters are sent, and noted in `long_value`.
+auto row_refusal(const std::vector<std::string>& row,
+                 const std::vector<std::string>& keys,
+                 bool& long_value) -> std::optional<std::string> {
   if (row.size() > keys.size() + 1) {
-    r.status = "more_fields_than_the_header";
-    return r;
+    return "more_fields_than_the_header";
   }
   for (std::size_t column = 1; column < row.size(); ++column) {
     const auto value = septet::parameter_table::check_value(row[column]);
-    r.long_value = r.long_value || value.ec == septet::errc::value_too_long;
+    long_value = long_value || value.ec == septet::errc::value_too_long;
     if (!value.ok() && value.ec != septet::errc::value_too_long) {
-      r.status = "invalid_value:" + keys[column - 1];
+      return "invalid_value:" + keys[column - 1];
+    }
+  }
+  return std::nullopt;
+}
+
+/// The row's number first, then its own problems, then Sinch's rule for a recipient, counted in
+/// `campaign`.
+auto judge_row(const std::vector<std::string>& row,
+               const std::vector<std::string>& keys,
+               const septet::outcome<septet::msisdn>& number,
+               row_parameters& params,
+               septet::sinch::campaign_estimate& campaign) -> row_outcome {
+  row_outcome r;
+  if (number.ok()) {
+    if (auto refusal = row_refusal(row, keys, r.long_value)) {
+      campaign.refuse();
+      r.status = std::move(*refusal);
       return r;
     }
   }
   params.bind(&row);
-  const auto verdict =
-      septet::sinch::evaluate_recipient(tmpl, params, number.value(), counting, max_parts);
-  if (!verdict.sent()) {
-    r.status = std::string(verdict.reason());
+  const auto one = campaign.add(number, params);
+  if (!one.sent()) {
+    r.status = std::string(one.reason());
     return r;
   }
-  r.parts = verdict.counted.parts;
-  r.encoding = verdict.counted.encoding;
+  r.parts = one.verdict.counted.parts;
+  r.encoding = one.verdict.counted.encoding;
   return r;
 }
 
-/// Adds a sent recipient, priced or not, to the totals.
-void tally(
-    totals& t, const row_outcome& r, bool priced, std::size_t row_number, std::string_view digits) {
-  t.parts += r.parts;
-  (r.encoding == septet::encoding::gsm7 ? t.text_parts : t.unicode_parts) += r.parts;
-  ++t.histogram[r.parts];
-  if (!priced) {
-    return;
-  }
+/// Prices a sent recipient, or notes why it has no price.
+void price(totals& t, const row_outcome& r, std::size_t row_number, std::string_view digits) {
   if (!r.price) {
     t.unpriced.add(row_number, digits, r.unpriced);
     return;
@@ -764,17 +772,18 @@ void print_json(const totals& t,
                 bool priced,
                 std::ostream& out) {
   nlohmann::ordered_json j;
-  j["recipients"] = t.recipients;
+  j["recipients"] = t.counted.recipients;
   j["failed"] = t.failed.count;
-  j["parts"] = t.parts;
-  j["parts_by_encoding"] = {{"text", t.text_parts}, {"unicode", t.unicode_parts}};
+  j["parts"] = t.counted.parts();
+  j["parts_by_encoding"] = {{"text", t.counted.text_parts}, {"unicode", t.counted.unicode_parts}};
   j["cost"] = priced ? nlohmann::ordered_json(from_micros(t.cost)) : nullptr;
-  j["send_seconds"] = settings.rate > 0
-                          ? nlohmann::ordered_json(static_cast<double>(t.parts) / settings.rate)
-                          : nullptr;
+  j["send_seconds"] =
+      settings.rate > 0
+          ? nlohmann::ordered_json(static_cast<double>(t.counted.parts()) / settings.rate)
+          : nullptr;
   auto histogram = nlohmann::ordered_json::object();
-  for (const auto& [parts, count] : t.histogram) {
-    histogram[std::to_string(parts)] = count;
+  for (const auto& [parts, count] : parts_histogram(t.counted)) {
+    histogram[parts] = count;
   }
   j["parts_per_recipient"] = std::move(histogram);
   auto by_prefix = nlohmann::ordered_json::object();
@@ -841,34 +850,35 @@ void judge_batch(row_batch& batch,
                  row_judge& judge,
                  const judging_rules& rules,
                  const per_recipient_file& per_recipient) {
-  batch.counted = totals{};
+  auto& t = batch.counted;
+  t = totals{};
   batch.per_recipient_lines.clear();
   judge.text.str(std::move(batch.text));
   judge.text.clear();
   auto& rows = judge.rows;
   rows.restart(judge.text);
   auto& row = judge.row;
+  septet::sinch::campaign_estimate campaign(rules.tmpl, rules.counting, rules.max_parts);
   while (rows.next(row)) {
     const std::string_view raw = row.empty() ? std::string_view{} : std::string_view(row[0]);
     const auto number = septet::parse_msisdn(raw);
-    auto r = judge_row(row, rules.keys, number, rules.tmpl, judge.params, rules.counting,
-                       rules.max_parts);
+    auto r = judge_row(row, rules.keys, number, judge.params, campaign);
+    const std::size_t row_number = campaign.totals().recipients;
     const bool sent = r.status == "ok";
-    if (sent && !judge.prices->empty()) {
+    const bool priced = !judge.prices->empty();
+    if (sent && priced) {
       r.price = judge.prices->find(number->digits(), r.unpriced);
+      price(t, r, row_number, number->digits());
+    }
+    if (!sent) {
+      t.failed.add(row_number, raw, r.status);
     }
     if (per_recipient.wanted()) {
       per_recipient.format(batch.per_recipient_lines, number.ok() ? number->digits() : raw, r);
     }
-    auto& t = batch.counted;
-    ++t.recipients;
     t.long_values += r.long_value ? 1 : 0;
-    if (sent) {
-      tally(t, r, !judge.prices->empty(), t.recipients, number->digits());
-    } else {
-      t.failed.add(t.recipients, raw, r.status);
-    }
   }
+  t.counted = campaign.totals();
   batch.error = rows.error();
   batch.error_offset = rows.error_offset();
   batch.text = std::move(judge.text).str();  // its buffer serves the next read
@@ -981,12 +991,12 @@ auto estimate_rows(const estimate_settings& settings) -> std::pair<totals, bool>
     judge_batch(batch, judges[thread], rules, per_recipient);
   };
   const auto merge = [&](row_batch& batch) {
-    t.merge(batch.counted, t.recipients + 1);  // the header is row 1
+    t.merge(batch.counted, t.counted.recipients + 1);  // the header is row 1
     per_recipient.write(batch.per_recipient_lines);
-    progress.update(t.recipients, batch.bytes_read);
+    progress.update(t.counted.recipients, batch.bytes_read);
     if (!batch.error.empty()) {
-      throw refused{settings.recipients_path + " row " + std::to_string(t.recipients + 2) + ": " +
-                    batch.error + at_byte(batch.error_offset, batch.offset)};
+      throw refused{settings.recipients_path + " row " + std::to_string(t.counted.recipients + 2) +
+                    ": " + batch.error + at_byte(batch.error_offset, batch.offset)};
     }
   };
   run_in_order<row_batch>(threads, read, judge, merge);

@@ -211,6 +211,18 @@ const literal = septet.estimate('Hi ${', [{ msisdn: '+46701234567' }], { perReci
 check('estimate: a lone ${ is literal text', [literal.error, literal.per_recipient[0].body], [null, 'Hi ${']);
 check('estimate: ... with a warning', literal.warnings.map((w) => w.code), ['unterminated_placeholder']);
 check('msisdn', septet.normaliseMsisdn('0046 70-123 45 67'), '46701234567');
+// A body longer than the module's first buffer: each recipient is still counted once, by the
+// core's campaign (the totals come from it), and the body comes back whole.
+const longValue = '\u00e9'.repeat(3000);  // 6000 bytes of UTF-8, one GSM character each
+const long = septet.estimate('Dear ${name}', [
+  { msisdn: '+46701234567', values: { name: longValue } },
+  { msisdn: '+46701234568', values: { name: 'Bo' } },
+  { msisdn: 'nope' },
+], { perRecipient: true });
+check('estimate: a long body counted once', [long.recipients, long.failed, long.parts,
+  long.parts_by_encoding.text], [3, 1, septet.analyze(`Dear ${longValue}`).parts + 1,
+  septet.analyze(`Dear ${longValue}`).parts + 1]);
+check('estimate: the long body whole', long.per_recipient[0].body, `Dear ${longValue}`);
 check('estimate: inherited names are not values',
   septet.estimate('Hi ${constructor}', [{ msisdn: '+46701234567' }]).failures.map((f) => f.reason),
   ['unmatched_parameter']);

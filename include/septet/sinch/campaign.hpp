@@ -21,9 +21,11 @@ namespace septet::inline v0::sinch {
 inline constexpr std::size_t most_counted_parts = 255;
 
 struct campaign_totals {
-  /// Where failures are counted: one slot per core error (errc), then this one.
-  static constexpr std::size_t exceeded_parts_limit_slot = std::size(detail::error_table);
-  static constexpr std::size_t failure_slots = exceeded_parts_limit_slot + 1;
+  /// Where failures are counted: one slot per core error (errc), then these two.
+  static constexpr std::size_t exceeded_parts_limit_slot = std::size(septet::detail::error_table);
+  /// Recipients the caller refused before Sinch's rule (campaign_estimate::refuse).
+  static constexpr std::size_t refused_slot = exceeded_parts_limit_slot + 1;
+  static constexpr std::size_t failure_slots = refused_slot + 1;
 
   std::size_t recipients = 0;
   std::size_t failed = 0;
@@ -57,9 +59,14 @@ struct campaign_totals {
   /// Counts a recipient that fails before its text is looked at (an invalid MSISDN: Sinch
   /// refuses it); `why` is not ok (an ok one is counted under "ok").
   constexpr void count_failure(result why) noexcept {
+    count_failure_in(static_cast<std::size_t>(why.ec));
+  }
+
+  /// Counts a failed recipient in failure slot `slot`.
+  constexpr void count_failure_in(std::size_t slot) noexcept {
     ++recipients;
     ++failed;
-    ++failures[static_cast<std::size_t>(why.ec)];
+    ++failures[slot];
   }
 
   /// Adds `other` (counted over other recipients) to these.
@@ -82,6 +89,9 @@ struct campaign_totals {
       -> std::string_view {
     if (slot >= failure_slots) {
       return {};
+    }
+    if (slot == refused_slot) {
+      return "refused";
     }
     return slot == exceeded_parts_limit_slot ? std::string_view("exceeded_parts_limit")
                                              : name(static_cast<errc>(slot));
@@ -123,14 +133,42 @@ class campaign_estimate {
   /// "0046701234567" are one number), whose values `parameters` gives.
   template <parameter_source Parameters>
   constexpr auto add(std::string_view number, const Parameters& parameters) -> recipient_estimate {
-    recipient_estimate one{msisdn::parse(number), {}};
+    return add(msisdn::parse(number), parameters);
+  }
+
+  /// The same, for a number the caller has read already (msisdn::parse).
+  template <parameter_source Parameters>
+  constexpr auto add(const outcome<msisdn>& number, const Parameters& parameters)
+      -> recipient_estimate {
+    if (!number.ok()) {
+      return add_analyzed(number, analysis{});
+    }
+    return add_analyzed(number, analyze_rendered(*m_template, parameters, *number, m_counting));
+  }
+
+  /// The same, for a recipient whose rendered text the caller has analysed itself (with national
+  /// tables it chose for that text, say), with the counting options.
+  constexpr auto add_analyzed(const outcome<msisdn>& number, const analysis& counted)
+      -> recipient_estimate {
+    recipient_estimate one{number, {}};
     if (!one.number.ok()) {
       m_totals.count_failure(one.number.error());
       return one;
     }
-    one.verdict = evaluate_recipient(*m_template, parameters, *one.number, m_counting, m_max_parts);
+    one.verdict = judge_recipient(counted, m_max_parts);
     m_totals.count(one.verdict);
     return one;
+  }
+
+  /// The options rendered texts are counted with (the constructor's, without caps).
+  [[nodiscard]] constexpr auto counting() const noexcept -> const options& {
+    return m_counting;
+  }
+
+  /// Counts a recipient the caller refuses before Sinch's rule is applied (a CSV row that does
+  /// not fit its header, say) as failed, under "refused".
+  constexpr void refuse() noexcept {
+    m_totals.count_failure_in(campaign_totals::refused_slot);
   }
 
   [[nodiscard]] constexpr auto totals() const noexcept -> const campaign_totals& {

@@ -7,7 +7,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <septet/septet.hpp>
 #include <septet/sinch/campaign.hpp>
 #include <septet/sinch/rules.hpp>
@@ -141,8 +140,10 @@ auto first_refused_value(const septet::message_template& tmpl, const listed_valu
   return first;
 }
 
-/// The campaign `septet.estimate` counts into (the library's campaign_estimate, as C++ callers
-/// and the CLI use it): begun by septet_estimate_begin, one recipient at a time.
+/// The campaign one `septet.estimate` call counts into (the library's campaign_estimate, as C++
+/// callers and the CLI use it): made by septet_estimate_begin, one recipient at a time, freed by
+/// septet_estimate_end. One per call, so an estimate started from inside another (a recipient's
+/// getter may run any code) counts apart.
 struct estimate_session {
   explicit estimate_session(std::string text,
                             const septet::options& counting,
@@ -163,8 +164,6 @@ struct estimate_session {
   std::uint32_t national_mask;
   septet::sinch::campaign_estimate campaign;
 };
-
-std::unique_ptr<estimate_session> estimate_in_progress;
 
 }  // namespace
 
@@ -460,27 +459,32 @@ EMSCRIPTEN_KEEPALIVE const char* septet_error_message(std::uint32_t code) {
 }
 
 /// Begins a campaign for `septet.estimate`: the template (UTF-8) and the counting options.
-/// Returns 0, or the template's error code with its byte offset in `error_offset` (nothing begun).
-EMSCRIPTEN_KEEPALIVE std::uint32_t septet_estimate_begin(const char* text,
-                                                         std::uint32_t size,
-                                                         std::uint32_t udh_octets,
-                                                         std::uint32_t grapheme,
-                                                         std::uint32_t max_units_per_part,
-                                                         std::uint32_t national_mask,
-                                                         std::uint32_t max_parts,
-                                                         std::uint32_t* error_offset) {
-  estimate_in_progress.reset();
+/// Returns the campaign (for septet_estimate_add, _totals and _end), or null with the template's
+/// error code and byte offset in `error` (nothing begun).
+EMSCRIPTEN_KEEPALIVE estimate_session* septet_estimate_begin(const char* text,
+                                                             std::uint32_t size,
+                                                             std::uint32_t udh_octets,
+                                                             std::uint32_t grapheme,
+                                                             std::uint32_t max_units_per_part,
+                                                             std::uint32_t national_mask,
+                                                             std::uint32_t max_parts,
+                                                             std::uint32_t* error) {
   std::string body(text, size);
   const auto parsed = septet::message_template::parse(body, septet::sinch::placeholders);
   if (!parsed.ok()) {
-    *error_offset = to_u32(parsed.error().offset());
-    return static_cast<std::uint32_t>(parsed.error().ec);
+    error[0] = static_cast<std::uint32_t>(parsed.error().ec);
+    error[1] = to_u32(parsed.error().offset());
+    return nullptr;
   }
-  estimate_in_progress = std::make_unique<estimate_session>(
+  return new estimate_session(
       std::move(body),
       septet::sinch::uncapped(options_for(udh_octets, grapheme, max_units_per_part)), national_mask,
       max_parts);
-  return 0;
+}
+
+/// Frees a campaign septet_estimate_begin made.
+EMSCRIPTEN_KEEPALIVE void septet_estimate_end(estimate_session* campaign) {
+  delete campaign;
 }
 
 /// Adds one recipient to the campaign begun: `strings` holds UTF-8 text that `layout` points into
@@ -490,7 +494,8 @@ EMSCRIPTEN_KEEPALIVE std::uint32_t septet_estimate_begin(const char* text,
 /// to `body_out`; returns the reason: "ok", "invalid_msisdn", "unmatched_parameter",
 /// "exceeded_parts_limit", or another error's name. A body longer than `body_capacity` returns
 /// "output_too_small" with its size in out[2], and counts nothing: call again with room.
-EMSCRIPTEN_KEEPALIVE const char* septet_estimate_add(const char* strings,
+EMSCRIPTEN_KEEPALIVE const char* septet_estimate_add(estimate_session* campaign,
+                                                     const char* strings,
                                                      const std::uint32_t* layout,
                                                      std::uint32_t count,
                                                      std::uint32_t* out,
@@ -501,10 +506,7 @@ EMSCRIPTEN_KEEPALIVE const char* septet_estimate_add(const char* strings,
     return std::string_view(strings + layout[2 * i], layout[2 * i + 1]);
   };
   out[0] = out[1] = out[2] = 0;
-  if (!estimate_in_progress) {
-    return "invalid_option";
-  }
-  auto& session = *estimate_in_progress;
+  auto& session = *campaign;
   const auto recipient = septet::parse_msisdn(text_at(0));
   listed_values params;
   for (std::size_t i = 0; i < count; ++i) {
@@ -542,9 +544,9 @@ EMSCRIPTEN_KEEPALIVE const char* septet_estimate_add(const char* strings,
 }
 
 /// The campaign's totals so far, as 4 u32: recipients, failed, GSM 7-bit parts, UCS-2 parts.
-EMSCRIPTEN_KEEPALIVE void septet_estimate_totals(std::uint32_t* out) {
-  const auto t = estimate_in_progress ? estimate_in_progress->campaign.totals()
-                                      : septet::sinch::campaign_totals{};
+EMSCRIPTEN_KEEPALIVE void septet_estimate_totals(const estimate_session* campaign,
+                                                 std::uint32_t* out) {
+  const auto& t = campaign->campaign.totals();
   out[0] = to_u32(t.recipients);
   out[1] = to_u32(t.failed);
   out[2] = to_u32(t.text_parts);

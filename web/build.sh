@@ -18,7 +18,7 @@ em++ -std=c++20 -O2 -fno-exceptions -Wall -Wextra -Werror \
   "$here/bindings.cpp" -o "$out/septet_wasm.mjs" \
   -sMODULARIZE -sEXPORT_ES6 -sSINGLE_FILE -sENVIRONMENT=web \
   -sALLOW_MEMORY_GROWTH -sEXPORT_NAME=createSeptetWasm \
-  -sEXPORTED_FUNCTIONS=_septet_analyze_all,_septet_encode_parts,_septet_transliterate,_septet_profile_count,_septet_profile_name,_septet_profile_udh_octets,_septet_profile_max_units_per_part,_septet_national_name,_septet_look_alike_name,_septet_template_placeholders,_septet_parse_msisdn,_septet_estimate_begin,_septet_estimate_add,_septet_estimate_totals,_septet_error_name,_septet_error_message,_septet_error_is_usage,_malloc,_free \
+  -sEXPORTED_FUNCTIONS=_septet_analyze_all,_septet_encode_parts,_septet_transliterate,_septet_profile_count,_septet_profile_name,_septet_profile_udh_octets,_septet_profile_max_units_per_part,_septet_national_name,_septet_look_alike_name,_septet_template_placeholders,_septet_parse_msisdn,_septet_estimate_begin,_septet_estimate_add,_septet_estimate_totals,_septet_estimate_end,_septet_error_name,_septet_error_message,_septet_error_is_usage,_malloc,_free \
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
 cp "$here/septet.mjs" "$here/septet.d.ts" "$here/index.html" "$here/package.json" "$out/"
 echo "built $out"

@@ -449,7 +449,7 @@ export default async function init() {
   // One recipient added to the campaign begun by septet_estimate_begin (the core's
   // campaign_estimate, which counts it): the MSISDN and each key with its value (undefined: none)
   // go in as one UTF-8 block.
-  function addRecipient(msisdn, keys, values) {
+  function addRecipient(campaign, msisdn, keys, values) {
     const texts = [msisdn];
     const missing = [false];
     keys.forEach((key, i) => {
@@ -468,7 +468,7 @@ export default async function init() {
         wasm.HEAPU32[(layout >> 2) + 2 * i + 1] = bytes.length;
         at += bytes.length;
       });
-      const call = () => wasm.UTF8ToString(wasm._septet_estimate_add(strings, layout, keys.length, out,
+      const call = () => wasm.UTF8ToString(wasm._septet_estimate_add(campaign, strings, layout, keys.length, out,
         bodyBuffer, bodyCapacity));
       let reason = call();
       let [parts, encoding, bodySize] = readU32(out, 3);
@@ -526,40 +526,41 @@ export default async function init() {
     if (strict.error) totals.warnings.push(strict.error);
     // Own properties only: "constructor" or "toString" must not find Object's.
     const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
-    const [code, offset] = utf8Call(template, (ptr, size) => {
-      const at = wasm._malloc(4);
+    const [campaign, code, offset] = utf8Call(template, (ptr, size) => {
+      const failure = wasm._malloc(8);
       try {
-        return [wasm._septet_estimate_begin(ptr, size, ...args, maxParts, at), readU32(at, 1)[0]];
+        return [wasm._septet_estimate_begin(ptr, size, ...args, maxParts, failure), ...readU32(failure, 2)];
       } finally {
-        wasm._free(at);
+        wasm._free(failure);
       }
     });
-    if (code !== 0) return { ...totals, error: error('estimate', code, offset) };
-    for (const recipient of recipients) {
-      if (recipient === null || typeof recipient !== 'object') {
-        throw usageError(TypeError, 'estimate', `a recipient must be an object {msisdn, values}, not ${
-          describe(recipient)}`, 'invalid_argument');
-      }
-      const values = keys.map((key) => {
-        const value = own(recipient.values, key) ?? own(defaults, key);
-        return value === undefined ? undefined : String(value);
-      });
-      const msisdn = String(recipient.msisdn);
-      const r = addRecipient(msisdn, keys, values);
-      if (r.reason !== 'ok') {
-        totals.failures.push({ msisdn, reason: r.reason });
-      } else if (perRecipient) {
-        totals.per_recipient.push({ msisdn: normaliseMsisdn(msisdn), body: r.body, parts: r.parts, encoding: r.encoding });
-      }
-    }
-    // The counts are the core's (campaign_totals), as C++ callers and `septet estimate` get them.
+    if (!campaign) return { ...totals, error: error('estimate', code, offset) };
     const out = wasm._malloc(16);
     try {
-      wasm._septet_estimate_totals(out);
+      for (const recipient of recipients) {
+        if (recipient === null || typeof recipient !== 'object') {
+          throw usageError(TypeError, 'estimate', `a recipient must be an object {msisdn, values}, not ${
+            describe(recipient)}`, 'invalid_argument');
+        }
+        const values = keys.map((key) => {
+          const value = own(recipient.values, key) ?? own(defaults, key);
+          return value === undefined ? undefined : String(value);
+        });
+        const msisdn = String(recipient.msisdn);
+        const r = addRecipient(campaign, msisdn, keys, values);
+        if (r.reason !== 'ok') {
+          totals.failures.push({ msisdn, reason: r.reason });
+        } else if (perRecipient) {
+          totals.per_recipient.push({ msisdn: normaliseMsisdn(msisdn), body: r.body, parts: r.parts, encoding: r.encoding });
+        }
+      }
+      // The counts are the core's (campaign_totals), as C++ callers and `septet estimate` get them.
+      wasm._septet_estimate_totals(campaign, out);
       [totals.recipients, totals.failed, totals.parts_by_encoding.text, totals.parts_by_encoding.unicode] =
         readU32(out, 4);
     } finally {
       wasm._free(out);
+      wasm._septet_estimate_end(campaign);
     }
     totals.parts = totals.parts_by_encoding.text + totals.parts_by_encoding.unicode;
     return { ...totals, ...money(totals.parts) };

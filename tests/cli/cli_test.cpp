@@ -326,6 +326,15 @@ TEST(cli_test, decode_reports_missing_parts_and_bad_hex) {
   EXPECT_EQ(run("decode", line(0) + line(1) + line(2) + line(0), true).out,
             "septet: part 1 of 3 arrived twice\n");
   EXPECT_EQ(run("decode", "XYZ\n").status, 2);
+  // A UDH whose length runs past the data, without TP-UDL: an error, not a crash.
+  for (const std::string bad_udh : {"05FF\n05FF\n", "--udhi yes|05FF\n"}) {
+    const auto split = bad_udh.find('|');
+    const auto args = split == std::string::npos ? std::string() : bad_udh.substr(0, split);
+    const auto input = split == std::string::npos ? bad_udh : bad_udh.substr(split + 1);
+    const auto r = run("decode " + args, input, true);
+    EXPECT_EQ(r.status, 2) << bad_udh << r.out;
+    EXPECT_NE(r.out.find("invalid user data header"), std::string::npos) << r.out;
+  }
   EXPECT_EQ(run("encode", "abc\xFF").status, 2);
   EXPECT_EQ(run("encode", std::string(2001, 'a')).status, 1);
 }

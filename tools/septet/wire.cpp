@@ -230,6 +230,9 @@ void warn_of_ambiguous_padding(const std::vector<septet::received_part>& parts) 
       continue;
     }
     const auto udh = p.udhi ? septet::parse_udh(p.user_data) : septet::outcome<septet::udh_info>{};
+    if (!udh.ok()) {
+      continue;  // reassembly reports the UDH
+    }
     const auto payload = p.user_data.subspan(std::min(udh->size, p.user_data.size()));
     const std::size_t fill = septet::gsm7::fill_bits(udh->size);
     if (!payload.empty() && (payload.size() * 8 - fill) % 7 == 0 && (payload.back() >> 1U) == 0) {

@@ -223,6 +223,18 @@ check('estimate: a long body counted once', [long.recipients, long.failed, long.
   long.parts_by_encoding.text], [3, 1, septet.analyze(`Dear ${longValue}`).parts + 1,
   septet.analyze(`Dear ${longValue}`).parts + 1]);
 check('estimate: the long body whole', long.per_recipient[0].body, `Dear ${longValue}`);
+// An estimate started from a recipient's getter, inside another, counts apart.
+let inner = null;
+const outer = septet.estimate('Hi ${name}', [
+  { msisdn: '+46701234567',
+    get values() {
+      inner = septet.estimate('x'.repeat(200), [{ msisdn: '+46701234568' }]);
+      return { name: 'A' };
+    } },
+  { msisdn: '+46701234569', values: { name: 'B' } },
+]);
+check('estimate: one inside another counts apart', [outer.recipients, outer.parts, inner.recipients,
+  inner.parts], [2, 2, 1, 2]);
 check('estimate: inherited names are not values',
   septet.estimate('Hi ${constructor}', [{ msisdn: '+46701234567' }]).failures.map((f) => f.reason),
   ['unmatched_parameter']);

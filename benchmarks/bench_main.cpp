@@ -1,6 +1,6 @@
 // The benchmarks' main: Google Benchmark's, with the vector path septet reads text with in the
-// run's context (so every JSON result says which build and path it measured). Besides Google
-// Benchmark's flags, --septet_vector_path=scalar|sse2|avx2|avx512bw|neon pins a path
+// run's context, and who chose it (so every JSON result says which build and path it measured).
+// Besides Google Benchmark's flags, --septet_vector_path=scalar|sse2|avx2|avx512bw|neon pins a path
 // (septet::set_vector_path), so that one build compares them.
 #include <benchmark/benchmark.h>
 
@@ -11,9 +11,20 @@
 
 namespace {
 
+/// Who chose the path in use: "compile time" (the compiler's target), "run time" (the widest this
+/// CPU runs), or "pinned" (--septet_vector_path).
+auto vector_choice(bool pinned) -> std::string {
+#if defined(SEPTET_VECTOR_DISPATCH)
+  return pinned ? "pinned" : "run time";
+#else
+  (void)pinned;
+  return "compile time";
+#endif
+}
+
 /// Pins the path a --septet_vector_path= argument names and removes it from argv; false when it
 /// names no path this build and CPU run.
-auto pin_vector_path(int& argc, char** argv) -> bool {
+auto pin_vector_path(int& argc, char** argv, bool& pinned_any) -> bool {
   constexpr std::string_view flag = "--septet_vector_path=";
   int kept = 1;
   bool ok = true;
@@ -30,6 +41,7 @@ auto pin_vector_path(int& argc, char** argv) -> bool {
           septet::vector_path::avx512bw, septet::vector_path::neon}) {
       if (septet::to_string(path) == name) {
         pinned = septet::set_vector_path(path).ok();
+        pinned_any = pinned_any || pinned;
       }
     }
     if (!pinned) {
@@ -45,11 +57,13 @@ auto pin_vector_path(int& argc, char** argv) -> bool {
 }  // namespace
 
 auto main(int argc, char** argv) -> int {
-  if (!pin_vector_path(argc, argv)) {
+  bool pinned = false;
+  if (!pin_vector_path(argc, argv, pinned)) {
     return 1;
   }
   benchmark::AddCustomContext("septet_vector_code",
                               std::string(septet::to_string(septet::vector_path_in_use())));
+  benchmark::AddCustomContext("septet_vector_choice", vector_choice(pinned));
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
     return 1;

@@ -9,12 +9,20 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <ostream>
 #include <random>
 #include <septet/septet.hpp>
 #include <string>
 #include <vector>
 
 #include "test_text.hpp"
+
+namespace septet::inline v0 {
+/// Test names and failures name the path, not its byte.
+void PrintTo(vector_path path, std::ostream* out) {
+  *out << to_string(path);
+}
+}  // namespace septet::inline v0
 
 namespace {
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks twice in Release: build/bench-baseline for the x86-64 baseline (the vector
-# code is then SSE2), with the CLI for benchmarks/estimate_jobs.sh, and build/bench-native with
-# -march=native. benchmarks/run.sh and
+# path is then chosen at run time: SSE2, AVX2 or AVX-512BW), with the CLI for
+# benchmarks/estimate_jobs.sh, and build/bench-native with -march=native. benchmarks/run.sh and
 # benchmarks/peers/run.sh run what it builds.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

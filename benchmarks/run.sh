@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every septet benchmark, once built for the x86-64 baseline (SSE2) and once for this machine
-# (-march=native: AVX2 or AVX-512BW where the CPU has them), and `septet estimate --jobs`
+# Every septet benchmark, once built for the x86-64 baseline (which takes the widest vector path
+# the CPU runs, see <septet/vector_path.hpp>; then again pinned to each path) and once for this
+# machine (-march=native: AVX2 or AVX-512BW where the CPU has them), and `septet estimate --jobs`
 # (benchmarks/estimate_jobs.sh), then docs/speed.md from those runs:
 #   bash benchmarks/run.sh
 # Each benchmark is the median of 3 repetitions.
@@ -13,6 +14,14 @@ for build in baseline native; do
   "$root/build/bench-$build/benchmarks/septet_bench" --benchmark_min_time=0.2 \
     --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
     --benchmark_format=json > "$out/$build.json"
+done
+# The baseline build once more on each vector path this CPU runs (a path it cannot run is
+# refused, and left out), for the mixed text only.
+for path in scalar sse2 avx2 avx512bw; do
+  "$root/build/bench-baseline/benchmarks/septet_bench" --septet_vector_path="$path" \
+    --benchmark_filter='bm_corpus_segment|bm_(analyze|segment)<text_class::mixed>/(2000|1048576)' \
+    --benchmark_min_time=0.2 --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+    --benchmark_format=json > "$out/baseline-$path.json" || rm -f "$out/baseline-$path.json"
 done
 bash "$root/benchmarks/estimate_jobs.sh" "$root/build/bench-baseline/tools/septet/septet" \
   >"$out/estimate_jobs.md"

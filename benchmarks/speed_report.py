@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """docs/speed.md from two runs of septet_bench (benchmarks/run.sh): the x86-64 baseline build and
-the -march=native build. Usage: speed_report.py baseline.json native.json OUT.md"""
+the -march=native build, and the baseline build pinned to each vector path (baseline-PATH.json
+beside baseline.json, when present). Usage: speed_report.py baseline.json native.json OUT.md
+[estimate_jobs.md]"""
 import json
 import platform
 import re
@@ -74,6 +76,36 @@ def other_table(builds):
     return lines
 
 
+PATHS = ["scalar", "sse2", "avx2", "avx512bw"]
+PATH_ROWS = [("bm_corpus_segment", "mixed corpus, body by body"),
+             ("bm_analyze<text_class::mixed>/2000", "mixed 2000 B, `analyze()`"),
+             ("bm_segment<text_class::mixed>/2000", "mixed 2000 B, `segment()`"),
+             ("bm_analyze<text_class::mixed>/1048576", "mixed 1 MiB, `analyze()`")]
+
+
+def path_table(baseline_json, native):
+    """The baseline build pinned to each path this CPU runs (baseline-PATH.json beside the
+    baseline's JSON, from run.sh), against the -march=native build."""
+    runs = [(p, medians(baseline_json.with_name(f"baseline-{p}.json"))[0]) for p in PATHS
+            if baseline_json.with_name(f"baseline-{p}.json").exists()]
+    if not runs:
+        return []
+    native_name, native_rows, _ = native
+    lines = ["", "## The x86-64 baseline build on each vector path", "",
+             "The baseline build pinned to each path this CPU runs (`septet_bench "
+             "--septet_vector_path=PATH`, median of 3), and in brackets its share of the "
+             f"{native_name} build; without a pin the baseline build takes the widest:", "",
+             "| path | " + " | ".join(label for _, label in PATH_ROWS) + " |",
+             "|---|" + "---:|" * len(PATH_ROWS)]
+    for path, rows in runs + [(native_name, native_rows)]:
+        cells = []
+        for key, _ in PATH_ROWS:
+            row, top = rows.get(key), native_rows.get(key)
+            cells.append(f"{rate(mb(row))} ({mb(row) / mb(top):.0%})" if row and top else "—")
+        lines.append(f"| {path} | " + " | ".join(cells) + " |")
+    return lines
+
+
 ESTIMATE_HEADING = "## `septet estimate` on every core"
 ESTIMATE_TEXT = (
     "1 million generated recipients (a third of them UCS-2), the whole process timed, best of 5, "
@@ -86,7 +118,9 @@ def main():
     builds = []
     for path, flags in zip(sys.argv[1:3], ["x86-64 baseline", "-march=native"]):
         rows, context = medians(path)
-        builds.append((f"{flags} ({context.get('septet_vector_code', '?').upper()})", rows,
+        path = context.get('septet_vector_code', '?').upper()
+        choice = context.get('septet_vector_choice')
+        builds.append((f"{flags} ({path}, {choice})" if choice else f"{flags} ({path})", rows,
                        context))
     context = builds[0][2]
     corpus = lambda rows: rows["bm_corpus_segment"]
@@ -96,8 +130,10 @@ def main():
         f"One run of `bash benchmarks/run.sh` on this machine ({platform.machine()}, "
         f"{context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz): every "
         "benchmark of `septet_bench`, the median of 3 repetitions, once compiled for the x86-64 "
-        "baseline and once with `-march=native` (the vector code each build chose is in "
-        "brackets). Inputs are made in-process "
+        "baseline and once with `-march=native` (in brackets, the vector path each build took and "
+        "when it was chosen: at compile time, for the instructions the compiler targets, or at run "
+        "time, the widest this CPU runs; see `<septet/vector_path.hpp>`). Inputs are made "
+        "in-process "
         "(`benchmarks/bench_data.hpp`); the mixed corpus is the peers' (`benchmarks/peers`).", "",
         "## The mixed corpus, body by body", "",
         "500 bodies, half GSM and half UCS-2, one `segment()` each (analysis and parts):", "",
@@ -107,6 +143,7 @@ def main():
         lines.append(f"| {name} | {rate(mb(corpus(rows)))} | "
                      f"{corpus(rows)['items_per_second']:,.0f} | {rate(mb(corpus_base(rows)))} | "
                      f"{mb(corpus(rows)) / mb(corpus_base(rows)):.0%} |")
+    lines += path_table(Path(sys.argv[1]), builds[1])
     for name, rows, _ in builds:
         lines += ["", f"## Analysis + segmentation (`segment()`), {name}", "",
                   "MB/s, and in brackets the share of the byte-count baseline (a vectorised "

@@ -26,6 +26,7 @@
 #include <septet/udh.hpp>
 #include <septet/unicode.hpp>
 #include <septet/user_data.hpp>
+#include <septet/vector_path.hpp>
 #include <septet/version.hpp>
 
 #endif  // SEPTET_SEPTET_HPP

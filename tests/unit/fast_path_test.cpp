@@ -1,11 +1,15 @@
 // The run-time fast path (bulk runs of plain ASCII, 64-byte blocks classified by vector compares,
-// utfcpp) against the one-code-point-at-a-time path that constant evaluation uses. CMake builds
-// this file once per instruction set this machine runs (scalar, SSE2, AVX2, AVX-512BW), and for
-// AArch64 (NEON) under qemu.
+// utfcpp) against the one-code-point-at-a-time path that constant evaluation uses, once on each
+// vector path this build has and this machine runs, pinned with septet::set_vector_path: scalar,
+// SSE2, AVX2 and AVX-512BW in a build for the x86-64 baseline. CMake also builds this file for the
+// scalar code alone (SEPTET_NO_SIMD), with the compiler targeting the widest vectors this machine
+// runs, and for AArch64 (NEON) under qemu; each of those has its one path.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <ostream>
 #include <random>
 #include <septet/septet.hpp>
 #include <string>
@@ -13,7 +17,94 @@
 
 #include "test_text.hpp"
 
+namespace septet::inline v0 {
+/// Test names and failures name the path, not its byte.
+void PrintTo(vector_path path, std::ostream* out) {
+  *out << to_string(path);
+}
+}  // namespace septet::inline v0
+
 namespace {
+
+using septet::vector_path;
+
+constexpr std::array<vector_path, 5> every_path = {vector_path::scalar, vector_path::sse2,
+                                                   vector_path::avx2, vector_path::avx512bw,
+                                                   vector_path::neon};
+
+/// The paths this build must offer here, narrowest first: the compiler's target, or, in a GCC or
+/// Clang build for the x86-64 baseline, scalar, SSE2 and what CMake's check_cxx_source_runs found
+/// this machine runs (SEPTET_TEST_RUNS_*), not what the library's own check says.
+auto expected_paths() -> std::vector<vector_path> {
+#if defined(SEPTET_NO_SIMD)
+  return {vector_path::scalar};
+#elif defined(__aarch64__)
+  return {vector_path::neon};
+#elif defined(__AVX512BW__)
+  return {vector_path::avx512bw};
+#elif defined(__AVX2__)
+  return {vector_path::avx2};
+#elif defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#  if !defined(SEPTET_TEST_RUNS_AVX2) || !defined(SEPTET_TEST_RUNS_AVX512BW)
+#    error "tests/CMakeLists.txt says what this machine runs"
+#  endif
+  std::vector<vector_path> paths = {vector_path::scalar, vector_path::sse2};
+  if (SEPTET_TEST_RUNS_AVX2 != 0) {
+    paths.push_back(vector_path::avx2);
+  }
+  if (SEPTET_TEST_RUNS_AVX512BW != 0) {
+    paths.push_back(vector_path::avx512bw);
+  }
+  return paths;
+#else
+  return {vector_path::sse2};
+#endif
+}
+
+auto expected_to_run(vector_path path) -> bool {
+  const auto paths = expected_paths();
+  return std::find(paths.begin(), paths.end(), path) != paths.end();
+}
+
+TEST(vector_path_test, the_automatic_choice_is_the_widest_path_this_machine_runs) {
+  const vector_path widest = expected_paths().back();
+  EXPECT_EQ(septet::vector_path_in_use(),
+            widest);  // the first use chose it (ctest runs this alone)
+  ASSERT_TRUE(septet::set_vector_path(expected_paths().front()).ok());
+  EXPECT_EQ(septet::reset_vector_path(), widest);
+  EXPECT_EQ(septet::vector_path_in_use(), widest);
+}
+
+TEST(vector_path_test, pins_exactly_the_paths_this_machine_runs) {
+  for (const vector_path path : every_path) {
+    SCOPED_TRACE(septet::to_string(path));
+    const vector_path before = septet::vector_path_in_use();
+    EXPECT_EQ(septet::vector_path_runs(path), expected_to_run(path));
+    const septet::result pinned = septet::set_vector_path(path);
+    EXPECT_EQ(pinned.ec, expected_to_run(path) ? septet::errc::ok : septet::errc::invalid_option);
+    EXPECT_EQ(septet::vector_path_in_use(), pinned.ok() ? path : before);
+  }
+  EXPECT_EQ(septet::reset_vector_path(), expected_paths().back());
+}
+
+/// The tests below run once on each path, pinned for the test and unpinned after it.
+class fast_path_test : public testing::TestWithParam<vector_path> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(septet::set_vector_path(GetParam()).ok());
+    ASSERT_EQ(septet::vector_path_in_use(), GetParam());
+  }
+  void TearDown() override {
+    (void)septet::reset_vector_path();
+  }
+};
+
+INSTANTIATE_TEST_SUITE_P(path,
+                         fast_path_test,
+                         testing::ValuesIn(expected_paths()),
+                         [](const testing::TestParamInfo<vector_path>& info) {
+                           return std::string(septet::to_string(info.param));
+                         });
 
 auto per_code_point(std::string_view text, const septet::options& opts) -> septet::analysis {
   return septet::detail::analyze_per_code_point(text, opts);
@@ -28,7 +119,7 @@ auto per_code_point_parts(std::string_view text, const septet::options& opts)
   return parts;
 }
 
-TEST(fast_path_test, vector_scan_matches_the_table_for_every_byte_at_every_position) {
+TEST_P(fast_path_test, vector_scan_matches_the_table_for_every_byte_at_every_position) {
   for (unsigned b = 0; b < 256; ++b) {
     for (std::size_t at = 0; at < 40; ++at) {
       std::string text(48, 'a');
@@ -40,21 +131,7 @@ TEST(fast_path_test, vector_scan_matches_the_table_for_every_byte_at_every_posit
   }
 }
 
-TEST(fast_path_test, built_for_the_instruction_set_cmake_asked_for) {
-#if defined(SEPTET_NO_SIMD)
-  EXPECT_STREQ(septet::detail::vector_instruction_set, "scalar");
-#elif defined(__AVX512BW__)
-  EXPECT_STREQ(septet::detail::vector_instruction_set, "avx512bw");
-#elif defined(__AVX2__)
-  EXPECT_STREQ(septet::detail::vector_instruction_set, "avx2");
-#elif defined(__aarch64__)
-  EXPECT_STREQ(septet::detail::vector_instruction_set, "neon");
-#else
-  EXPECT_STREQ(septet::detail::vector_instruction_set, "sse2");
-#endif
-}
-
-TEST(fast_path_test, block_classes_match_the_scalar_definition_for_every_byte_at_every_position) {
+TEST_P(fast_path_test, block_classes_match_the_scalar_definition_for_every_byte_at_every_position) {
   std::array<std::uint8_t, septet::detail::block_size> block{};
   std::mt19937 rng(3);
   for (unsigned b = 0; b < 256; ++b) {
@@ -70,7 +147,7 @@ TEST(fast_path_test, block_classes_match_the_scalar_definition_for_every_byte_at
   }
 }
 
-TEST(fast_path_test, select_bit_finds_the_bit_of_every_rank) {
+TEST(fast_path_bits_test, select_bit_finds_the_bit_of_every_rank) {
   std::mt19937_64 rng(5);
   for (int round = 0; round < 2000; ++round) {
     const std::uint64_t mask = round == 0 ? ~std::uint64_t{0} : rng() & rng();
@@ -84,7 +161,7 @@ TEST(fast_path_test, select_bit_finds_the_bit_of_every_rank) {
   }
 }
 
-TEST(fast_path_test, every_code_point_costs_what_the_tables_say_at_every_block_offset) {
+TEST_P(fast_path_test, every_code_point_costs_what_the_tables_say_at_every_block_offset) {
   // All of Unicode, 61 code points to a text after 0..3 bytes of ASCII, so that characters of
   // every length straddle block boundaries; each text is UCS-2 or GSM as its characters are.
   std::string text;
@@ -118,7 +195,7 @@ TEST(fast_path_test, every_code_point_costs_what_the_tables_say_at_every_block_o
   EXPECT_EQ(septet::analyze(text, opts).encoding, septet::encoding::gsm7);
 }
 
-TEST(fast_path_test, segment_matches_the_per_code_point_split) {
+TEST_P(fast_path_test, segment_matches_the_per_code_point_split) {
   const std::vector<std::string> pieces = {"Hello there, ",
                                            "a",
                                            "]",
@@ -154,7 +231,7 @@ TEST(fast_path_test, segment_matches_the_per_code_point_split) {
   }
 }
 
-TEST(fast_path_test, analysis_matches_the_per_code_point_path) {
+TEST_P(fast_path_test, analysis_matches_the_per_code_point_path) {
   const std::vector<std::string> pieces = {"Hello there, ",
                                            "a",
                                            "]",
@@ -218,7 +295,7 @@ auto alternate_references(std::size_t round) -> septet::encode_options {
   return enc;
 }
 
-TEST(fast_path_test, gsm_parts_hold_the_checked_encoders_septets_packed_bit_by_bit) {
+TEST_P(fast_path_test, gsm_parts_hold_the_checked_encoders_septets_packed_bit_by_bit) {
   // encode_parts takes GSM septets from a table per character and packs them in a register at
   // run time; the checked encoder (gsm7::encode) and a packer that sets one bit at a time agree.
   const std::vector<std::string> pieces = {"Hello there, ", "@$_",     "]",        "\x0C",
@@ -249,7 +326,7 @@ TEST(fast_path_test, gsm_parts_hold_the_checked_encoders_septets_packed_bit_by_b
   }
 }
 
-TEST(fast_path_test, ucs2_parts_hold_the_checked_encoders_utf16be) {
+TEST_P(fast_path_test, ucs2_parts_hold_the_checked_encoders_utf16be) {
   // encode_parts writes UTF-16BE from the analysed (valid) UTF-8 without checking it again; the
   // checked encoder (ucs2::encode) agrees, surrogate pairs and part ends included.
   const std::vector<std::string> pieces = {

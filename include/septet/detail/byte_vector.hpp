@@ -6,9 +6,15 @@
 #include <septet/detail/always_inline.hpp>
 #include <utility>
 
-// Byte compares on the widest vectors the compiler targets, chosen at compile time with no state:
-// AVX-512BW (64 bytes, compares give a bit mask), AVX2 (32), SSE2 (16, the x86-64 baseline), NEON
-// (16, AArch64). SEPTET_NO_SIMD forces the portable scalar code (the tests build it that way too).
+// Byte compares on vectors: AVX-512BW (64 bytes, compares give a bit mask), AVX2 (32), SSE2 (16,
+// the x86-64 baseline), NEON (16, AArch64). SEPTET_NO_SIMD forces the portable scalar code (the
+// tests build it that way too).
+//
+// Which ones are compiled: the widest the compiler targets (-mavx2, -march=native: "static", no
+// state, as on MSVC and AArch64). But a build for less than AVX2 with GCC or Clang on x86-64 (what
+// a distribution ships) compiles the AVX2 and AVX-512BW ones as well, each function carrying its
+// target attribute, and picks one at run time (SEPTET_VECTOR_DISPATCH; see utf8_block.hpp and
+// <septet/vector_path.hpp>).
 #if (defined(__SSE2__) || defined(_M_X64)) && !defined(SEPTET_NO_SIMD)
 #  include <emmintrin.h>
 #  define SEPTET_HAS_SSE2 1
@@ -25,76 +31,90 @@
 #  include <arm_neon.h>
 #  define SEPTET_HAS_NEON 1
 #endif
+#if defined(SEPTET_HAS_SSE2) && !defined(SEPTET_HAS_AVX2) && defined(__x86_64__) && \
+    (defined(__GNUC__) || defined(__clang__))
+#  include <immintrin.h>  // GCC and Clang declare every intrinsic, whatever the target
+#  define SEPTET_VECTOR_DISPATCH 1
+// What each wider path needs of the CPU: its compiler target, and the __builtin_cpu_supports names
+// that utf8_block.hpp checks before using it.
+#  define SEPTET_TARGET_AVX2 __attribute__((target("avx2,bmi,bmi2,popcnt")))
+#  define SEPTET_TARGET_AVX512BW __attribute__((target("avx512f,avx512bw,avx2,bmi,bmi2,popcnt")))
+#else
+#  define SEPTET_TARGET_AVX2
+#  define SEPTET_TARGET_AVX512BW
+#endif
 
 namespace septet::inline v0::detail {
 
-#if defined(SEPTET_HAS_AVX512BW)
+#if defined(SEPTET_HAS_AVX512BW) || defined(SEPTET_VECTOR_DISPATCH)
 struct avx512bw_ops {
   using vector = __m512i;
   using flags = __mmask64;  // compares give one bit per byte directly
-  static auto load(const std::uint8_t* p) noexcept -> vector {
+  SEPTET_TARGET_AVX512BW static auto load(const std::uint8_t* p) noexcept -> vector {
     return _mm512_loadu_si512(p);
   }
-  static auto splat(char b) noexcept -> vector {
+  SEPTET_TARGET_AVX512BW static auto splat(char b) noexcept -> vector {
     return _mm512_set1_epi8(b);
   }
-  static auto gt(vector a, vector b) noexcept -> flags {
+  SEPTET_TARGET_AVX512BW static auto gt(vector a, vector b) noexcept -> flags {
     return _mm512_cmpgt_epi8_mask(a, b);
   }
-  static auto eq(vector a, vector b) noexcept -> flags {
+  SEPTET_TARGET_AVX512BW static auto eq(vector a, vector b) noexcept -> flags {
     return _mm512_cmpeq_epi8_mask(a, b);
   }
-  static auto bit_and(flags a, flags b) noexcept -> flags {
+  SEPTET_TARGET_AVX512BW static auto bit_and(flags a, flags b) noexcept -> flags {
     return a & b;
   }
-  static auto bit_or(flags a, flags b) noexcept -> flags {
+  SEPTET_TARGET_AVX512BW static auto bit_or(flags a, flags b) noexcept -> flags {
     return a | b;
   }
-  static auto and_not(flags a, flags b) noexcept -> flags {
+  SEPTET_TARGET_AVX512BW static auto and_not(flags a, flags b) noexcept -> flags {
     return ~a & b;
   }
-  static auto to_bits(flags f) noexcept -> std::uint64_t {
+  SEPTET_TARGET_AVX512BW static auto to_bits(flags f) noexcept -> std::uint64_t {
     return f;
   }
-  static auto sign_bits(vector v) noexcept -> std::uint64_t {
+  SEPTET_TARGET_AVX512BW static auto sign_bits(vector v) noexcept -> std::uint64_t {
     return _mm512_movepi8_mask(v);
   }
 };
-using vector_ops = avx512bw_ops;
-#elif defined(SEPTET_HAS_AVX2)
+#endif
+
+#if defined(SEPTET_HAS_AVX2) || defined(SEPTET_VECTOR_DISPATCH)
 struct avx2_ops {
   using vector = __m256i;
   using flags = __m256i;  // 0xFF or 0x00 per byte
-  static auto load(const std::uint8_t* p) noexcept -> vector {
+  SEPTET_TARGET_AVX2 static auto load(const std::uint8_t* p) noexcept -> vector {
     return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
   }
-  static auto splat(char b) noexcept -> vector {
+  SEPTET_TARGET_AVX2 static auto splat(char b) noexcept -> vector {
     return _mm256_set1_epi8(b);
   }
-  static auto gt(vector a, vector b) noexcept -> flags {
+  SEPTET_TARGET_AVX2 static auto gt(vector a, vector b) noexcept -> flags {
     return _mm256_cmpgt_epi8(a, b);
   }
-  static auto eq(vector a, vector b) noexcept -> flags {
+  SEPTET_TARGET_AVX2 static auto eq(vector a, vector b) noexcept -> flags {
     return _mm256_cmpeq_epi8(a, b);
   }
-  static auto bit_and(flags a, flags b) noexcept -> flags {
+  SEPTET_TARGET_AVX2 static auto bit_and(flags a, flags b) noexcept -> flags {
     return _mm256_and_si256(a, b);
   }
-  static auto bit_or(flags a, flags b) noexcept -> flags {
+  SEPTET_TARGET_AVX2 static auto bit_or(flags a, flags b) noexcept -> flags {
     return _mm256_or_si256(a, b);
   }
-  static auto and_not(flags a, flags b) noexcept -> flags {
+  SEPTET_TARGET_AVX2 static auto and_not(flags a, flags b) noexcept -> flags {
     return _mm256_andnot_si256(a, b);
   }
-  static auto to_bits(flags f) noexcept -> std::uint64_t {
+  SEPTET_TARGET_AVX2 static auto to_bits(flags f) noexcept -> std::uint64_t {
     return static_cast<std::uint32_t>(_mm256_movemask_epi8(f));
   }
-  static auto sign_bits(vector v) noexcept -> std::uint64_t {
+  SEPTET_TARGET_AVX2 static auto sign_bits(vector v) noexcept -> std::uint64_t {
     return to_bits(v);
   }
 };
-using vector_ops = avx2_ops;
-#elif defined(SEPTET_HAS_SSE2)
+#endif
+
+#if defined(SEPTET_HAS_SSE2)
 struct sse2_ops {
   using vector = __m128i;
   using flags = __m128i;  // 0xFF or 0x00 per byte
@@ -126,8 +146,9 @@ struct sse2_ops {
     return to_bits(v);
   }
 };
-using vector_ops = sse2_ops;
-#elif defined(SEPTET_HAS_NEON)
+#endif
+
+#if defined(SEPTET_HAS_NEON)
 struct neon_ops {
   using vector = uint8x16_t;
   using flags = uint8x16_t;  // 0xFF or 0x00 per byte
@@ -163,67 +184,22 @@ struct neon_ops {
     return to_bits(vcltzq_s8(vreinterpretq_s8_u8(v)));
   }
 };
-using vector_ops = neon_ops;
 #endif
 
-/// The instruction set the vector code was compiled for.
-inline constexpr const char* vector_instruction_set =
+/// The widest vectors the compiler targets (SSE2 in a build that dispatches at run time).
 #if defined(SEPTET_HAS_AVX512BW)
-    "avx512bw";
+using vector_ops = avx512bw_ops;
 #elif defined(SEPTET_HAS_AVX2)
-    "avx2";
+using vector_ops = avx2_ops;
 #elif defined(SEPTET_HAS_SSE2)
-    "sse2";
+using vector_ops = sse2_ops;
 #elif defined(SEPTET_HAS_NEON)
-    "neon";
-#else
-    "scalar";
+using vector_ops = neon_ops;
 #endif
 
 #if defined(SEPTET_HAS_AVX512BW) || defined(SEPTET_HAS_AVX2) || defined(SEPTET_HAS_SSE2) || \
     defined(SEPTET_HAS_NEON)
 #  define SEPTET_HAS_BYTE_VECTORS 1
-
-/// Byte tests on one vector. Compares are signed: 0x80..0xFF are the negative bytes, so "above
-/// 0xC1" is "greater than -63" among them; ASCII then passes, and callers drop it where it matters.
-struct vector_bytes {
-  using flags = vector_ops::flags;
-  vector_ops::vector v;
-
-  static auto splat(unsigned b) noexcept -> vector_ops::vector {
-    return vector_ops::splat(static_cast<char>(static_cast<std::int8_t>(b)));
-  }
-  /// Signed v > b.
-  [[nodiscard]] auto above(unsigned b) const noexcept -> flags {
-    return vector_ops::gt(v, splat(b));
-  }
-  /// Signed v < b.
-  [[nodiscard]] auto below(unsigned b) const noexcept -> flags {
-    return vector_ops::gt(splat(b), v);
-  }
-  [[nodiscard]] auto is(unsigned b) const noexcept -> flags {
-    return vector_ops::eq(v, splat(b));
-  }
-  /// first <= v <= last, both in 0x00..0x7F or both in 0x80..0xFF.
-  [[nodiscard]] auto within(unsigned first, unsigned last) const noexcept -> flags {
-    return vector_ops::bit_and(above(first - 1), below(last + 1));
-  }
-  /// Bytes 0x80..0xFF.
-  [[nodiscard]] auto high() const noexcept -> std::uint64_t {
-    return vector_ops::sign_bits(v);
-  }
-};
-
-/// Calls `visit(bytes, shift)` for each vector of a 64-byte block; `shift` places its bits in a
-/// 64-bit mask. Unrolled, so that every shift is a constant.
-template <class Visit>
-SEPTET_ALWAYS_INLINE inline void for_each_vector(const std::uint8_t* p, Visit visit) noexcept {
-  constexpr std::size_t lanes = sizeof(vector_ops::vector);
-  [&]<std::size_t... K>(std::index_sequence<K...>) {
-    (visit(vector_bytes{vector_ops::load(p + K * lanes)}, K * lanes), ...);
-  }
-  (std::make_index_sequence<64 / lanes>{});
-}
 #endif
 
 }  // namespace septet::inline v0::detail

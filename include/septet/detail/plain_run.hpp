@@ -7,6 +7,7 @@
 #include <septet/detail/byte_vector.hpp>
 #include <septet/detail/gsm7_tables.hpp>
 #include <septet/detail/utf8.hpp>
+#include <septet/detail/utf8_block.hpp>
 
 // Run time only: how many "plain" bytes (see tables::plain_ascii) start a buffer. Most SMS text
 // is plain, and a run of it is counted in bulk, so this scan sets the speed of analysis.
@@ -39,6 +40,11 @@ template <class Char>
 
 template <class Char>
 [[nodiscard]] inline auto plain_run(const Char* p, std::size_t n) noexcept -> std::size_t {
+#if defined(SEPTET_VECTOR_DISPATCH)
+  if (!block_kernels_in_use().vector_plain_run) {
+    return plain_run_scalar(p, n);  // the scalar path is pinned (set_vector_path)
+  }
+#endif
 #if defined(SEPTET_HAS_SSE2)
   std::size_t i = 0;
   // Signed byte compares: bytes >= 0x80 are negative, so they fail "greater than 0x1F".

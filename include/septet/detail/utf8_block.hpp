@@ -2,6 +2,7 @@
 #define SEPTET_DETAIL_UTF8_BLOCK_HPP
 
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -10,7 +11,6 @@
 #include <septet/detail/bits.hpp>
 #include <septet/detail/byte_vector.hpp>
 #include <septet/detail/gsm7_tables.hpp>
-#include <septet/detail/plain_run.hpp>
 #include <septet/detail/utf8.hpp>
 
 // Run time only: UTF-8 read 64 bytes at a time as bit masks, one per byte class (bit i: byte i).
@@ -133,54 +133,6 @@ struct byte_classes {
   return c;
 }
 
-#if defined(SEPTET_HAS_BYTE_VECTORS)
-/// is_ascii_extension, on a vector.
-[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto ascii_extension_flags(const vector_bytes& b) noexcept
-    -> vector_bytes::flags {
-  using o = vector_ops;
-  return o::bit_or(o::bit_or(b.within(0x5B, 0x5E), b.within(0x7B, 0x7E)), b.is(0x0C));
-}
-
-/// GSM ASCII, on a vector: 0x20..0x7E but the backtick (plain, or an extension character), the
-/// line breaks, and form feed.
-[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto ascii_gsm_flags(const vector_bytes& b) noexcept
-    -> vector_bytes::flags {
-  using o = vector_ops;
-  const auto controls = o::bit_or(o::bit_or(b.is(0x0A), b.is(0x0D)), b.is(0x0C));
-  return o::bit_or(o::and_not(b.is(0x60), b.within(0x20, 0x7E)), controls);
-}
-#endif
-
-[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto classify_bytes(const std::uint8_t* p) noexcept
-    -> byte_classes {
-#if defined(SEPTET_HAS_BYTE_VECTORS)
-  byte_classes c;
-  for_each_vector(p, [&](const vector_bytes& b, std::size_t shift) SEPTET_ALWAYS_INLINE {
-    using o = vector_ops;
-    const auto bits = [&](vector_bytes::flags f) { return o::to_bits(f) << shift; };
-    c.non_ascii |= b.high() << shift;
-    c.continuation |= bits(b.below(0xC0));
-    c.from_c2 |= bits(b.above(0xC1));
-    c.from_e0 |= bits(b.above(0xDF));
-    c.from_f0 |= bits(b.above(0xEF));
-    c.from_f5 |= bits(b.above(0xF4));
-    c.ascii_gsm |= bits(ascii_gsm_flags(b));
-    c.ascii_extension |= bits(ascii_extension_flags(b));
-    c.latin_lead |= bits(
-        o::bit_or(o::bit_or(b.is(latin_leads[0]), b.is(latin_leads[1])), b.is(latin_leads[2])));
-    c.special_lead |= bits(o::bit_or(o::bit_or(o::bit_or(b.is(0xE0), b.is(0xE2)), b.is(0xED)),
-                                     o::bit_or(b.is(0xF0), b.is(0xF4))));
-  });
-  c.from_c2 &= c.non_ascii;
-  c.from_e0 &= c.non_ascii;
-  c.from_f0 &= c.non_ascii;
-  c.from_f5 &= c.non_ascii;
-  return c;
-#else
-  return classify_bytes_scalar(p);
-#endif
-}
-
 /// The block at `p` with `available` bytes left in the text: `p` itself, or, near the end, a copy
 /// padded with spaces so that a whole block can be loaded.
 class padded_block {
@@ -208,7 +160,10 @@ class padded_block {
   }
 
  private:
-  std::array<std::uint8_t, block_size> m_copy{};
+  // Written only near the end of the text: left uninitialised otherwise, as the block routines
+  // may be called through a pointer (see block_kernels_in_use), where zeroing it could not be
+  // left out.
+  std::array<std::uint8_t, block_size> m_copy;  // NOLINT(cppcoreguidelines-pro-type-member-init)
   const std::uint8_t* m_bytes;
   std::size_t m_size;
 };
@@ -249,50 +204,6 @@ struct block_characters {
   return true;
 }
 
-/// Reads the whole characters of the block (a character that it cuts is left for the next one).
-/// size is 0 when they are not valid UTF-8, or the text ends inside a character: the caller then
-/// goes one character at a time to find and name the error.
-[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto scan_block(const padded_block& block,
-                                                          bool at_end) noexcept
-    -> block_characters {
-  const std::uint8_t* const bytes = block.bytes();
-  const std::size_t limit = block.size();
-  const byte_classes c = classify_bytes(bytes);
-  const std::uint64_t in_limit = low_bits(limit);
-  const std::uint64_t lead2 = c.from_c2 & ~c.from_e0 & in_limit;
-  const std::uint64_t lead3 = c.from_e0 & ~c.from_f0 & in_limit;
-  const std::uint64_t lead4 = c.from_f0 & ~c.from_f5 & in_limit;
-  // Leads whose sequence runs past the block: the first of them starts the next block.
-  const auto last = [&](std::size_t n) { return ~low_bits(limit >= n ? limit - n : 0); };
-  const std::uint64_t cut = (lead2 & last(1)) | (lead3 & last(2)) | (lead4 & last(3));
-  const std::size_t size = cut != 0 ? static_cast<std::size_t>(std::countr_zero(cut)) : limit;
-  if (size == 0 || (size < limit && at_end)) {
-    return {};  // the text ends inside a character
-  }
-  const std::uint64_t whole = low_bits(size);
-  const std::uint64_t l2 = lead2 & whole;
-  const std::uint64_t l3 = lead3 & whole;
-  const std::uint64_t l4 = lead4 & whole;
-  // Every lead claims its continuation bytes; valid UTF-8 has exactly those and no others.
-  const std::uint64_t claimed =
-      (l2 << 1U) | (l3 << 1U) | (l3 << 2U) | (l4 << 1U) | (l4 << 2U) | (l4 << 3U);
-  const std::uint64_t never = (c.non_ascii & ~c.continuation & ~c.from_c2) | c.from_f5;
-  std::uint64_t euro = 0;
-  if ((never & whole) != 0 || claimed != (c.continuation & whole) ||
-      !settle_special_leads(bytes, c.special_lead & whole, euro)) {
-    return {};
-  }
-  const std::uint64_t ascii = ~c.non_ascii & whole;
-  block_characters b;
-  b.size = size;
-  b.starts = ~c.continuation & whole;
-  b.astral = l4;
-  b.latin = l2 & c.latin_lead;
-  b.extension = (ascii & c.ascii_extension) | euro;
-  b.non_gsm = (ascii & ~c.ascii_gsm) | (l2 & ~c.latin_lead) | (l3 & ~euro) | l4;
-  return b;
-}
-
 /// The latin characters of a block (at `p`) that are not GSM.
 template <class Char>
 [[nodiscard]] inline auto latin_non_gsm(const Char* p, std::uint64_t latin) noexcept
@@ -323,33 +234,132 @@ struct unit_marks {
   std::uint64_t doubles = 0;
 };
 
+}  // namespace septet::inline v0::detail
+
+// The block routines, once per instruction set (block_kernels.hpp): the scalar reference, the
+// widest vectors the compiler targets, and, in a build that chooses at run time, AVX2 and
+// AVX-512BW.
+#define SEPTET_KERNEL_NAMESPACE scalar_kernels
+#define SEPTET_KERNEL_TARGET
+#include <septet/detail/block_kernels.hpp>
+#if defined(SEPTET_HAS_BYTE_VECTORS)
+#  define SEPTET_KERNEL_NAMESPACE static_kernels
+#  define SEPTET_KERNEL_OPS vector_ops
+#  define SEPTET_KERNEL_TARGET
+#  include <septet/detail/block_kernels.hpp>
+#endif
+#if defined(SEPTET_VECTOR_DISPATCH)
+#  define SEPTET_KERNEL_NAMESPACE avx2_kernels
+#  define SEPTET_KERNEL_OPS avx2_ops
+#  define SEPTET_KERNEL_TARGET SEPTET_TARGET_AVX2
+#  include <septet/detail/block_kernels.hpp>
+#  define SEPTET_KERNEL_NAMESPACE avx512bw_kernels
+#  define SEPTET_KERNEL_OPS avx512bw_ops
+#  define SEPTET_KERNEL_TARGET SEPTET_TARGET_AVX512BW
+#  include <septet/detail/block_kernels.hpp>
+#endif
+
+namespace septet::inline v0::detail {
+
+#if defined(SEPTET_VECTOR_DISPATCH)
+/// One instruction set's block routines, for a build that chooses among them at run time.
+struct block_kernels {
+  auto(*classify_bytes)(const std::uint8_t* p) noexcept -> byte_classes;
+  auto(*scan_block)(const padded_block& block, bool at_end) noexcept -> block_characters;
+  auto(*mark_units)(const padded_block& block, bool gsm) noexcept -> unit_marks;
+  bool vector_plain_run;  ///< plain_run in SSE2 (false: byte by byte)
+};
+
+inline constexpr block_kernels scalar_block_kernels = {scalar_kernels::classify_bytes_call,
+                                                       scalar_kernels::scan_block_call,
+                                                       scalar_kernels::mark_units_call, false};
+inline constexpr block_kernels sse2_block_kernels = {static_kernels::classify_bytes_call,
+                                                     static_kernels::scan_block_call,
+                                                     static_kernels::mark_units_call, true};
+inline constexpr block_kernels avx2_block_kernels = {avx2_kernels::classify_bytes_call,
+                                                     avx2_kernels::scan_block_call,
+                                                     avx2_kernels::mark_units_call, true};
+inline constexpr block_kernels avx512bw_block_kernels = {avx512bw_kernels::classify_bytes_call,
+                                                         avx512bw_kernels::scan_block_call,
+                                                         avx512bw_kernels::mark_units_call, true};
+
+/// Whether this CPU runs SEPTET_TARGET_AVX2 code (__builtin_cpu_supports also asks whether the
+/// operating system saves the wider registers).
+[[nodiscard]] inline auto cpu_runs_avx2() noexcept -> bool {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
+         __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
+}
+
+/// Whether this CPU runs SEPTET_TARGET_AVX512BW code.
+[[nodiscard]] inline auto cpu_runs_avx512bw() noexcept -> bool {
+  __builtin_cpu_init();
+  return cpu_runs_avx2() && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+}
+
+/// The widest block routines this CPU runs.
+[[nodiscard]] inline auto widest_block_kernels() noexcept -> const block_kernels& {
+  if (cpu_runs_avx512bw()) {
+    return avx512bw_block_kernels;
+  }
+  return cpu_runs_avx2() ? avx2_block_kernels : sse2_block_kernels;
+}
+
+/// The block routines in use: null until the first use chooses the widest, or set_vector_path
+/// pins some. They only ever point at constants, so relaxed loads and stores do.
+inline std::atomic<const block_kernels*> active_block_kernels{nullptr};
+
+[[nodiscard]] inline auto block_kernels_in_use() noexcept -> const block_kernels& {
+  const block_kernels* in_use = active_block_kernels.load(std::memory_order_relaxed);
+  if (in_use == nullptr) [[unlikely]] {
+    const block_kernels* const widest = &widest_block_kernels();
+    // A pin made meanwhile by another thread stays: compare_exchange then loads it into in_use.
+    if (active_block_kernels.compare_exchange_strong(in_use, widest, std::memory_order_relaxed)) {
+      in_use = widest;
+    }
+  }
+  return *in_use;
+}
+#endif
+
+/// The byte classes of the 64 bytes at `p` (see classify_bytes_scalar).
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto classify_bytes(const std::uint8_t* p) noexcept
+    -> byte_classes {
+#if defined(SEPTET_VECTOR_DISPATCH)
+  return block_kernels_in_use().classify_bytes(p);
+#elif defined(SEPTET_HAS_BYTE_VECTORS)
+  return static_kernels::classify_bytes(p);
+#else
+  return scalar_kernels::classify_bytes(p);
+#endif
+}
+
+/// Reads the whole characters of the block (a character that it cuts is left for the next one).
+/// size is 0 when they are not valid UTF-8, or the text ends inside a character: the caller then
+/// goes one character at a time to find and name the error.
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto scan_block(const padded_block& block,
+                                                          bool at_end) noexcept
+    -> block_characters {
+#if defined(SEPTET_VECTOR_DISPATCH)
+  return block_kernels_in_use().scan_block(block, at_end);
+#elif defined(SEPTET_HAS_BYTE_VECTORS)
+  return static_kernels::scan_block(block, at_end);
+#else
+  return scalar_kernels::scan_block(block, at_end);
+#endif
+}
+
 /// unit_marks of the block, valid UTF-8 whose characters are all GSM when `gsm`. A character
 /// that the block cuts is counted where its first byte is. In GSM text, lead E2 is the euro sign.
 [[nodiscard]] SEPTET_ALWAYS_INLINE inline auto mark_units(const padded_block& block,
                                                           bool gsm) noexcept -> unit_marks {
-#if defined(SEPTET_HAS_BYTE_VECTORS)
-  std::uint64_t continuation = 0;
-  std::uint64_t doubles = 0;
-  for_each_vector(block.bytes(),
-                  [&](const vector_bytes& b, std::size_t shift) SEPTET_ALWAYS_INLINE {
-                    using o = vector_ops;
-                    continuation |= o::to_bits(b.below(0xC0)) << shift;
-                    doubles |= o::to_bits(gsm ? o::bit_or(ascii_extension_flags(b), b.is(0xE2))
-                                              : o::bit_and(b.above(0xEF), b.below(0x00)))
-                               << shift;
-                  });
+#if defined(SEPTET_VECTOR_DISPATCH)
+  return block_kernels_in_use().mark_units(block, gsm);
+#elif defined(SEPTET_HAS_BYTE_VECTORS)
+  return static_kernels::mark_units(block, gsm);
 #else
-  std::uint64_t continuation = 0;
-  std::uint64_t doubles = 0;
-  for (std::size_t i = 0; i < block_size; ++i) {
-    const std::uint8_t b = block.bytes()[i];
-    const std::uint64_t bit = std::uint64_t{1} << i;
-    continuation |= b >= 0x80U && b < 0xC0U ? bit : 0U;
-    doubles |= (gsm ? is_ascii_extension(b) || b == 0xE2U : b >= 0xF0U) ? bit : 0U;
-  }
+  return scalar_kernels::mark_units(block, gsm);
 #endif
-  const std::uint64_t in_limit = low_bits(block.size());
-  return {~continuation & in_limit, doubles & in_limit};
 }
 
 }  // namespace septet::inline v0::detail

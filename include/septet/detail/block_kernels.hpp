@@ -1,0 +1,207 @@
+// The block routines of utf8_block.hpp (classify_bytes, scan_block, mark_units) for one instruction
+// set. No include guard: utf8_block.hpp includes this file once per instruction set it compiles,
+// each time in a namespace of its own, after defining
+//   SEPTET_KERNEL_NAMESPACE  the namespace (in septet::detail), e.g. avx2_kernels;
+//   SEPTET_KERNEL_OPS        the ops type of byte_vector.hpp (undefined: the scalar code);
+//   SEPTET_KERNEL_TARGET     the target attribute that instruction set needs (may be empty).
+// GCC and Clang refuse to inline an intrinsic into a function compiled for a smaller target, so
+// every function and lambda here that can reach one carries SEPTET_KERNEL_TARGET; the C++ is
+// written once and compiled for each target, and no other function of the library needs one.
+#if !defined(SEPTET_KERNEL_NAMESPACE) || !defined(SEPTET_KERNEL_TARGET)
+#  error "block_kernels.hpp is included by utf8_block.hpp only"
+#endif
+
+namespace septet::inline v0::detail::SEPTET_KERNEL_NAMESPACE {
+
+#if defined(SEPTET_KERNEL_OPS)
+using ops = SEPTET_KERNEL_OPS;
+
+/// Byte tests on one vector. Compares are signed: 0x80..0xFF are the negative bytes, so "above
+/// 0xC1" is "greater than -63" among them; ASCII then passes, and callers drop it where it matters.
+struct vector_bytes {
+  using flags = ops::flags;
+  ops::vector v;
+
+  SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET static auto splat(unsigned b) noexcept -> ops::vector {
+    return ops::splat(static_cast<char>(static_cast<std::int8_t>(b)));
+  }
+  /// Signed v > b.
+  [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET auto above(unsigned b) const noexcept
+      -> flags {
+    return ops::gt(v, splat(b));
+  }
+  /// Signed v < b.
+  [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET auto below(unsigned b) const noexcept
+      -> flags {
+    return ops::gt(splat(b), v);
+  }
+  [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET auto is(unsigned b) const noexcept
+      -> flags {
+    return ops::eq(v, splat(b));
+  }
+  /// first <= v <= last, both in 0x00..0x7F or both in 0x80..0xFF.
+  [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET auto within(unsigned first,
+                                                                      unsigned last) const noexcept
+      -> flags {
+    return ops::bit_and(above(first - 1), below(last + 1));
+  }
+  /// Bytes 0x80..0xFF.
+  [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET auto high() const noexcept
+      -> std::uint64_t {
+    return ops::sign_bits(v);
+  }
+};
+
+/// Calls `visit(bytes, shift)` for each vector of a 64-byte block; `shift` places its bits in a
+/// 64-bit mask. Unrolled, so that every shift is a constant.
+template <class Visit>
+SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std::uint8_t* p,
+                                                                      Visit visit) noexcept {
+  constexpr std::size_t lanes = sizeof(ops::vector);
+  [&]<std::size_t... K>(std::index_sequence<K...>) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+    (visit(vector_bytes{ops::load(p + K * lanes)}, K * lanes), ...);
+  }
+  (std::make_index_sequence<block_size / lanes>{});
+}
+
+/// is_ascii_extension, on a vector.
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto ascii_extension_flags(
+    const vector_bytes& b) noexcept -> vector_bytes::flags {
+  return ops::bit_or(ops::bit_or(b.within(0x5B, 0x5E), b.within(0x7B, 0x7E)), b.is(0x0C));
+}
+
+/// GSM ASCII, on a vector: 0x20..0x7E but the backtick (plain, or an extension character), the
+/// line breaks, and form feed.
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto ascii_gsm_flags(
+    const vector_bytes& b) noexcept -> vector_bytes::flags {
+  const auto controls = ops::bit_or(ops::bit_or(b.is(0x0A), b.is(0x0D)), b.is(0x0C));
+  return ops::bit_or(ops::and_not(b.is(0x60), b.within(0x20, 0x7E)), controls);
+}
+
+/// classify_bytes_scalar on vectors.
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto classify_bytes(
+    const std::uint8_t* p) noexcept -> byte_classes {
+  byte_classes c;
+  for_each_vector(p, [&](const vector_bytes& b,
+                         std::size_t shift) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+    const auto bits = [&](vector_bytes::flags f) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+      return ops::to_bits(f) << shift;
+    };
+    c.non_ascii |= b.high() << shift;
+    c.continuation |= bits(b.below(0xC0));
+    c.from_c2 |= bits(b.above(0xC1));
+    c.from_e0 |= bits(b.above(0xDF));
+    c.from_f0 |= bits(b.above(0xEF));
+    c.from_f5 |= bits(b.above(0xF4));
+    c.ascii_gsm |= bits(ascii_gsm_flags(b));
+    c.ascii_extension |= bits(ascii_extension_flags(b));
+    c.latin_lead |= bits(
+        ops::bit_or(ops::bit_or(b.is(latin_leads[0]), b.is(latin_leads[1])), b.is(latin_leads[2])));
+    c.special_lead |= bits(ops::bit_or(ops::bit_or(ops::bit_or(b.is(0xE0), b.is(0xE2)), b.is(0xED)),
+                                       ops::bit_or(b.is(0xF0), b.is(0xF4))));
+  });
+  c.from_c2 &= c.non_ascii;
+  c.from_e0 &= c.non_ascii;
+  c.from_f0 &= c.non_ascii;
+  c.from_f5 &= c.non_ascii;
+  return c;
+}
+#else
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto classify_bytes(const std::uint8_t* p) noexcept
+    -> byte_classes {
+  return classify_bytes_scalar(p);
+}
+#endif
+
+/// Reads the whole characters of the block (a character that it cuts is left for the next one).
+/// size is 0 when they are not valid UTF-8, or the text ends inside a character: the caller then
+/// goes one character at a time to find and name the error.
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto scan_block(
+    const padded_block& block, bool at_end) noexcept -> block_characters {
+  const std::uint8_t* const bytes = block.bytes();
+  const std::size_t limit = block.size();
+  const byte_classes c = classify_bytes(bytes);
+  const std::uint64_t in_limit = low_bits(limit);
+  const std::uint64_t lead2 = c.from_c2 & ~c.from_e0 & in_limit;
+  const std::uint64_t lead3 = c.from_e0 & ~c.from_f0 & in_limit;
+  const std::uint64_t lead4 = c.from_f0 & ~c.from_f5 & in_limit;
+  // Leads whose sequence runs past the block: the first of them starts the next block.
+  const auto last = [&](std::size_t n) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+    return ~low_bits(limit >= n ? limit - n : 0);
+  };
+  const std::uint64_t cut = (lead2 & last(1)) | (lead3 & last(2)) | (lead4 & last(3));
+  const std::size_t size = cut != 0 ? static_cast<std::size_t>(std::countr_zero(cut)) : limit;
+  if (size == 0 || (size < limit && at_end)) {
+    return {};  // the text ends inside a character
+  }
+  const std::uint64_t whole = low_bits(size);
+  const std::uint64_t l2 = lead2 & whole;
+  const std::uint64_t l3 = lead3 & whole;
+  const std::uint64_t l4 = lead4 & whole;
+  // Every lead claims its continuation bytes; valid UTF-8 has exactly those and no others.
+  const std::uint64_t claimed =
+      (l2 << 1U) | (l3 << 1U) | (l3 << 2U) | (l4 << 1U) | (l4 << 2U) | (l4 << 3U);
+  const std::uint64_t never = (c.non_ascii & ~c.continuation & ~c.from_c2) | c.from_f5;
+  std::uint64_t euro = 0;
+  if ((never & whole) != 0 || claimed != (c.continuation & whole) ||
+      !settle_special_leads(bytes, c.special_lead & whole, euro)) {
+    return {};
+  }
+  const std::uint64_t ascii = ~c.non_ascii & whole;
+  block_characters b;
+  b.size = size;
+  b.starts = ~c.continuation & whole;
+  b.astral = l4;
+  b.latin = l2 & c.latin_lead;
+  b.extension = (ascii & c.ascii_extension) | euro;
+  b.non_gsm = (ascii & ~c.ascii_gsm) | (l2 & ~c.latin_lead) | (l3 & ~euro) | l4;
+  return b;
+}
+
+/// unit_marks of the block, valid UTF-8 whose characters are all GSM when `gsm`. A character
+/// that the block cuts is counted where its first byte is. In GSM text, lead E2 is the euro sign.
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto mark_units(
+    const padded_block& block, bool gsm) noexcept -> unit_marks {
+  std::uint64_t continuation = 0;
+  std::uint64_t doubles = 0;
+#if defined(SEPTET_KERNEL_OPS)
+  for_each_vector(block.bytes(), [&](const vector_bytes& b,
+                                     std::size_t shift) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+    continuation |= ops::to_bits(b.below(0xC0)) << shift;
+    doubles |= ops::to_bits(gsm ? ops::bit_or(ascii_extension_flags(b), b.is(0xE2))
+                                : ops::bit_and(b.above(0xEF), b.below(0x00)))
+               << shift;
+  });
+#else
+  for (std::size_t i = 0; i < block_size; ++i) {
+    const std::uint8_t b = block.bytes()[i];
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    continuation |= b >= 0x80U && b < 0xC0U ? bit : 0U;
+    doubles |= (gsm ? is_ascii_extension(b) || b == 0xE2U : b >= 0xF0U) ? bit : 0U;
+  }
+#endif
+  const std::uint64_t in_limit = low_bits(block.size());
+  return {~continuation & in_limit, doubles & in_limit};
+}
+
+/// The routines above as plain functions, whose addresses utf8_block.hpp keeps when it chooses the
+/// instruction set at run time.
+[[nodiscard]] SEPTET_KERNEL_TARGET inline auto classify_bytes_call(const std::uint8_t* p) noexcept
+    -> byte_classes {
+  return classify_bytes(p);
+}
+[[nodiscard]] SEPTET_KERNEL_TARGET inline auto scan_block_call(const padded_block& block,
+                                                               bool at_end) noexcept
+    -> block_characters {
+  return scan_block(block, at_end);
+}
+[[nodiscard]] SEPTET_KERNEL_TARGET inline auto mark_units_call(const padded_block& block,
+                                                               bool gsm) noexcept -> unit_marks {
+  return mark_units(block, gsm);
+}
+
+}  // namespace septet::inline v0::detail::SEPTET_KERNEL_NAMESPACE
+
+#undef SEPTET_KERNEL_NAMESPACE
+#undef SEPTET_KERNEL_OPS
+#undef SEPTET_KERNEL_TARGET

@@ -1,0 +1,137 @@
+#ifndef SEPTET_VECTOR_PATH_HPP
+#define SEPTET_VECTOR_PATH_HPP
+
+#include <cstdint>
+#include <septet/detail/plain_run.hpp>
+#include <septet/detail/utf8_block.hpp>
+#include <septet/error.hpp>
+#include <string_view>
+
+// Which instructions the run-time fast path (runs of plain ASCII and 64-byte blocks of UTF-8, see
+// docs/fast-path.md) reads text with. Every path gives the same results; they differ in speed.
+//
+// A build for the x86-64 baseline with GCC or Clang (what a distribution ships) compiles the SSE2,
+// AVX2 and AVX-512BW paths and, on first use, takes the widest this CPU runs; set_vector_path pins
+// another. A build whose compiler targets AVX2 or AVX-512BW already (-mavx2, -march=native), an
+// MSVC build, an AArch64 build (NEON) and a SEPTET_NO_SIMD build (scalar) have the one path chosen
+// at compile time, at no run-time cost.
+namespace septet::inline v0 {
+
+enum class vector_path : std::uint8_t {
+  scalar,    ///< byte by byte: the portable code (SEPTET_NO_SIMD), and the reference
+  sse2,      ///< 16-byte vectors, the x86-64 baseline
+  avx2,      ///< 32-byte vectors (with BMI1, BMI2 and POPCNT)
+  avx512bw,  ///< 64-byte vectors and compare masks (with AVX2, BMI1, BMI2 and POPCNT)
+  neon,      ///< 16-byte vectors on AArch64
+};
+
+/// The path's name: "scalar", "sse2", "avx2", "avx512bw" or "neon".
+[[nodiscard]] constexpr auto to_string(vector_path path) noexcept -> std::string_view {
+  switch (path) {
+    case vector_path::scalar:
+      return "scalar";
+    case vector_path::sse2:
+      return "sse2";
+    case vector_path::avx2:
+      return "avx2";
+    case vector_path::avx512bw:
+      return "avx512bw";
+    case vector_path::neon:
+      return "neon";
+  }
+  return "unknown";
+}
+
+namespace detail {
+
+/// The path the compiler targets.
+inline constexpr vector_path compiled_vector_path =
+#if defined(SEPTET_HAS_AVX512BW)
+    vector_path::avx512bw;
+#elif defined(SEPTET_HAS_AVX2)
+    vector_path::avx2;
+#elif defined(SEPTET_HAS_SSE2)
+    vector_path::sse2;
+#elif defined(SEPTET_HAS_NEON)
+    vector_path::neon;
+#else
+    vector_path::scalar;
+#endif
+
+#if defined(SEPTET_VECTOR_DISPATCH)
+/// The block routines of a path this build has; null for one it lacks.
+[[nodiscard]] inline auto block_kernels_of(vector_path path) noexcept -> const block_kernels* {
+  switch (path) {
+    case vector_path::scalar:
+      return &scalar_block_kernels;
+    case vector_path::sse2:
+      return &sse2_block_kernels;
+    case vector_path::avx2:
+      return &avx2_block_kernels;
+    case vector_path::avx512bw:
+      return &avx512bw_block_kernels;
+    case vector_path::neon:
+      break;
+  }
+  return nullptr;
+}
+#endif
+
+}  // namespace detail
+
+/// Whether this build has `path` and this CPU runs it, so that set_vector_path(path) succeeds.
+[[nodiscard]] inline auto vector_path_runs(vector_path path) noexcept -> bool {
+#if defined(SEPTET_VECTOR_DISPATCH)
+  switch (path) {
+    case vector_path::avx2:
+      return detail::cpu_runs_avx2();
+    case vector_path::avx512bw:
+      return detail::cpu_runs_avx512bw();
+    default:
+      return detail::block_kernels_of(path) != nullptr;
+  }
+#else
+  return path == detail::compiled_vector_path;
+#endif
+}
+
+/// The path analysis and segmentation take now: the one pinned, else the widest this CPU runs
+/// (chosen on first use), or the only one the build has.
+[[nodiscard]] inline auto vector_path_in_use() noexcept -> vector_path {
+#if defined(SEPTET_VECTOR_DISPATCH)
+  const detail::block_kernels& in_use = detail::block_kernels_in_use();
+  for (const vector_path path : {vector_path::avx512bw, vector_path::avx2, vector_path::sse2}) {
+    if (&in_use == detail::block_kernels_of(path)) {
+      return path;
+    }
+  }
+  return vector_path::scalar;
+#else
+  return detail::compiled_vector_path;
+#endif
+}
+
+/// Pins `path` for the whole program, from the next block read (an analysis running in another
+/// thread may finish on the path it started with; every path gives the same results). Returns ok,
+/// or invalid_option when vector_path_runs(path) is false, leaving the path in use as it was.
+[[nodiscard]] inline auto set_vector_path(vector_path path) noexcept -> result {
+  if (!vector_path_runs(path)) {
+    return {errc::invalid_option, 0};
+  }
+#if defined(SEPTET_VECTOR_DISPATCH)
+  detail::active_block_kernels.store(detail::block_kernels_of(path), std::memory_order_relaxed);
+#endif
+  return {errc::ok, 0};
+}
+
+/// Undoes set_vector_path: back to the widest path this CPU runs, which is returned.
+[[nodiscard]] inline auto reset_vector_path() noexcept -> vector_path {
+#if defined(SEPTET_VECTOR_DISPATCH)
+  detail::active_block_kernels.store(&detail::widest_block_kernels(), std::memory_order_relaxed);
+#endif
+  return vector_path_in_use();
+}
+
+}  // namespace septet::inline v0
+
+#endif  // SEPTET_VECTOR_PATH_HPP

@@ -44,7 +44,7 @@ auto expected_paths() -> std::vector<vector_path> {
   return {vector_path::avx512bw};
 #elif defined(__AVX2__)
   return {vector_path::avx2};
-#elif defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#elif defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(_MSC_VER)
 #  if !defined(SEPTET_TEST_RUNS_AVX2) || !defined(SEPTET_TEST_RUNS_AVX512BW)
 #    error "tests/CMakeLists.txt says what this machine runs"
 #  endif
@@ -56,8 +56,10 @@ auto expected_paths() -> std::vector<vector_path> {
     paths.push_back(vector_path::avx512bw);
   }
   return paths;
-#else
+#elif defined(__SSE2__) || defined(_M_X64)
   return {vector_path::sse2};
+#else
+  return {vector_path::scalar};  // i386 without SSE2, wasm32, MSVC ARM64, armv7, RISC-V, ...
 #endif
 }
 

@@ -31,8 +31,10 @@
 #  include <arm_neon.h>
 #  define SEPTET_HAS_NEON 1
 #endif
+// Not for clang-cl or clang targeting MSVC: __builtin_cpu_supports there needs compiler-rt's
+// __cpu_model, which is not linked by default.
 #if defined(SEPTET_HAS_SSE2) && !defined(SEPTET_HAS_AVX2) && defined(__x86_64__) && \
-    (defined(__GNUC__) || defined(__clang__))
+    (defined(__GNUC__) || defined(__clang__)) && !defined(_MSC_VER)
 #  include <immintrin.h>  // GCC and Clang declare every intrinsic, whatever the target
 #  define SEPTET_VECTOR_DISPATCH 1
 // What each wider path needs of the CPU: its compiler target, and the __builtin_cpu_supports names

@@ -7,7 +7,6 @@
 #include <septet/detail/always_inline.hpp>
 #include <septet/detail/cut_log.hpp>
 #include <septet/detail/part_splitter.hpp>
-#include <septet/detail/plain_run.hpp>
 #include <septet/detail/utf8_block.hpp>
 #include <septet/error.hpp>
 #include <septet/grapheme.hpp>
@@ -109,6 +108,13 @@ class tally {
   /// offset (base included); what comes before the error is pushed.
   template <utf8_unit Char>
   auto push_utf8(std::basic_string_view<Char> text, std::size_t base) noexcept -> result {
+    return with_vector_kernels([&](auto kernels) { return push_utf8_with(kernels, text, base); });
+  }
+
+  /// push_utf8 on the vector path of `kernels` (see with_vector_kernels).
+  template <class Kernels, utf8_unit Char>
+  auto push_utf8_with(Kernels kernels, std::basic_string_view<Char> text, std::size_t base) noexcept
+      -> result {
     const Char* const p = text.data();
     const std::size_t n = text.size();
     std::size_t pos = 0;
@@ -124,7 +130,7 @@ class tally {
     // single bytes.
     bool after_mixed_block = false;
     while (pos < n) {
-      const std::size_t run = bulk && !after_mixed_block ? plain_run(p + pos, n - pos) : 0;
+      const std::size_t run = bulk && !after_mixed_block ? kernels.plain_run(p + pos, n - pos) : 0;
       if (run > 0) {
         std::size_t first = 0;
         if (m_options.boundary == boundary_policy::grapheme) {
@@ -141,7 +147,7 @@ class tally {
       }
       if (blocks && pos >= slow_until) {
         const block_characters block =
-            scan_block(padded_block(p + pos, n - pos), n - pos <= block_size);
+            kernels.scan_block(padded_block(p + pos, n - pos), n - pos <= block_size);
         if (block.size != 0) {
           push_block(block, p + pos, base + pos);
           pos += block.size;

@@ -94,29 +94,32 @@ constexpr void for_each_part(std::basic_string_view<Char> text,
       part_visits<Visitor> parts(visit);
       const Char* const p = text.data();
       const std::size_t n = text.size();
-      std::size_t pos = 0;
-      if (!opts.national.any()) {
-        // The default tables: a block of 64 bytes at a time (see utf8_block.hpp).
-        const bool gsm = a.encoding == septet::encoding::gsm7;
-        for (; pos < n; pos += block_size) {
-          const unit_marks marks = mark_units(padded_block(p + pos, n - pos), gsm);
-          split.push_block(marks.starts, marks.doubles,
-                           count_bits(marks.starts) + count_bits(marks.doubles), pos, parts);
+      // One loop per vector path, the path read once (see with_vector_kernels).
+      with_vector_kernels([&](auto kernels) {
+        std::size_t pos = 0;
+        if (!opts.national.any()) {
+          // The default tables: a block of 64 bytes at a time (see utf8_block.hpp).
+          const bool gsm = a.encoding == septet::encoding::gsm7;
+          for (; pos < n; pos += block_size) {
+            const unit_marks marks = kernels.mark_units(padded_block(p + pos, n - pos), gsm);
+            split.push_block(marks.starts, marks.doubles,
+                             count_bits(marks.starts) + count_bits(marks.doubles), pos, parts);
+          }
         }
-      }
-      while (pos < n) {
-        const std::size_t run = plain_run(p + pos, n - pos);
-        if (run > 0) {
-          split.push_unit_run(run, pos, parts);
-          pos += run;
-          continue;
+        while (pos < n) {
+          const std::size_t run = kernels.plain_run(p + pos, n - pos);
+          if (run > 0) {
+            split.push_unit_run(run, pos, parts);
+            pos += run;
+            continue;
+          }
+          const Char* it = p + pos;
+          const char32_t cp =
+              byte_of(*it) < 0x80U ? static_cast<char32_t>(byte_of(*it++)) : next_valid_utf8(it);
+          split.push(units_in(a.encoding, cp, opts.national), true, pos, parts);
+          pos = static_cast<std::size_t>(it - p);
         }
-        const Char* it = p + pos;
-        const char32_t cp =
-            byte_of(*it) < 0x80U ? static_cast<char32_t>(byte_of(*it++)) : next_valid_utf8(it);
-        split.push(units_in(a.encoding, cp, opts.national), true, pos, parts);
-        pos = static_cast<std::size_t>(it - p);
-      }
+      });
       parts.finish(n, split.end);
       return;
     }

@@ -73,12 +73,12 @@ namespace detail {
   return opts;
 }
 
-/// Run time: a part of a GSM message (valid UTF-8, every character in the default tables, as the
-/// analysis found) as unpacked septets, a table look-up per character. The septets written, or
-/// nothing when a character is not as expected (the checked path then says why).
-template <utf8_unit Char>
-[[nodiscard]] inline auto default_gsm7_septets(std::basic_string_view<Char> piece,
-                                               std::span<std::uint8_t> out) noexcept
+/// default_gsm7_septets (below) on the vector path of `kernels`: runs of plain ASCII a vector
+/// at a time, the other characters a table look-up each.
+template <class Kernels, utf8_unit Char>
+[[nodiscard]] auto default_gsm7_septets_with(Kernels kernels,
+                                             std::basic_string_view<Char> piece,
+                                             std::span<std::uint8_t> out) noexcept
     -> std::optional<std::size_t> {
   namespace t = tables;
   std::size_t written = 0;
@@ -86,6 +86,13 @@ template <utf8_unit Char>
     const std::uint8_t lead = byte_of(piece[i]);
     std::uint8_t code = t::reverse_none;
     if (lead < 0x80U) {
+      const std::size_t run = kernels.ascii_septets(piece.data() + i, piece.size() - i,
+                                                    out.data() + written, out.size() - written);
+      if (run > 0) {
+        i += run;
+        written += run;
+        continue;
+      }
       code = t::gsm7_reverse_direct[lead];
       i += 1;
     } else if (lead < 0xE0U && i + 1 < piece.size()) {
@@ -107,6 +114,17 @@ template <utf8_unit Char>
     out[written++] = static_cast<std::uint8_t>(code & 0x7FU);
   }
   return written;
+}
+
+/// Run time: a part of a GSM message (valid UTF-8, every character in the default tables, as the
+/// analysis found) as unpacked septets. The septets written, or
+/// nothing when a character is not as expected (the checked path then says why).
+template <utf8_unit Char>
+[[nodiscard]] inline auto default_gsm7_septets(std::basic_string_view<Char> piece,
+                                               std::span<std::uint8_t> out) noexcept
+    -> std::optional<std::size_t> {
+  return with_vector_kernels(
+      [&](auto kernels) { return default_gsm7_septets_with(kernels, piece, out); });
 }
 
 /// Run time: a part of valid UTF-8 (as the analysis found) as UTF-16BE, without checking the

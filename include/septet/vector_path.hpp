@@ -1,9 +1,9 @@
 #ifndef SEPTET_VECTOR_PATH_HPP
 #define SEPTET_VECTOR_PATH_HPP
 
+#include <atomic>
 #include <cstdint>
-#include <septet/detail/plain_run.hpp>
-#include <septet/detail/utf8_block.hpp>
+#include <septet/detail/byte_vector.hpp>
 #include <septet/error.hpp>
 #include <string_view>
 
@@ -59,23 +59,53 @@ inline constexpr vector_path compiled_vector_path =
 #endif
 
 #if defined(SEPTET_VECTOR_DISPATCH)
-/// The block routines of a path this build has; null for one it lacks.
-[[nodiscard]] inline auto block_kernels_of(vector_path path) noexcept -> const block_kernels* {
-  switch (path) {
-    case vector_path::scalar:
-      return &scalar_block_kernels;
-    case vector_path::sse2:
-      return &sse2_block_kernels;
-    case vector_path::avx2:
-      return &avx2_block_kernels;
-    case vector_path::avx512bw:
-      return &avx512bw_block_kernels;
-    case vector_path::neon:
-      break;
-  }
-  return nullptr;
+/// Whether this CPU runs SEPTET_TARGET_AVX2 code (__builtin_cpu_supports also asks whether the
+/// operating system saves the wider registers).
+[[nodiscard]] inline auto cpu_runs_avx2() noexcept -> bool {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
+         __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
 }
+
+/// Whether this CPU runs SEPTET_TARGET_AVX512BW code.
+[[nodiscard]] inline auto cpu_runs_avx512bw() noexcept -> bool {
+  __builtin_cpu_init();
+  return cpu_runs_avx2() && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+}
+
+/// The widest path this CPU runs.
+[[nodiscard]] inline auto widest_vector_path() noexcept -> vector_path {
+  if (cpu_runs_avx512bw()) {
+    return vector_path::avx512bw;
+  }
+  return cpu_runs_avx2() ? vector_path::avx2 : vector_path::sse2;
+}
+
+/// Not a path: none is chosen yet.
+inline constexpr auto unchosen_vector_path = static_cast<vector_path>(0xFF);
+
+/// The path in use: unchosen until the first use takes the widest, or set_vector_path pins one.
+/// Only ever a whole value, so relaxed loads and stores do.
+inline std::atomic<vector_path> active_vector_path{unchosen_vector_path};
 #endif
+
+/// The path the fast path takes now. A build that chooses at run time reads it once per call
+/// (analyze(), a segmentation), not per block, so that the whole loop is compiled for the path.
+[[nodiscard]] inline auto vector_path_chosen() noexcept -> vector_path {
+#if defined(SEPTET_VECTOR_DISPATCH)
+  vector_path in_use = active_vector_path.load(std::memory_order_relaxed);
+  if (in_use == unchosen_vector_path) [[unlikely]] {
+    const vector_path widest = widest_vector_path();
+    // A pin made meanwhile by another thread stays: compare_exchange then loads it into in_use.
+    if (active_vector_path.compare_exchange_strong(in_use, widest, std::memory_order_relaxed)) {
+      in_use = widest;
+    }
+  }
+  return in_use;
+#else
+  return compiled_vector_path;
+#endif
+}
 
 }  // namespace detail
 
@@ -83,13 +113,17 @@ inline constexpr vector_path compiled_vector_path =
 [[nodiscard]] inline auto vector_path_runs(vector_path path) noexcept -> bool {
 #if defined(SEPTET_VECTOR_DISPATCH)
   switch (path) {
+    case vector_path::scalar:
+    case vector_path::sse2:
+      return true;
     case vector_path::avx2:
       return detail::cpu_runs_avx2();
     case vector_path::avx512bw:
       return detail::cpu_runs_avx512bw();
-    default:
-      return detail::block_kernels_of(path) != nullptr;
+    case vector_path::neon:
+      break;
   }
+  return false;
 #else
   return path == detail::compiled_vector_path;
 #endif
@@ -98,28 +132,18 @@ inline constexpr vector_path compiled_vector_path =
 /// The path analysis and segmentation take now: the one pinned, else the widest this CPU runs
 /// (chosen on first use), or the only one the build has.
 [[nodiscard]] inline auto vector_path_in_use() noexcept -> vector_path {
-#if defined(SEPTET_VECTOR_DISPATCH)
-  const detail::block_kernels& in_use = detail::block_kernels_in_use();
-  for (const vector_path path : {vector_path::avx512bw, vector_path::avx2, vector_path::sse2}) {
-    if (&in_use == detail::block_kernels_of(path)) {
-      return path;
-    }
-  }
-  return vector_path::scalar;
-#else
-  return detail::compiled_vector_path;
-#endif
+  return detail::vector_path_chosen();
 }
 
-/// Pins `path` for the whole program, from the next block read (an analysis running in another
-/// thread may finish on the path it started with; every path gives the same results). Returns ok,
+/// Pins `path` for the whole program, from the next call that reads text (one running in another
+/// thread finishes on the path it started with; every path gives the same results). Returns ok,
 /// or invalid_option when vector_path_runs(path) is false, leaving the path in use as it was.
 [[nodiscard]] inline auto set_vector_path(vector_path path) noexcept -> result {
   if (!vector_path_runs(path)) {
     return {errc::invalid_option, 0};
   }
 #if defined(SEPTET_VECTOR_DISPATCH)
-  detail::active_block_kernels.store(detail::block_kernels_of(path), std::memory_order_relaxed);
+  detail::active_vector_path.store(path, std::memory_order_relaxed);
 #endif
   return {errc::ok, 0};
 }
@@ -127,7 +151,7 @@ inline constexpr vector_path compiled_vector_path =
 /// Undoes set_vector_path: back to the widest path this CPU runs, which is returned.
 [[nodiscard]] inline auto reset_vector_path() noexcept -> vector_path {
 #if defined(SEPTET_VECTOR_DISPATCH)
-  detail::active_block_kernels.store(&detail::widest_block_kernels(), std::memory_order_relaxed);
+  detail::active_vector_path.store(detail::widest_vector_path(), std::memory_order_relaxed);
 #endif
   return vector_path_in_use();
 }

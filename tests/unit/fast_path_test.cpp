@@ -121,14 +121,58 @@ auto per_code_point_parts(std::string_view text, const septet::options& opts)
   return parts;
 }
 
+/// Text lengths around every vector width (16, 32, 64 bytes), where whole vectors end and the
+/// last one is loaded in part.
+constexpr std::array<std::size_t, 10> lengths_around_vectors = {1,  15, 16, 17, 33,
+                                                                48, 63, 64, 65, 150};
+
 TEST_P(fast_path_test, vector_scan_matches_the_table_for_every_byte_at_every_position) {
-  for (unsigned b = 0; b < 256; ++b) {
-    for (std::size_t at = 0; at < 40; ++at) {
-      std::string text(48, 'a');
-      text[at] = static_cast<char>(b);
-      const auto expected = septet::detail::plain_run_scalar(text.data(), text.size());
-      ASSERT_EQ(septet::detail::plain_run(text.data(), text.size()), expected) << b << " at " << at;
-      ASSERT_EQ(expected, septet::detail::tables::plain_ascii[b] ? text.size() : at);
+  for (const std::size_t length : lengths_around_vectors) {
+    for (unsigned b = 0; b < 256; ++b) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string text(length, 'a');
+        text[at] = static_cast<char>(b);
+        const auto expected = septet::detail::plain_run_scalar(text.data(), text.size());
+        ASSERT_EQ(septet::detail::plain_run(text.data(), text.size()), expected)
+            << b << " at " << at << " of " << length;
+        ASSERT_EQ(expected, septet::detail::tables::plain_ascii[b] ? text.size() : at);
+      }
+    }
+  }
+}
+
+TEST_P(fast_path_test,
+       wire_septets_match_the_checked_encoder_for_every_ascii_byte_at_every_position) {
+  // Plain ASCII with the characters whose septet moves (@ $ _) and line breaks, every ASCII byte
+  // put at every position, into buffers too small, exact and roomy.
+  const std::string pattern = "Hi @ $5_off\nnow\r";
+  std::array<std::uint8_t, 200> checked{};
+  std::array<std::uint8_t, 200> fast{};
+  for (const std::size_t length : lengths_around_vectors) {
+    for (unsigned b = 0; b < 0x80; ++b) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string text;
+        while (text.size() < length) {
+          text += pattern;
+        }
+        text.resize(length);
+        text[at] = static_cast<char>(b);
+        const septet::result expected = septet::gsm7::encode(text, std::span{checked});
+        for (const std::size_t room : {length - 1, length, length + 1, fast.size()}) {
+          const auto got = septet::detail::default_gsm7_septets(std::string_view{text},
+                                                                std::span{fast}.first(room));
+          SCOPED_TRACE(testing::Message()
+                       << b << " at " << at << " of " << length << ", room " << room);
+          if (!expected.ok() || expected.count > room) {
+            ASSERT_FALSE(got.has_value());
+            continue;
+          }
+          ASSERT_TRUE(got.has_value());
+          ASSERT_EQ(*got, expected.count);
+          ASSERT_TRUE(std::equal(
+              checked.begin(), checked.begin() + static_cast<std::ptrdiff_t>(*got), fast.begin()));
+        }
+      }
     }
   }
 }

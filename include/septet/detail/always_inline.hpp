@@ -11,4 +11,12 @@
 #  define SEPTET_ALWAYS_INLINE
 #endif
 
+// A function compiled with everything it calls inlined into it, recursively: how one loop, written
+// once, is compiled for each vector path with that path's instructions (see block_kernels.hpp).
+#if defined(__GNUC__) || defined(__clang__)
+#  define SEPTET_FLATTEN __attribute__((flatten))
+#else
+#  define SEPTET_FLATTEN
+#endif
+
 #endif  // SEPTET_DETAIL_ALWAYS_INLINE_HPP

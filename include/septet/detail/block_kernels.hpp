@@ -16,41 +16,45 @@ namespace septet::inline v0::detail::SEPTET_KERNEL_NAMESPACE {
 #if defined(SEPTET_KERNEL_OPS)
 using ops = SEPTET_KERNEL_OPS;
 
-/// Byte tests on one vector. Compares are signed: 0x80..0xFF are the negative bytes, so "above
-/// 0xC1" is "greater than -63" among them; ASCII then passes, and callers drop it where it matters.
-struct vector_bytes {
-  using flags = ops::flags;
-  ops::vector v;
+/// Byte tests on one vector of Ops. Compares are signed: 0x80..0xFF are the negative bytes, so
+/// "above 0xC1" is "greater than -63" among them; ASCII then passes, and callers drop it where it
+/// matters.
+template <class Ops>
+struct vector_bytes_of {
+  using flags = typename Ops::flags;
+  typename Ops::vector v;
 
-  SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET static auto splat(unsigned b) noexcept -> ops::vector {
-    return ops::splat(static_cast<char>(static_cast<std::int8_t>(b)));
+  SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET static auto splat(unsigned b) noexcept ->
+      typename Ops::vector {
+    return Ops::splat(static_cast<char>(static_cast<std::int8_t>(b)));
   }
   /// Signed v > b.
   [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET auto above(unsigned b) const noexcept
       -> flags {
-    return ops::gt(v, splat(b));
+    return Ops::gt(v, splat(b));
   }
   /// Signed v < b.
   [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET auto below(unsigned b) const noexcept
       -> flags {
-    return ops::gt(splat(b), v);
+    return Ops::gt(splat(b), v);
   }
   [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET auto is(unsigned b) const noexcept
       -> flags {
-    return ops::eq(v, splat(b));
+    return Ops::eq(v, splat(b));
   }
   /// first <= v <= last, both in 0x00..0x7F or both in 0x80..0xFF.
   [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET auto within(unsigned first,
                                                                       unsigned last) const noexcept
       -> flags {
-    return ops::bit_and(above(first - 1), below(last + 1));
+    return Ops::bit_and(above(first - 1), below(last + 1));
   }
   /// Bytes 0x80..0xFF.
   [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET auto high() const noexcept
       -> std::uint64_t {
-    return ops::sign_bits(v);
+    return Ops::sign_bits(v);
   }
 };
+using vector_bytes = vector_bytes_of<ops>;
 
 /// Calls `visit(bytes, shift)` for each vector of a 64-byte block; `shift` places its bits in a
 /// 64-bit mask. Unrolled, so that every shift is a constant.
@@ -184,24 +188,117 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
   return {~continuation & in_limit, doubles & in_limit};
 }
 
-/// The routines above as plain functions, whose addresses utf8_block.hpp keeps when it chooses the
-/// instruction set at run time.
-[[nodiscard]] SEPTET_KERNEL_TARGET inline auto classify_bytes_call(const std::uint8_t* p) noexcept
-    -> byte_classes {
-  return classify_bytes(p);
+#if defined(SEPTET_KERNEL_OPS)
+/// is_plain_by_range on the bytes of one vector of Ops, a bit each.
+template <class Ops>
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto plain_bits(
+    const vector_bytes_of<Ops>& b) noexcept -> std::uint64_t {
+  return Ops::to_bits(
+      Ops::and_not(Ops::bit_or(b.within(0x5B, 0x5E), b.is(0x60)), b.within(0x20, 0x7A)));
 }
-[[nodiscard]] SEPTET_KERNEL_TARGET inline auto scan_block_call(const padded_block& block,
-                                                               bool at_end) noexcept
-    -> block_characters {
-  return scan_block(block, at_end);
+#endif
+
+/// plain_run_scalar on vectors, the last one loaded partly (see load_partial).
+template <class Char>
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto plain_run(
+    const Char* p, std::size_t n) noexcept -> std::size_t {
+#if defined(SEPTET_KERNEL_OPS)
+  const auto* const bytes = reinterpret_cast<const std::uint8_t*>(p);
+  constexpr std::size_t lanes = sizeof(ops::vector);
+  std::size_t i = 0;
+  for (; i + lanes <= n; i += lanes) {
+    const std::uint64_t plain = plain_bits(vector_bytes{ops::load(bytes + i)});
+    if (plain != low_bits(lanes)) {
+      return i + static_cast<std::size_t>(std::countr_one(plain));
+    }
+  }
+  if (i == n) {
+    return n;
+  }
+  // The zeros past the text are not plain.
+  return i + static_cast<std::size_t>(
+                 std::countr_one(plain_bits(vector_bytes{ops::load_partial(bytes + i, n - i)})));
+#else
+  return plain_run_scalar(p, n);
+#endif
 }
-[[nodiscard]] SEPTET_KERNEL_TARGET inline auto mark_units_call(const padded_block& block,
-                                                               bool gsm) noexcept -> unit_marks {
-  return mark_units(block, gsm);
+
+/// The septets (tables::gsm7_reverse_direct) of the plain ASCII and line breaks that start `p`
+/// (`n` bytes), written to `out` (`room` bytes); returns how many. The vector that ends the run is
+/// written whole, as room allows: the caller takes it from there, byte by byte.
+template <class Char>
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto ascii_septets(
+    const Char* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept -> std::size_t {
+#if defined(SEPTET_KERNEL_OPS)
+  const auto* const bytes = reinterpret_cast<const std::uint8_t*>(p);
+  constexpr std::size_t lanes = sizeof(ops::vector);
+  // The septets of one vector written at out + i; the count of those that start it.
+  const auto convert = [&](const vector_bytes& b,
+                           std::size_t i) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+    typename ops::vector septets = b.v;
+    for (const std::uint8_t moved : moved_plain_ascii) {
+      septets = ops::select(b.is(moved), b.splat(tables::gsm7_reverse_direct[moved]), septets);
+    }
+    ops::store(out + i, septets);
+    const std::uint64_t same = plain_bits(b) | ops::to_bits(ops::bit_or(b.is(0x0A), b.is(0x0D)));
+    return static_cast<std::size_t>(std::countr_one(same));
+  };
+  std::size_t i = 0;
+  for (; i + lanes <= n && i + lanes <= room; i += lanes) {
+    const std::size_t same = convert(vector_bytes{ops::load(bytes + i)}, i);
+    if (same != lanes) {
+      return i + same;
+    }
+  }
+  if (i < n && i + lanes <= room) {
+    // The zeros past the text are neither plain nor line breaks.
+    return i + convert(vector_bytes{ops::load_partial(bytes + i, n - i)}, i);
+  }
+  return i;
+#else
+  (void)p, (void)n, (void)out, (void)room;
+  return 0;
+#endif
 }
+
+/// This instruction set's routines, for code written once for every path (see
+/// with_vector_kernels): run(f) calls f(kernels{}) in a function compiled for the instruction set
+/// with every call in it inlined (flatten), so that f, and all it calls, is compiled for it too.
+/// The routines are not forced inline themselves: GCC and Clang would then refuse to compile f's
+/// own body, which has the default target, before it is inlined into run.
+struct kernels {
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto scan_block(
+      const padded_block& block, bool at_end) noexcept -> block_characters {
+    return SEPTET_KERNEL_NAMESPACE::scan_block(block, at_end);
+  }
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto mark_units(
+      const padded_block& block, bool gsm) noexcept -> unit_marks {
+    return SEPTET_KERNEL_NAMESPACE::mark_units(block, gsm);
+  }
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto classify_bytes(
+      const std::uint8_t* p) noexcept -> byte_classes {
+    return SEPTET_KERNEL_NAMESPACE::classify_bytes(p);
+  }
+  template <class Char>
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto plain_run(
+      const Char* p, std::size_t n) noexcept -> std::size_t {
+    return SEPTET_KERNEL_NAMESPACE::plain_run(p, n);
+  }
+  template <class Char>
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto ascii_septets(
+      const Char* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept -> std::size_t {
+    return SEPTET_KERNEL_NAMESPACE::ascii_septets(p, n, out, room);
+  }
+  template <class F>
+  SEPTET_KERNEL_ENTRY SEPTET_KERNEL_TARGET static auto run(F&& f) -> decltype(auto) {
+    return std::forward<F>(f)(kernels{});
+  }
+};
 
 }  // namespace septet::inline v0::detail::SEPTET_KERNEL_NAMESPACE
 
 #undef SEPTET_KERNEL_NAMESPACE
 #undef SEPTET_KERNEL_OPS
 #undef SEPTET_KERNEL_TARGET
+#undef SEPTET_KERNEL_INLINE
+#undef SEPTET_KERNEL_ENTRY

@@ -1,8 +1,10 @@
 #ifndef SEPTET_DETAIL_BYTE_VECTOR_HPP
 #define SEPTET_DETAIL_BYTE_VECTOR_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <septet/detail/always_inline.hpp>
 #include <utility>
 
@@ -48,12 +50,35 @@
 
 namespace septet::inline v0::detail {
 
+/// The `n` < Lanes bytes at `p` followed by zeros: what load_partial loads where no masked load
+/// keeps a read inside the text.
+template <std::size_t Lanes>
+SEPTET_ALWAYS_INLINE inline auto zero_padded(const std::uint8_t* p, std::size_t n) noexcept
+    -> std::array<std::uint8_t, Lanes> {
+  std::array<std::uint8_t, Lanes> bytes{};
+  std::memcpy(bytes.data(), p, n);
+  return bytes;
+}
+
 #if defined(SEPTET_HAS_AVX512BW) || defined(SEPTET_VECTOR_DISPATCH)
 struct avx512bw_ops {
   using vector = __m512i;
   using flags = __mmask64;  // compares give one bit per byte directly
   SEPTET_TARGET_AVX512BW static auto load(const std::uint8_t* p) noexcept -> vector {
     return _mm512_loadu_si512(p);
+  }
+  /// The `n` < 64 bytes at `p`, zeros after them; reads no byte past them (masked lanes do not
+  /// fault).
+  SEPTET_TARGET_AVX512BW static auto load_partial(const std::uint8_t* p, std::size_t n) noexcept
+      -> vector {
+    return _mm512_maskz_loadu_epi8((std::uint64_t{1} << n) - 1, p);
+  }
+  SEPTET_TARGET_AVX512BW static void store(std::uint8_t* p, vector v) noexcept {
+    _mm512_storeu_si512(p, v);
+  }
+  /// The bytes of `a` where `f` is set, else those of `b`.
+  SEPTET_TARGET_AVX512BW static auto select(flags f, vector a, vector b) noexcept -> vector {
+    return _mm512_mask_blend_epi8(f, b, a);
   }
   SEPTET_TARGET_AVX512BW static auto splat(char b) noexcept -> vector {
     return _mm512_set1_epi8(b);
@@ -89,6 +114,16 @@ struct avx2_ops {
   SEPTET_TARGET_AVX2 static auto load(const std::uint8_t* p) noexcept -> vector {
     return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
   }
+  SEPTET_TARGET_AVX2 static auto load_partial(const std::uint8_t* p, std::size_t n) noexcept
+      -> vector {
+    return load(zero_padded<sizeof(vector)>(p, n).data());
+  }
+  SEPTET_TARGET_AVX2 static void store(std::uint8_t* p, vector v) noexcept {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v);
+  }
+  SEPTET_TARGET_AVX2 static auto select(flags f, vector a, vector b) noexcept -> vector {
+    return _mm256_blendv_epi8(b, a, f);
+  }
   SEPTET_TARGET_AVX2 static auto splat(char b) noexcept -> vector {
     return _mm256_set1_epi8(b);
   }
@@ -123,6 +158,15 @@ struct sse2_ops {
   static auto load(const std::uint8_t* p) noexcept -> vector {
     return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   }
+  static auto load_partial(const std::uint8_t* p, std::size_t n) noexcept -> vector {
+    return load(zero_padded<sizeof(vector)>(p, n).data());
+  }
+  static void store(std::uint8_t* p, vector v) noexcept {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v);
+  }
+  static auto select(flags f, vector a, vector b) noexcept -> vector {
+    return _mm_or_si128(_mm_and_si128(f, a), _mm_andnot_si128(f, b));
+  }
   static auto splat(char b) noexcept -> vector {
     return _mm_set1_epi8(b);
   }
@@ -156,6 +200,15 @@ struct neon_ops {
   using flags = uint8x16_t;  // 0xFF or 0x00 per byte
   static auto load(const std::uint8_t* p) noexcept -> vector {
     return vld1q_u8(p);
+  }
+  static auto load_partial(const std::uint8_t* p, std::size_t n) noexcept -> vector {
+    return load(zero_padded<sizeof(vector)>(p, n).data());
+  }
+  static void store(std::uint8_t* p, vector v) noexcept {
+    vst1q_u8(p, v);
+  }
+  static auto select(flags f, vector a, vector b) noexcept -> vector {
+    return vbslq_u8(f, a, b);
   }
   static auto splat(char b) noexcept -> vector {
     return vdupq_n_u8(static_cast<std::uint8_t>(b));

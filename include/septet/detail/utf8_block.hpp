@@ -11,7 +11,10 @@
 #include <septet/detail/bits.hpp>
 #include <septet/detail/byte_vector.hpp>
 #include <septet/detail/gsm7_tables.hpp>
+#include <septet/detail/plain_run.hpp>
 #include <septet/detail/utf8.hpp>
+#include <septet/vector_path.hpp>
+#include <utility>
 
 // Run time only: UTF-8 read 64 bytes at a time as bit masks, one per byte class (bit i: byte i).
 // Validating, counting characters and UTF-16 units, and telling GSM characters from the rest then
@@ -43,6 +46,22 @@ static_assert([] {
                                 : (packed & tables::reverse_extension_flag) != 0 ? 2
                                                                                  : 1;
     if (septets != expected) {
+      return false;
+    }
+  }
+  return true;
+}());
+
+/// The plain ASCII characters whose septet is not their own byte: @ $ _ (wire encoding reads
+/// the rest of plain ASCII, and the line breaks, as septets unchanged).
+inline constexpr std::array<std::uint8_t, 3> moved_plain_ascii = {0x40, 0x24, 0x5F};
+
+static_assert([] {
+  for (std::uint8_t b = 0; b < 0x80; ++b) {
+    const bool moved =
+        b == moved_plain_ascii[0] || b == moved_plain_ascii[1] || b == moved_plain_ascii[2];
+    if ((tables::plain_ascii[b] || is_line_break(b)) && !moved &&
+        tables::gsm7_reverse_direct[b] != b) {
       return false;
     }
   }
@@ -160,9 +179,8 @@ class padded_block {
   }
 
  private:
-  // Written only near the end of the text: left uninitialised otherwise, as the block routines
-  // may be called through a pointer (see block_kernels_in_use), where zeroing it could not be
-  // left out.
+  // Written only near the end of the text: left uninitialised otherwise, so that a block in the
+  // middle of a text costs no stores.
   std::array<std::uint8_t, block_size> m_copy;  // NOLINT(cppcoreguidelines-pro-type-member-init)
   const std::uint8_t* m_bytes;
   std::size_t m_size;
@@ -241,125 +259,68 @@ struct unit_marks {
 // AVX-512BW.
 #define SEPTET_KERNEL_NAMESPACE scalar_kernels
 #define SEPTET_KERNEL_TARGET
+#define SEPTET_KERNEL_INLINE SEPTET_ALWAYS_INLINE
+#define SEPTET_KERNEL_ENTRY
 #include <septet/detail/block_kernels.hpp>
 #if defined(SEPTET_HAS_BYTE_VECTORS)
 #  define SEPTET_KERNEL_NAMESPACE static_kernels
 #  define SEPTET_KERNEL_OPS vector_ops
 #  define SEPTET_KERNEL_TARGET
+#  define SEPTET_KERNEL_INLINE SEPTET_ALWAYS_INLINE
+#  define SEPTET_KERNEL_ENTRY
 #  include <septet/detail/block_kernels.hpp>
 #endif
 #if defined(SEPTET_VECTOR_DISPATCH)
 #  define SEPTET_KERNEL_NAMESPACE avx2_kernels
 #  define SEPTET_KERNEL_OPS avx2_ops
 #  define SEPTET_KERNEL_TARGET SEPTET_TARGET_AVX2
+#  define SEPTET_KERNEL_INLINE
+#  define SEPTET_KERNEL_ENTRY SEPTET_FLATTEN
 #  include <septet/detail/block_kernels.hpp>
 #  define SEPTET_KERNEL_NAMESPACE avx512bw_kernels
 #  define SEPTET_KERNEL_OPS avx512bw_ops
 #  define SEPTET_KERNEL_TARGET SEPTET_TARGET_AVX512BW
+#  define SEPTET_KERNEL_INLINE
+#  define SEPTET_KERNEL_ENTRY SEPTET_FLATTEN
 #  include <septet/detail/block_kernels.hpp>
 #endif
 
 namespace septet::inline v0::detail {
 
+/// Calls `visit(k)` with the kernels (see block_kernels.hpp) of the vector path in use, inside a
+/// function compiled for that path: a `visit` marked SEPTET_ALWAYS_INLINE is compiled once per
+/// path, and so is the hot code it inlines (a whole analysis loop, say), with that path's
+/// instructions throughout (POPCNT and BMI for the bit counts, where the path has them). The path
+/// is read once per call, not once per block.
+template <class Visit>
+SEPTET_ALWAYS_INLINE inline auto with_vector_kernels(Visit&& visit) -> decltype(auto) {
 #if defined(SEPTET_VECTOR_DISPATCH)
-/// One instruction set's block routines, for a build that chooses among them at run time.
-struct block_kernels {
-  auto(*classify_bytes)(const std::uint8_t* p) noexcept -> byte_classes;
-  auto(*scan_block)(const padded_block& block, bool at_end) noexcept -> block_characters;
-  auto(*mark_units)(const padded_block& block, bool gsm) noexcept -> unit_marks;
-  bool vector_plain_run;  ///< plain_run in SSE2 (false: byte by byte)
-};
-
-inline constexpr block_kernels scalar_block_kernels = {scalar_kernels::classify_bytes_call,
-                                                       scalar_kernels::scan_block_call,
-                                                       scalar_kernels::mark_units_call, false};
-inline constexpr block_kernels sse2_block_kernels = {static_kernels::classify_bytes_call,
-                                                     static_kernels::scan_block_call,
-                                                     static_kernels::mark_units_call, true};
-inline constexpr block_kernels avx2_block_kernels = {avx2_kernels::classify_bytes_call,
-                                                     avx2_kernels::scan_block_call,
-                                                     avx2_kernels::mark_units_call, true};
-inline constexpr block_kernels avx512bw_block_kernels = {avx512bw_kernels::classify_bytes_call,
-                                                         avx512bw_kernels::scan_block_call,
-                                                         avx512bw_kernels::mark_units_call, true};
-
-/// Whether this CPU runs SEPTET_TARGET_AVX2 code (__builtin_cpu_supports also asks whether the
-/// operating system saves the wider registers).
-[[nodiscard]] inline auto cpu_runs_avx2() noexcept -> bool {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
-         __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
-}
-
-/// Whether this CPU runs SEPTET_TARGET_AVX512BW code.
-[[nodiscard]] inline auto cpu_runs_avx512bw() noexcept -> bool {
-  __builtin_cpu_init();
-  return cpu_runs_avx2() && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
-}
-
-/// The widest block routines this CPU runs.
-[[nodiscard]] inline auto widest_block_kernels() noexcept -> const block_kernels& {
-  if (cpu_runs_avx512bw()) {
-    return avx512bw_block_kernels;
+  switch (vector_path_chosen()) {
+    case vector_path::avx512bw:
+      return avx512bw_kernels::kernels::run(std::forward<Visit>(visit));
+    case vector_path::avx2:
+      return avx2_kernels::kernels::run(std::forward<Visit>(visit));
+    case vector_path::scalar:
+      return scalar_kernels::kernels::run(std::forward<Visit>(visit));
+    default:
+      return static_kernels::kernels::run(std::forward<Visit>(visit));  // SSE2
   }
-  return cpu_runs_avx2() ? avx2_block_kernels : sse2_block_kernels;
-}
-
-/// The block routines in use: null until the first use chooses the widest, or set_vector_path
-/// pins some. They only ever point at constants, so relaxed loads and stores do.
-inline std::atomic<const block_kernels*> active_block_kernels{nullptr};
-
-[[nodiscard]] inline auto block_kernels_in_use() noexcept -> const block_kernels& {
-  const block_kernels* in_use = active_block_kernels.load(std::memory_order_relaxed);
-  if (in_use == nullptr) [[unlikely]] {
-    const block_kernels* const widest = &widest_block_kernels();
-    // A pin made meanwhile by another thread stays: compare_exchange then loads it into in_use.
-    if (active_block_kernels.compare_exchange_strong(in_use, widest, std::memory_order_relaxed)) {
-      in_use = widest;
-    }
-  }
-  return *in_use;
-}
-#endif
-
-/// The byte classes of the 64 bytes at `p` (see classify_bytes_scalar).
-[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto classify_bytes(const std::uint8_t* p) noexcept
-    -> byte_classes {
-#if defined(SEPTET_VECTOR_DISPATCH)
-  return block_kernels_in_use().classify_bytes(p);
 #elif defined(SEPTET_HAS_BYTE_VECTORS)
-  return static_kernels::classify_bytes(p);
+  return static_kernels::kernels::run(std::forward<Visit>(visit));
 #else
-  return scalar_kernels::classify_bytes(p);
+  return scalar_kernels::kernels::run(std::forward<Visit>(visit));
 #endif
 }
 
-/// Reads the whole characters of the block (a character that it cuts is left for the next one).
-/// size is 0 when they are not valid UTF-8, or the text ends inside a character: the caller then
-/// goes one character at a time to find and name the error.
-[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto scan_block(const padded_block& block,
-                                                          bool at_end) noexcept
-    -> block_characters {
-#if defined(SEPTET_VECTOR_DISPATCH)
-  return block_kernels_in_use().scan_block(block, at_end);
-#elif defined(SEPTET_HAS_BYTE_VECTORS)
-  return static_kernels::scan_block(block, at_end);
-#else
-  return scalar_kernels::scan_block(block, at_end);
-#endif
+/// The byte classes of the 64 bytes at `p` (see classify_bytes_scalar), on the path in use.
+[[nodiscard]] inline auto classify_bytes(const std::uint8_t* p) noexcept -> byte_classes {
+  return with_vector_kernels([&](auto k) { return k.classify_bytes(p); });
 }
 
-/// unit_marks of the block, valid UTF-8 whose characters are all GSM when `gsm`. A character
-/// that the block cuts is counted where its first byte is. In GSM text, lead E2 is the euro sign.
-[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto mark_units(const padded_block& block,
-                                                          bool gsm) noexcept -> unit_marks {
-#if defined(SEPTET_VECTOR_DISPATCH)
-  return block_kernels_in_use().mark_units(block, gsm);
-#elif defined(SEPTET_HAS_BYTE_VECTORS)
-  return static_kernels::mark_units(block, gsm);
-#else
-  return scalar_kernels::mark_units(block, gsm);
-#endif
+/// How many plain bytes (tables::plain_ascii) start the text, on the path in use.
+template <class Char>
+[[nodiscard]] inline auto plain_run(const Char* p, std::size_t n) noexcept -> std::size_t {
+  return with_vector_kernels([&](auto k) { return k.plain_run(p, n); });
 }
 
 }  // namespace septet::inline v0::detail

@@ -106,6 +106,36 @@ def path_table(baseline_json, native):
     return lines
 
 
+def limit_table(builds):
+    """The speed goals, each a ratio within one run (or messages/s), and where this run stands."""
+    (base_name, base, _), (native_name, native, _) = builds
+    share = lambda rows, name, of: mb(rows[name]) / mb(rows[of])
+    rows = [
+        ("mixed corpus, `segment()` / byte scan", base_name,
+         share(base, "bm_corpus_segment", "bm_corpus_baseline"), 0.60, "{:.0%}"),
+        ("mixed corpus, `segment()` / byte scan", native_name,
+         share(native, "bm_corpus_segment", "bm_corpus_baseline"), 0.25, "{:.0%}"),
+        ("mixed corpus, `encode_parts` / byte scan", base_name,
+         share(base, "bm_corpus_encode_parts", "bm_corpus_baseline"), 0.30, "{:.0%}"),
+        ("mixed corpus, `segment()`: baseline build / native build", "both",
+         mb(base["bm_corpus_segment"]) /
+         mb(native["bm_corpus_segment"]), 0.90, "{:.0%}"),
+        ("short GSM messages, `encode_parts`, million messages/s", base_name,
+         base["bm_short_gsm_encode_parts"]["items_per_second"] / 1e6, 15, "{:.1f}"),
+        ("short messages (a third UCS-2), `encode_parts`, million messages/s", base_name,
+         base["bm_short_encode_parts"]["items_per_second"] / 1e6, None, "{:.1f}"),
+    ]
+    lines = ["", "## Against the limit", "",
+             "Each figure a ratio within this run (or messages per second on one core), beside the "
+             "goal set for it; the byte scan is `bm_corpus_baseline`, a vectorised count of UTF-8 "
+             "lead bytes over the same bodies:", "",
+             "| measure | build | this run | goal |", "|---|---|---:|---:|"]
+    for label, build, value, goal, fmt in rows:
+        goal_cell = "—" if goal is None else (">= " + fmt.format(goal))
+        lines.append(f"| {label} | {build} | {fmt.format(value)} | {goal_cell} |")
+    return lines
+
+
 ESTIMATE_HEADING = "## `septet estimate` on every core"
 ESTIMATE_TEXT = (
     "1 million generated recipients (a third of them UCS-2), the whole process timed, best of 5, "
@@ -143,6 +173,7 @@ def main():
         lines.append(f"| {name} | {rate(mb(corpus(rows)))} | "
                      f"{corpus(rows)['items_per_second']:,.0f} | {rate(mb(corpus_base(rows)))} | "
                      f"{mb(corpus(rows)) / mb(corpus_base(rows)):.0%} |")
+    lines += limit_table(builds)
     lines += path_table(Path(sys.argv[1]), builds[1])
     for name, rows, _ in builds:
         lines += ["", f"## Analysis + segmentation (`segment()`), {name}", "",

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <septet/detail/always_inline.hpp>
 #include <septet/error.hpp>
 #include <span>
 #include <type_traits>
@@ -20,6 +21,75 @@ namespace septet::inline v0 {
 enum class septet_form : std::uint8_t { packed, unpacked };
 
 }  // namespace septet::inline v0
+
+namespace septet::inline v0::detail {
+
+/// Eight septets, one per byte of `x` (little-endian), laid end to end in its low 56 bits.
+[[nodiscard]] constexpr auto squeeze_septets(std::uint64_t x) noexcept -> std::uint64_t {
+  x = (x & 0x007F007F007F007FULL) | ((x & 0x7F007F007F007F00ULL) >> 1U);
+  x = (x & 0x00003FFF00003FFFULL) | ((x & 0x3FFF00003FFF0000ULL) >> 2U);
+  return (x & 0x000000000FFFFFFFULL) | ((x & 0x0FFFFFFF00000000ULL) >> 4U);
+}
+
+/// gsm7::pack at run time, for `out` large enough: `septets` packed after `fill` (0..6) zero
+/// bits; octets of `out` past the packed ones may be written. The bits
+/// gather in a register and leave seven octets at a time, then one at a time.
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto pack_at_run_time(
+    std::span<const std::uint8_t> septets, std::span<std::uint8_t> out, std::size_t fill) noexcept
+    -> result {
+  const std::size_t count = septets.size();
+  std::uint64_t pending = 0;
+  std::size_t bits = fill;
+  std::size_t written = 0;
+  std::size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    // Eight septets, squeezed into the low 56 bits of a register, leave as seven octets; the
+    // eighth octet stored is the partial one, rewritten later.
+    for (; i + 8 <= count && written + 8 <= out.size(); i += 8) {
+      std::uint64_t x = 0;
+      std::memcpy(&x, septets.data() + i, sizeof x);
+      if ((x & 0x8080808080808080ULL) != 0) {
+        break;  // a value above 0x7F: the loop below names it
+      }
+      x = squeeze_septets(x);
+      pending |= x << bits;  // bits < 8: at most 63 bits
+      std::memcpy(out.data() + written, &pending, sizeof pending);
+      written += 7;
+      pending = x >> (56 - bits);  // the `bits` bits past the seven octets
+    }
+    // Fewer than eight left after eight or more: the eight that end at `count`, shifted past
+    // those already packed, so that no byte past the last is read.
+    const std::size_t left = count - i;
+    if (left > 0 && left < 8 && count >= 8 && written + 8 <= out.size()) {
+      std::uint64_t x = 0;
+      std::memcpy(&x, septets.data() + count - 8, sizeof x);
+      x >>= 8 * (8 - left);
+      if ((x & 0x8080808080808080ULL) == 0) {
+        pending |= squeeze_septets(x) << bits;
+        std::memcpy(out.data() + written, &pending, sizeof pending);
+        return {errc::ok, written + (bits + 7 * left + 7) / 8};
+      }
+    }
+  }
+  for (; i < count; ++i) {
+    if (septets[i] > 0x7F) {
+      return {errc::invalid_septet, i};
+    }
+    pending |= std::uint64_t{septets[i]} << bits;
+    bits += 7;
+    if (bits >= 8) {
+      out[written++] = static_cast<std::uint8_t>(pending & 0xFFU);
+      pending >>= 8U;
+      bits -= 8;
+    }
+  }
+  if (bits > 0) {
+    out[written++] = static_cast<std::uint8_t>(pending & 0xFFU);
+  }
+  return {errc::ok, written};
+}
+
+}  // namespace septet::inline v0::detail
 
 namespace septet::inline v0::gsm7 {
 
@@ -50,45 +120,7 @@ namespace septet::inline v0::gsm7 {
     return {errc::output_too_small, size};
   }
   if (!std::is_constant_evaluated()) {
-    // Run time: the bits gather in a register and leave an octet at a time, or seven at a time.
-    std::uint64_t pending = 0;
-    std::size_t bits = fill % 7;
-    std::size_t written = 0;
-    std::size_t i = 0;
-    if constexpr (std::endian::native == std::endian::little) {
-      // Eight septets, squeezed into the low 56 bits of a register, leave as seven octets. The
-      // eighth octet stored is the partial one, rewritten later: it is inside the output.
-      for (; i + 8 <= septets.size() && written + 8 <= size; i += 8) {
-        std::uint64_t x = 0;
-        std::memcpy(&x, septets.data() + i, sizeof x);
-        if ((x & 0x8080808080808080ULL) != 0) {
-          break;  // a value above 0x7F: the loop below names it
-        }
-        x = (x & 0x007F007F007F007FULL) | ((x & 0x7F007F007F007F00ULL) >> 1U);
-        x = (x & 0x00003FFF00003FFFULL) | ((x & 0x3FFF00003FFF0000ULL) >> 2U);
-        x = (x & 0x000000000FFFFFFFULL) | ((x & 0x0FFFFFFF00000000ULL) >> 4U);
-        pending |= x << bits;  // bits < 8: at most 63 bits
-        std::memcpy(out.data() + written, &pending, sizeof pending);
-        written += 7;
-        pending = x >> (56 - bits);  // the `bits` bits past the seven octets
-      }
-    }
-    for (; i < septets.size(); ++i) {
-      if (septets[i] > 0x7F) {
-        return {errc::invalid_septet, i};
-      }
-      pending |= std::uint64_t{septets[i]} << bits;
-      bits += 7;
-      if (bits >= 8) {
-        out[written++] = static_cast<std::uint8_t>(pending & 0xFFU);
-        pending >>= 8U;
-        bits -= 8;
-      }
-    }
-    if (bits > 0) {
-      out[written++] = static_cast<std::uint8_t>(pending & 0xFFU);
-    }
-    return {errc::ok, written};
+    return detail::pack_at_run_time(septets, out.first(size), fill % 7);
   }
   for (std::size_t i = 0; i < size; ++i) {
     out[i] = 0;

@@ -101,7 +101,7 @@ constexpr void for_each_part(std::basic_string_view<Char> text,
           // The default tables: a block of 64 bytes at a time (see utf8_block.hpp).
           const bool gsm = a.encoding == septet::encoding::gsm7;
           for (; pos < n; pos += block_size) {
-            const unit_marks marks = kernels.mark_units(padded_block(p + pos, n - pos), gsm);
+            const unit_marks marks = kernels.mark_units(text_block(p + pos, n - pos), gsm);
             split.push_block(marks.starts, marks.doubles,
                              count_bits(marks.starts) + count_bits(marks.doubles), pos, parts);
           }

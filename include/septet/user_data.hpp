@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <septet/analysis.hpp>
 #include <septet/data_coding.hpp>
@@ -73,13 +74,16 @@ namespace detail {
   return opts;
 }
 
+/// What default_gsm7_septets returns when a character is not as expected. (Not an optional: a
+/// plain count comes back in a register; GCC sent the optional through the stack.)
+inline constexpr std::size_t not_default_gsm7 = std::numeric_limits<std::size_t>::max();
+
 /// default_gsm7_septets (below) on the vector path of `kernels`: runs of plain ASCII a vector
 /// at a time, the other characters a table look-up each.
 template <class Kernels, utf8_unit Char>
 [[nodiscard]] auto default_gsm7_septets_with(Kernels kernels,
                                              std::basic_string_view<Char> piece,
-                                             std::span<std::uint8_t> out) noexcept
-    -> std::optional<std::size_t> {
+                                             std::span<std::uint8_t> out) noexcept -> std::size_t {
   namespace t = tables;
   std::size_t written = 0;
   for (std::size_t i = 0; i < piece.size();) {
@@ -106,7 +110,7 @@ template <class Kernels, utf8_unit Char>
     }
     const std::size_t size = (code & t::reverse_extension_flag) != 0 ? 2 : 1;
     if (code == t::reverse_none || written + size > out.size()) {
-      return std::nullopt;
+      return not_default_gsm7;
     }
     if ((code & t::reverse_extension_flag) != 0) {
       out[written++] = gsm7::escape;
@@ -117,12 +121,12 @@ template <class Kernels, utf8_unit Char>
 }
 
 /// Run time: a part of a GSM message (valid UTF-8, every character in the default tables, as the
-/// analysis found) as unpacked septets. The septets written, or
-/// nothing when a character is not as expected (the checked path then says why).
+/// analysis found) as unpacked septets. The septets written, or not_default_gsm7 when a
+/// character is not as expected or `out` is too small (the checked path then says why).
 template <utf8_unit Char>
 [[nodiscard]] inline auto default_gsm7_septets(std::basic_string_view<Char> piece,
                                                std::span<std::uint8_t> out) noexcept
-    -> std::optional<std::size_t> {
+    -> std::size_t {
   return with_vector_kernels(
       [&](auto kernels) { return default_gsm7_septets_with(kernels, piece, out); });
 }
@@ -180,7 +184,11 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
     out.data_coding = data_coding_gsm7;
     out.esm_class = 0;
   }
-  out.text = range;
+  // Field by field: the caller has just stored `range` a field at a time, and a copy of the
+  // whole (a 16-byte load across two 8-byte stores) would wait for those stores to retire.
+  out.text.begin = range.begin;
+  out.text.end = range.end;
+  out.text.units = range.units;
   std::optional<concatenation> concat;
   if (a.parts > 1) {
     concat = concatenation{enc.reference, static_cast<std::uint8_t>(a.parts),
@@ -217,14 +225,14 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
   out.data_coding = data_coding_gsm7;
   std::array<std::uint8_t, user_data_septets> septets;  // written before read, up to the count
   result encoded{errc::ok, 0};
-  std::optional<std::size_t> fast;
+  std::size_t fast = not_default_gsm7;
   if constexpr (utf8_unit<Char>) {
     if (!std::is_constant_evaluated() && !tables.any()) {
       fast = default_gsm7_septets(piece, std::span{septets});
     }
   }
-  if (fast) {
-    encoded.count = *fast;
+  if (fast != not_default_gsm7) {
+    encoded.count = fast;
   } else {
     encoded = gsm7::encode(piece, std::span{septets}, tables);
     if (!encoded.ok()) {
@@ -240,7 +248,17 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
     out.size = out.udh_size + used.size();
     return {errc::ok, out.size};
   }
-  const result packed = gsm7::pack(used, room, gsm7::fill_bits(out.udh_size));
+  result packed{errc::ok, 0};
+  if (std::is_constant_evaluated()) {
+    packed = gsm7::pack(used, room, gsm7::fill_bits(out.udh_size));
+  } else if (const std::size_t size =
+                 gsm7::packed_size(encoded.count, gsm7::fill_bits(out.udh_size));
+             size > room.size()) {
+    packed = {errc::output_too_small, size};
+  } else {
+    // Into the whole room: the last word of octets may be written past the packed ones.
+    packed = detail::pack_at_run_time(used, room, gsm7::fill_bits(out.udh_size));
+  }
   out.size = out.udh_size + packed.count;
   return packed;
 }

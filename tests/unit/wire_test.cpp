@@ -140,6 +140,12 @@ TEST(wire_test, pack_writes_nothing_past_its_octets_and_names_a_bad_septet) {
       }
       ASSERT_TRUE(std::equal(bit_by_bit.begin(), bit_by_bit.end(), out.begin()))
           << n << " septets, fill " << fill;
+      // The wire encoder's form, free to write past the octets: the last word of septets packed
+      // at once, the same octets.
+      std::vector<std::uint8_t> roomy(size + 16, 0xAA);
+      ASSERT_EQ(septet::detail::pack_at_run_time(septets, roomy, fill), (result{errc::ok, size}));
+      ASSERT_TRUE(std::equal(bit_by_bit.begin(), bit_by_bit.end(), roomy.begin()))
+          << n << " septets, fill " << fill << ", roomy output";
     }
     if (n > 13) {
       septets[13] = 0x80;

@@ -56,14 +56,23 @@ struct vector_bytes_of {
 };
 using vector_bytes = vector_bytes_of<ops>;
 
-/// Calls `visit(bytes, shift)` for each vector of a 64-byte block; `shift` places its bits in a
-/// 64-bit mask. Unrolled, so that every shift is a constant.
+/// Calls `visit(bytes, shift)` for each vector of a 64-byte block of which the first `size` bytes
+/// are text; `shift` places its bits in a 64-bit mask. Unrolled, so that every shift is a
+/// constant. No byte past the text is read: the vector it ends in is loaded in part, and those
+/// after it are zeros.
 template <class Visit>
 SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std::uint8_t* p,
+                                                                      std::size_t size,
                                                                       Visit visit) noexcept {
   constexpr std::size_t lanes = sizeof(ops::vector);
+  const auto load = [&](std::size_t at) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+    if (size >= at + lanes) [[likely]] {
+      return ops::load(p + at);
+    }
+    return size > at ? ops::load_partial(p + at, size - at) : ops::splat(0);
+  };
   [&]<std::size_t... K>(std::index_sequence<K...>) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
-    (visit(vector_bytes{ops::load(p + K * lanes)}, K * lanes), ...);
+    (visit(vector_bytes{load(K * lanes)}, K * lanes), ...);
   }
   (std::make_index_sequence<block_size / lanes>{});
 }
@@ -84,26 +93,28 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
 
 /// classify_bytes_scalar on vectors.
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto classify_bytes(
-    const std::uint8_t* p) noexcept -> byte_classes {
+    const std::uint8_t* p, std::size_t size) noexcept -> byte_classes {
   byte_classes c;
-  for_each_vector(p, [&](const vector_bytes& b,
-                         std::size_t shift) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
-    const auto bits = [&](vector_bytes::flags f) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
-      return ops::to_bits(f) << shift;
-    };
-    c.non_ascii |= b.high() << shift;
-    c.continuation |= bits(b.below(0xC0));
-    c.from_c2 |= bits(b.above(0xC1));
-    c.from_e0 |= bits(b.above(0xDF));
-    c.from_f0 |= bits(b.above(0xEF));
-    c.from_f5 |= bits(b.above(0xF4));
-    c.ascii_gsm |= bits(ascii_gsm_flags(b));
-    c.ascii_extension |= bits(ascii_extension_flags(b));
-    c.latin_lead |= bits(
-        ops::bit_or(ops::bit_or(b.is(latin_leads[0]), b.is(latin_leads[1])), b.is(latin_leads[2])));
-    c.special_lead |= bits(ops::bit_or(ops::bit_or(ops::bit_or(b.is(0xE0), b.is(0xE2)), b.is(0xED)),
-                                       ops::bit_or(b.is(0xF0), b.is(0xF4))));
-  });
+  for_each_vector(
+      p, size,
+      [&](const vector_bytes& b, std::size_t shift) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+        const auto bits = [&](vector_bytes::flags f) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+          return ops::to_bits(f) << shift;
+        };
+        c.non_ascii |= b.high() << shift;
+        c.continuation |= bits(b.below(0xC0));
+        c.from_c2 |= bits(b.above(0xC1));
+        c.from_e0 |= bits(b.above(0xDF));
+        c.from_f0 |= bits(b.above(0xEF));
+        c.from_f5 |= bits(b.above(0xF4));
+        c.ascii_gsm |= bits(ascii_gsm_flags(b));
+        c.ascii_extension |= bits(ascii_extension_flags(b));
+        c.latin_lead |= bits(ops::bit_or(ops::bit_or(b.is(latin_leads[0]), b.is(latin_leads[1])),
+                                         b.is(latin_leads[2])));
+        c.special_lead |=
+            bits(ops::bit_or(ops::bit_or(ops::bit_or(b.is(0xE0), b.is(0xE2)), b.is(0xED)),
+                             ops::bit_or(b.is(0xF0), b.is(0xF4))));
+      });
   c.from_c2 &= c.non_ascii;
   c.from_e0 &= c.non_ascii;
   c.from_f0 &= c.non_ascii;
@@ -111,8 +122,14 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
   return c;
 }
 #else
-[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto classify_bytes(const std::uint8_t* p) noexcept
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto classify_bytes(const std::uint8_t* p,
+                                                              std::size_t size) noexcept
     -> byte_classes {
+  if (size < block_size) {
+    std::array<std::uint8_t, block_size> padded{};
+    std::memcpy(padded.data(), p, size);
+    return classify_bytes_scalar(padded.data());
+  }
   return classify_bytes_scalar(p);
 }
 #endif
@@ -121,10 +138,10 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
 /// size is 0 when they are not valid UTF-8, or the text ends inside a character: the caller then
 /// goes one character at a time to find and name the error.
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto scan_block(
-    const padded_block& block, bool at_end) noexcept -> block_characters {
+    const text_block& block, bool at_end) noexcept -> block_characters {
   const std::uint8_t* const bytes = block.bytes();
   const std::size_t limit = block.size();
-  const byte_classes c = classify_bytes(bytes);
+  const byte_classes c = classify_bytes(bytes, limit);
   const std::uint64_t in_limit = low_bits(limit);
   const std::uint64_t lead2 = c.from_c2 & ~c.from_e0 & in_limit;
   const std::uint64_t lead3 = c.from_e0 & ~c.from_f0 & in_limit;
@@ -165,19 +182,20 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
 /// unit_marks of the block, valid UTF-8 whose characters are all GSM when `gsm`. A character
 /// that the block cuts is counted where its first byte is. In GSM text, lead E2 is the euro sign.
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto mark_units(
-    const padded_block& block, bool gsm) noexcept -> unit_marks {
+    const text_block& block, bool gsm) noexcept -> unit_marks {
   std::uint64_t continuation = 0;
   std::uint64_t doubles = 0;
 #if defined(SEPTET_KERNEL_OPS)
-  for_each_vector(block.bytes(), [&](const vector_bytes& b,
-                                     std::size_t shift) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
-    continuation |= ops::to_bits(b.below(0xC0)) << shift;
-    doubles |= ops::to_bits(gsm ? ops::bit_or(ascii_extension_flags(b), b.is(0xE2))
-                                : ops::bit_and(b.above(0xEF), b.below(0x00)))
-               << shift;
-  });
+  for_each_vector(
+      block.bytes(), block.size(),
+      [&](const vector_bytes& b, std::size_t shift) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+        continuation |= ops::to_bits(b.below(0xC0)) << shift;
+        doubles |= ops::to_bits(gsm ? ops::bit_or(ascii_extension_flags(b), b.is(0xE2))
+                                    : ops::bit_and(b.above(0xEF), b.below(0x00)))
+                   << shift;
+      });
 #else
-  for (std::size_t i = 0; i < block_size; ++i) {
+  for (std::size_t i = 0; i < block.size(); ++i) {
     const std::uint8_t b = block.bytes()[i];
     const std::uint64_t bit = std::uint64_t{1} << i;
     continuation |= b >= 0x80U && b < 0xC0U ? bit : 0U;
@@ -268,16 +286,16 @@ template <class Char>
 /// own body, which has the default target, before it is inlined into run.
 struct kernels {
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto scan_block(
-      const padded_block& block, bool at_end) noexcept -> block_characters {
+      const text_block& block, bool at_end) noexcept -> block_characters {
     return SEPTET_KERNEL_NAMESPACE::scan_block(block, at_end);
   }
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto mark_units(
-      const padded_block& block, bool gsm) noexcept -> unit_marks {
+      const text_block& block, bool gsm) noexcept -> unit_marks {
     return SEPTET_KERNEL_NAMESPACE::mark_units(block, gsm);
   }
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto classify_bytes(
       const std::uint8_t* p) noexcept -> byte_classes {
-    return SEPTET_KERNEL_NAMESPACE::classify_bytes(p);
+    return SEPTET_KERNEL_NAMESPACE::classify_bytes(p, block_size);
   }
   template <class Char>
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto plain_run(

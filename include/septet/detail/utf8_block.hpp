@@ -152,23 +152,15 @@ struct byte_classes {
   return c;
 }
 
-/// The block at `p` with `available` bytes left in the text: `p` itself, or, near the end, a copy
-/// padded with spaces so that a whole block can be loaded.
-class padded_block {
+/// The block at `p` with `available` bytes left in the text: 64 bytes, or fewer at the end. The
+/// block routines read no byte past them: the vector code loads the last vector in part
+/// (load_partial), the scalar code copies a short block into a padded buffer.
+class text_block {
  public:
   template <class Char>
-  padded_block(const Char* p, std::size_t available) noexcept
+  text_block(const Char* p, std::size_t available) noexcept
       : m_bytes(reinterpret_cast<const std::uint8_t*>(p)),
-        m_size(available < block_size ? available : block_size) {
-    if (m_size < block_size) {
-      m_copy.fill(0x20U);
-      std::memcpy(m_copy.data(), p, m_size);
-      m_bytes = m_copy.data();
-    }
-  }
-  padded_block(const padded_block&) = delete;
-  auto operator=(const padded_block&) -> padded_block& = delete;
-  ~padded_block() = default;
+        m_size(available < block_size ? available : block_size) {}
 
   [[nodiscard]] auto bytes() const noexcept -> const std::uint8_t* {
     return m_bytes;
@@ -179,9 +171,6 @@ class padded_block {
   }
 
  private:
-  // Written only near the end of the text: left uninitialised otherwise, so that a block in the
-  // middle of a text costs no stores.
-  std::array<std::uint8_t, block_size> m_copy;  // NOLINT(cppcoreguidelines-pro-type-member-init)
   const std::uint8_t* m_bytes;
   std::size_t m_size;
 };

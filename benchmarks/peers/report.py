@@ -132,9 +132,9 @@ def main():
              "average, half GSM and half UCS-2; `benchmarks/peers/corpus.mjs`, made body for body "
              "by its C++ twin in `benchmarks/bench_data.hpp`: both runs print the same "
              f"fingerprint, {js['fingerprint']}). septet is compiled twice: for the x86-64 "
-             "baseline (what a distribution ships: the block routines then take the widest "
-             "vectors the CPU runs, chosen at run time) and with `-march=native` (all the code "
-             "then uses what this CPU has).", "",
+             "baseline (what a distribution ships: the loops that read text are then compiled "
+             "once per vector path, and each call takes the widest path the CPU runs, chosen at "
+             "run time) and with `-march=native` (all the code then uses what this CPU has).", "",
              f"| library | MB/s | messages/s | septet ({base_name}) is | parts |",
              "|---|---:|---:|---:|---:|"]
     for name, rate, per_s, parts, _ in table:

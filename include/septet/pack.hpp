@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <septet/detail/always_inline.hpp>
+#include <septet/detail/bits.hpp>
 #include <septet/error.hpp>
 #include <span>
 #include <type_traits>
@@ -24,19 +25,15 @@ enum class septet_form : std::uint8_t { packed, unpacked };
 
 namespace septet::inline v0::detail {
 
-/// Eight septets, one per byte of `x` (little-endian), laid end to end in its low 56 bits.
-[[nodiscard]] constexpr auto squeeze_septets(std::uint64_t x) noexcept -> std::uint64_t {
-  x = (x & 0x007F007F007F007FULL) | ((x & 0x7F007F007F007F00ULL) >> 1U);
-  x = (x & 0x00003FFF00003FFFULL) | ((x & 0x3FFF00003FFF0000ULL) >> 2U);
-  return (x & 0x000000000FFFFFFFULL) | ((x & 0x0FFFFFFF00000000ULL) >> 4U);
-}
-
 /// gsm7::pack at run time, for `out` large enough: `septets` packed after `fill` (0..6) zero
-/// bits; octets of `out` past the packed ones may be written. The bits
-/// gather in a register and leave seven octets at a time, then one at a time.
+/// bits; octets of `out` past the packed ones may be written. The bits gather in a register and
+/// leave seven octets at a time (`squeeze` lays eight septets end to end), then one at a time.
+template <class Squeeze = decltype(squeeze_septets)>
 [[nodiscard]] SEPTET_ALWAYS_INLINE inline auto pack_at_run_time(
-    std::span<const std::uint8_t> septets, std::span<std::uint8_t> out, std::size_t fill) noexcept
-    -> result {
+    std::span<const std::uint8_t> septets,
+    std::span<std::uint8_t> out,
+    std::size_t fill,
+    const Squeeze& squeeze = squeeze_septets) noexcept -> result {
   const std::size_t count = septets.size();
   std::uint64_t pending = 0;
   std::size_t bits = fill;
@@ -51,7 +48,7 @@ namespace septet::inline v0::detail {
       if ((x & 0x8080808080808080ULL) != 0) {
         break;  // a value above 0x7F: the loop below names it
       }
-      x = squeeze_septets(x);
+      x = squeeze(x);
       pending |= x << bits;  // bits < 8: at most 63 bits
       std::memcpy(out.data() + written, &pending, sizeof pending);
       written += 7;
@@ -65,7 +62,7 @@ namespace septet::inline v0::detail {
       std::memcpy(&x, septets.data() + count - 8, sizeof x);
       x >>= 8 * (8 - left);
       if ((x & 0x8080808080808080ULL) == 0) {
-        pending |= squeeze_septets(x) << bits;
+        pending |= squeeze(x) << bits;
         std::memcpy(out.data() + written, &pending, sizeof pending);
         return {errc::ok, written + (bits + 7 * left + 7) / 8};
       }

@@ -257,7 +257,10 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
     packed = {errc::output_too_small, size};
   } else {
     // Into the whole room: the last word of octets may be written past the packed ones.
-    packed = detail::pack_at_run_time(used, room, gsm7::fill_bits(out.udh_size));
+    packed = with_vector_kernels([&](auto kernels) {
+      return detail::pack_at_run_time(used, room, gsm7::fill_bits(out.udh_size),
+                                      [&](std::uint64_t x) { return kernels.squeeze_septets(x); });
+    });
   }
   out.size = out.udh_size + packed.count;
   return packed;

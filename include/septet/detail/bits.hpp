@@ -88,6 +88,13 @@ inline constexpr auto select_in_byte = [] {
   return 8 * byte + select_in_byte[(m >> (8 * byte)) & 0xFFU][k - before];
 }
 
+/// Eight septets, one per byte of `x` (little-endian), laid end to end in its low 56 bits.
+[[nodiscard]] constexpr auto squeeze_septets(std::uint64_t x) noexcept -> std::uint64_t {
+  x = (x & 0x007F007F007F007FULL) | ((x & 0x7F007F007F007F00ULL) >> 1U);
+  x = (x & 0x00003FFF00003FFFULL) | ((x & 0x3FFF00003FFF0000ULL) >> 2U);
+  return (x & 0x000000000FFFFFFFULL) | ((x & 0x0FFFFFFF00000000ULL) >> 4U);
+}
+
 }  // namespace septet::inline v0::detail
 
 #endif  // SEPTET_DETAIL_BITS_HPP

@@ -3,7 +3,10 @@
 // each time in a namespace of its own, after defining
 //   SEPTET_KERNEL_NAMESPACE  the namespace (in septet::detail), e.g. avx2_kernels;
 //   SEPTET_KERNEL_OPS        the ops type of byte_vector.hpp (undefined: the scalar code);
-//   SEPTET_KERNEL_TARGET     the target attribute that instruction set needs (may be empty).
+//   SEPTET_KERNEL_TARGET     the target attribute that instruction set needs (may be empty);
+//   SEPTET_KERNEL_INLINE     SEPTET_ALWAYS_INLINE, or empty where run() flattens (see kernels);
+//   SEPTET_KERNEL_ENTRY      SEPTET_FLATTEN on run() where the target is not the compiler's;
+//   SEPTET_KERNEL_FAST_PEXT  (optional) the set has a fast PEXT.
 // GCC and Clang refuse to inline an intrinsic into a function compiled for a smaller target, so
 // every function and lambda here that can reach one carries SEPTET_KERNEL_TARGET; the C++ is
 // written once and compiled for each target, and no other function of the library needs one.
@@ -307,6 +310,16 @@ struct kernels {
       const Char* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept -> std::size_t {
     return SEPTET_KERNEL_NAMESPACE::ascii_septets(p, n, out, room);
   }
+  /// squeeze_septets: one PEXT on the AVX-512BW path, whose CPUs all run it fast (AMD's before
+  /// Zen 3, which have AVX2 and BMI2 but not AVX-512, take hundreds of cycles for it).
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto squeeze_septets(
+      std::uint64_t x) noexcept -> std::uint64_t {
+#if defined(SEPTET_KERNEL_FAST_PEXT)
+    return _pext_u64(x, 0x7F7F7F7F7F7F7F7FULL);
+#else
+    return detail::squeeze_septets(x);
+#endif
+  }
   template <class F>
   SEPTET_KERNEL_ENTRY SEPTET_KERNEL_TARGET static auto run(F&& f) -> decltype(auto) {
     return std::forward<F>(f)(kernels{});
@@ -320,3 +333,4 @@ struct kernels {
 #undef SEPTET_KERNEL_TARGET
 #undef SEPTET_KERNEL_INLINE
 #undef SEPTET_KERNEL_ENTRY
+#undef SEPTET_KERNEL_FAST_PEXT

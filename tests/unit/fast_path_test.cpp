@@ -240,6 +240,31 @@ TEST_P(fast_path_test, every_code_point_costs_what_the_tables_say_at_every_block
   EXPECT_EQ(septet::analyze(text, opts).encoding, septet::encoding::gsm7);
 }
 
+TEST_P(fast_path_test, leads_with_a_narrower_second_byte_are_settled_at_every_block_offset) {
+  // E0 ED F0 F4 with every continuation byte as the second (overlong forms, surrogates and code
+  // points past U+10FFFF among them), and E2 with the euro sign's bytes and its neighbours, after
+  // 0..63 bytes of ASCII and before more, so that each lead sits at every position of a block.
+  septet::options opts;
+  opts.max_characters = 0;
+  for (const unsigned lead : {0xE0U, 0xE2U, 0xEDU, 0xF0U, 0xF4U}) {
+    for (unsigned second = 0x80; second < 0xC0; ++second) {
+      for (const unsigned third : {0x80U, 0xACU, 0xBFU}) {
+        std::string character{static_cast<char>(lead), static_cast<char>(second),
+                              static_cast<char>(third)};
+        if (lead >= 0xF0U) {
+          character += '\x80';
+        }
+        for (std::size_t at = 0; at < septet::detail::block_size; ++at) {
+          const std::string text = std::string(at, 'a') + character + "b\xE2\x82\xAC c";
+          SCOPED_TRACE(testing::Message() << std::hex << lead << ' ' << second << ' ' << third
+                                          << std::dec << " at " << at);
+          septet_test::expect_same(septet::analyze(text, opts), per_code_point(text, opts));
+        }
+      }
+    }
+  }
+}
+
 TEST_P(fast_path_test, segment_matches_the_per_code_point_split) {
   const std::vector<std::string> pieces = {"Hello there, ",
                                            "a",

@@ -108,13 +108,15 @@ class tally {
   /// offset (base included); what comes before the error is pushed.
   template <utf8_unit Char>
   auto push_utf8(std::basic_string_view<Char> text, std::size_t base) noexcept -> result {
-    return with_vector_kernels([&](auto kernels) { return push_utf8_with(kernels, text, base); });
+    return with_vector_kernels(
+        [&](auto kernels) SEPTET_ALWAYS_INLINE { return push_utf8_with(kernels, text, base); });
   }
 
   /// push_utf8 on the vector path of `kernels` (see with_vector_kernels).
   template <class Kernels, utf8_unit Char>
-  auto push_utf8_with(Kernels kernels, std::basic_string_view<Char> text, std::size_t base) noexcept
-      -> result {
+  SEPTET_ALWAYS_INLINE auto push_utf8_with(Kernels kernels,
+                                           std::basic_string_view<Char> text,
+                                           std::size_t base) noexcept -> result {
     const Char* const p = text.data();
     const std::size_t n = text.size();
     std::size_t pos = 0;

@@ -95,7 +95,7 @@ constexpr void for_each_part(std::basic_string_view<Char> text,
       const Char* const p = text.data();
       const std::size_t n = text.size();
       // One loop per vector path, the path read once (see with_vector_kernels).
-      with_vector_kernels([&](auto kernels) {
+      with_vector_kernels([&](auto kernels) SEPTET_ALWAYS_INLINE {
         std::size_t pos = 0;
         if (!opts.national.any()) {
           // The default tables: a block of 64 bytes at a time (see utf8_block.hpp).

@@ -81,9 +81,9 @@ inline constexpr std::size_t not_default_gsm7 = std::numeric_limits<std::size_t>
 /// default_gsm7_septets (below) on the vector path of `kernels`: runs of plain ASCII a vector
 /// at a time, the other characters a table look-up each.
 template <class Kernels, utf8_unit Char>
-[[nodiscard]] auto default_gsm7_septets_with(Kernels kernels,
-                                             std::basic_string_view<Char> piece,
-                                             std::span<std::uint8_t> out) noexcept -> std::size_t {
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto default_gsm7_septets_with(
+    Kernels kernels, std::basic_string_view<Char> piece, std::span<std::uint8_t> out) noexcept
+    -> std::size_t {
   namespace t = tables;
   std::size_t written = 0;
   for (std::size_t i = 0; i < piece.size();) {
@@ -127,8 +127,9 @@ template <utf8_unit Char>
 [[nodiscard]] inline auto default_gsm7_septets(std::basic_string_view<Char> piece,
                                                std::span<std::uint8_t> out) noexcept
     -> std::size_t {
-  return with_vector_kernels(
-      [&](auto kernels) { return default_gsm7_septets_with(kernels, piece, out); });
+  return with_vector_kernels([&](auto kernels) SEPTET_ALWAYS_INLINE {
+    return default_gsm7_septets_with(kernels, piece, out);
+  });
 }
 
 /// Run time: a part of valid UTF-8 (as the analysis found) as UTF-16BE, without checking the
@@ -257,9 +258,10 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
     packed = {errc::output_too_small, size};
   } else {
     // Into the whole room: the last word of octets may be written past the packed ones.
-    packed = with_vector_kernels([&](auto kernels) {
-      return detail::pack_at_run_time(used, room, gsm7::fill_bits(out.udh_size),
-                                      [&](std::uint64_t x) { return kernels.squeeze_septets(x); });
+    packed = with_vector_kernels([&](auto kernels) SEPTET_ALWAYS_INLINE {
+      return detail::pack_at_run_time(
+          used, room, gsm7::fill_bits(out.udh_size),
+          [&](std::uint64_t x) SEPTET_ALWAYS_INLINE { return kernels.squeeze_septets(x); });
     });
   }
   out.size = out.udh_size + packed.count;

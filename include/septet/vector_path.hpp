@@ -129,14 +129,16 @@ inline std::atomic<vector_path> active_vector_path{unchosen_vector_path};
 #endif
 }
 
-/// The path analysis and segmentation take now: the one pinned, else the widest this CPU runs
+/// The path that reading text takes now (analysis, segmentation, the wire encoder's septets and
+/// packing): the one pinned, else the widest this CPU runs
 /// (chosen on first use), or the only one the build has.
 [[nodiscard]] inline auto vector_path_in_use() noexcept -> vector_path {
   return detail::vector_path_chosen();
 }
 
-/// Pins `path` for the whole program, from the next call that reads text (one running in another
-/// thread finishes on the path it started with; every path gives the same results). Returns ok,
+/// Pins `path` for the whole program, from the next loop that reads text (each reads the path once;
+/// a call running in another thread may take the old path for its loops under way and the new one
+/// for the next; every path gives the same results). Returns ok,
 /// or invalid_option when vector_path_runs(path) is false, leaving the path in use as it was.
 [[nodiscard]] inline auto set_vector_path(vector_path path) noexcept -> result {
   if (!vector_path_runs(path)) {

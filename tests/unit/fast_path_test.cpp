@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <random>
 #include <septet/septet.hpp>
@@ -159,8 +160,12 @@ TEST_P(fast_path_test,
         text[at] = static_cast<char>(b);
         const septet::result expected = septet::gsm7::encode(text, std::span{checked});
         for (const std::size_t room : {length - 1, length, length + 1, fast.size()}) {
+          fast.fill(0xEE);
           const auto got = septet::detail::default_gsm7_septets(std::string_view{text},
                                                                 std::span{fast}.first(room));
+          // Whole vectors are stored, but never past the room given.
+          ASSERT_TRUE(std::all_of(fast.begin() + static_cast<std::ptrdiff_t>(room), fast.end(),
+                                  [](std::uint8_t b) { return b == 0xEE; }));
           SCOPED_TRACE(testing::Message()
                        << b << " at " << at << " of " << length << ", room " << room);
           if (!expected.ok() || expected.count > room) {
@@ -238,6 +243,74 @@ TEST_P(fast_path_test, every_code_point_costs_what_the_tables_say_at_every_block
   text += text;
   check();
   EXPECT_EQ(septet::analyze(text, opts).encoding, septet::encoding::gsm7);
+}
+
+TEST_P(fast_path_test, a_short_block_is_classified_as_if_zeros_followed_it) {
+  // The vector the text ends in is loaded in part; the bytes are in a buffer of exactly their
+  // size, so that a read past them is a heap overflow under AddressSanitizer.
+  std::mt19937 rng(11);
+  for (std::size_t size = 1; size < septet::detail::block_size; ++size) {
+    for (int round = 0; round < 40; ++round) {
+      const auto bytes = std::make_unique<std::uint8_t[]>(size);
+      std::array<std::uint8_t, septet::detail::block_size> padded{};
+      for (std::size_t i = 0; i < size; ++i) {
+        padded[i] = bytes[i] = static_cast<std::uint8_t>(rng());
+      }
+      ASSERT_TRUE(septet::detail::classify_bytes(bytes.get(), size) ==
+                  septet::detail::classify_bytes_scalar(padded.data()))
+          << size << " bytes, round " << round;
+    }
+  }
+}
+
+TEST_P(fast_path_test, texts_in_buffers_of_their_exact_size_read_nothing_past_them) {
+  // Plain ASCII, Latin, Cyrillic, emoji and the euro sign, cut at every length up to 200 bytes and
+  // copied to a heap buffer of exactly that size: the scan, analysis and parts match the
+  // per-code-point path, the wire bytes those of the same text in a std::string (whose buffer has
+  // room past the text), and under AddressSanitizer no routine reads past the buffer.
+  const std::string source =
+      "Hi Zo\xC3\xAB, \xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xF0\x9F\x98\x80 "
+      "total \xE2\x82\xAC"
+      "12.50 [ok] {at} 10:30, reply STOP to opt out of these messages. "
+      "Plain text follows so that whole vectors of it are read: abcdefghijklmnopqrstuvwxyz 0123";
+  septet::options opts;
+  opts.max_characters = 0;
+  for (std::size_t start : {std::size_t{0}, std::size_t{38}}) {
+    for (std::size_t length = 0; start + length <= source.size() && length <= 200; ++length) {
+      const std::string_view cut = std::string_view{source}.substr(start, length);
+      const auto bytes = std::make_unique<char[]>(length);
+      std::copy(cut.begin(), cut.end(), bytes.get());
+      const std::string_view text{bytes.get(), length};
+      SCOPED_TRACE(testing::Message() << "bytes " << start << ".." << start + length);
+      ASSERT_EQ(septet::detail::plain_run(text.data(), text.size()),
+                septet::detail::plain_run_scalar(text.data(), text.size()));
+      const septet::analysis a = septet::analyze(text, opts);
+      septet_test::expect_same(a, per_code_point(text, opts));
+      if (a.ok()) {  // a cut inside a character is an error, reported as the reference does
+        ASSERT_EQ(septet::segment(text, opts).value(), per_code_point_parts(text, opts));
+        const auto parts = septet::encode_parts(text);
+        const auto reference = septet::encode_parts(std::string{text});
+        ASSERT_EQ(parts.has_value(), reference.has_value());
+        if (parts.has_value()) {
+          ASSERT_EQ(parts->size(), reference->size());
+          for (std::size_t k = 0; k < parts->size(); ++k) {
+            ASSERT_TRUE(std::ranges::equal((*parts)[k].bytes(), (*reference)[k].bytes())) << k;
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST_P(fast_path_test, the_paths_squeeze_of_eight_septets_is_the_portable_one) {
+  // On AVX-512BW one PEXT, elsewhere shifts and masks: the same 56 bits.
+  std::mt19937_64 rng(13);
+  for (int round = 0; round < 10000; ++round) {
+    const std::uint64_t septets = (round == 0 ? ~std::uint64_t{0} : rng()) & 0x7F7F7F7F7F7F7F7FULL;
+    const std::uint64_t squeezed = septet::detail::with_vector_kernels(
+        [&](auto kernels) { return kernels.squeeze_septets(septets); });
+    ASSERT_EQ(squeezed, septet::detail::squeeze_septets(septets)) << std::hex << septets;
+  }
 }
 
 TEST_P(fast_path_test, leads_with_a_narrower_second_byte_are_settled_at_every_block_offset) {

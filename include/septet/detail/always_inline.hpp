@@ -11,8 +11,9 @@
 #  define SEPTET_ALWAYS_INLINE
 #endif
 
-// A function compiled with everything it calls inlined into it, recursively: how one loop, written
-// once, is compiled for each vector path with that path's instructions (see block_kernels.hpp).
+// A function compiled with the calls in it inlined (GCC: recursively; Clang before LLVM 23: the
+// calls in its own body only): how one loop, written once, is compiled for each vector path with
+// that path's instructions (see block_kernels.hpp).
 #if defined(__GNUC__) || defined(__clang__)
 #  define SEPTET_FLATTEN __attribute__((flatten))
 #else

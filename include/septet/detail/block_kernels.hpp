@@ -283,10 +283,11 @@ template <class Char>
 }
 
 /// This instruction set's routines, for code written once for every path (see
-/// with_vector_kernels): run(f) calls f(kernels{}) in a function compiled for the instruction set
-/// with every call in it inlined (flatten), so that f, and all it calls, is compiled for it too.
-/// The routines are not forced inline themselves: GCC and Clang would then refuse to compile f's
-/// own body, which has the default target, before it is inlined into run.
+/// with_vector_kernels): run(f) calls f(kernels{}) in a function compiled for the instruction set.
+/// f and the loop it calls are forced inline, so they are compiled for it too; where the target is
+/// not the compiler's, run also flattens (inlines the calls in it: GCC recursively, Clang those in
+/// its own body), which brings in the routines below. They are not forced inline there: GCC and
+/// Clang would then refuse to compile the loop's own body, whose target is the baseline.
 struct kernels {
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto scan_block(
       const text_block& block, bool at_end) noexcept -> block_characters {
@@ -297,8 +298,8 @@ struct kernels {
     return SEPTET_KERNEL_NAMESPACE::mark_units(block, gsm);
   }
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto classify_bytes(
-      const std::uint8_t* p) noexcept -> byte_classes {
-    return SEPTET_KERNEL_NAMESPACE::classify_bytes(p, block_size);
+      const std::uint8_t* p, std::size_t size) noexcept -> byte_classes {
+    return SEPTET_KERNEL_NAMESPACE::classify_bytes(p, size);
   }
   template <class Char>
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto plain_run(

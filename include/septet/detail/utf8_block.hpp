@@ -281,10 +281,9 @@ struct unit_marks {
 namespace septet::inline v0::detail {
 
 /// Calls `visit(k)` with the kernels (see block_kernels.hpp) of the vector path in use, inside a
-/// function compiled for that path: a `visit` marked SEPTET_ALWAYS_INLINE is compiled once per
-/// path, and so is the hot code it inlines (a whole analysis loop, say), with that path's
-/// instructions throughout (POPCNT and BMI for the bit counts, where the path has them). The path
-/// is read once per call, not once per block.
+/// function compiled for that path: `visit`, marked SEPTET_ALWAYS_INLINE with the loop it calls,
+/// is compiled once per path, with that path's instructions throughout (POPCNT and BMI for the bit
+/// counts, where the path has them). The path is read once per call, not once per block.
 template <class Visit>
 SEPTET_ALWAYS_INLINE inline auto with_vector_kernels(Visit&& visit) -> decltype(auto) {
 #if defined(SEPTET_VECTOR_DISPATCH)
@@ -305,15 +304,18 @@ SEPTET_ALWAYS_INLINE inline auto with_vector_kernels(Visit&& visit) -> decltype(
 #endif
 }
 
-/// The byte classes of the 64 bytes at `p` (see classify_bytes_scalar), on the path in use.
-[[nodiscard]] inline auto classify_bytes(const std::uint8_t* p) noexcept -> byte_classes {
-  return with_vector_kernels([&](auto k) { return k.classify_bytes(p); });
+/// The byte classes (see classify_bytes_scalar) of the `size` <= 64 bytes at `p` followed by
+/// zeros, on the path in use; no byte past them is read.
+[[nodiscard]] inline auto classify_bytes(const std::uint8_t* p,
+                                         std::size_t size = block_size) noexcept -> byte_classes {
+  return with_vector_kernels([&](auto k)
+                                 SEPTET_ALWAYS_INLINE { return k.classify_bytes(p, size); });
 }
 
 /// How many plain bytes (tables::plain_ascii) start the text, on the path in use.
 template <class Char>
 [[nodiscard]] inline auto plain_run(const Char* p, std::size_t n) noexcept -> std::size_t {
-  return with_vector_kernels([&](auto k) { return k.plain_run(p, n); });
+  return with_vector_kernels([&](auto k) SEPTET_ALWAYS_INLINE { return k.plain_run(p, n); });
 }
 
 }  // namespace septet::inline v0::detail

@@ -60,6 +60,9 @@ namespace detail {
 
 inline constexpr std::size_t no_offset = std::numeric_limits<std::size_t>::max();
 
+/// Whether text pushed to a tally may be followed by more (a stream) or ends the message.
+enum class more_text : bool { may_follow, none };
+
 /// Units `cp` costs in `e` (0 when GSM 7-bit cannot carry it).
 [[nodiscard]] constexpr auto units_in(septet::encoding e,
                                       char32_t cp,
@@ -69,7 +72,8 @@ inline constexpr std::size_t no_offset = std::numeric_limits<std::size_t>::max()
 
 /// The analysis state machine, fed one code point at a time; analyze() and counter share it so they
 /// cannot disagree. Both encodings are split as the text goes, because one late non-GSM character
-/// turns the whole message UCS-2 and a stream cannot be read twice.
+/// turns the whole message UCS-2 and a stream cannot be read twice (a whole text at run time lets
+/// the UCS-2 split wait while it is GSM: see push_utf8_with).
 class tally {
  public:
   /// Logs the splitters' cuts to `logs` when given (see cut_log).
@@ -105,18 +109,23 @@ class tally {
 
   /// Run time only: pushes UTF-8 `text` found at `base`, counting runs of plain ASCII in bulk and
   /// letting utfcpp validate and decode the rest. Returns ok, or the first encoding error with its
-  /// offset (base included); what comes before the error is pushed.
+  /// offset (base included); what comes before the error is pushed. After more_text::none, only
+  /// finish() may follow.
   template <utf8_unit Char>
-  auto push_utf8(std::basic_string_view<Char> text, std::size_t base) noexcept -> result {
-    return with_vector_kernels(
-        [&](auto kernels) SEPTET_ALWAYS_INLINE { return push_utf8_with(kernels, text, base); });
+  auto push_utf8(std::basic_string_view<Char> text,
+                 std::size_t base,
+                 more_text more = more_text::may_follow) noexcept -> result {
+    return with_vector_kernels([&](auto kernels) SEPTET_ALWAYS_INLINE {
+      return push_utf8_with(kernels, text, base, more);
+    });
   }
 
   /// push_utf8 on the vector path of `kernels` (see with_vector_kernels).
   template <class Kernels, utf8_unit Char>
   SEPTET_ALWAYS_INLINE auto push_utf8_with(Kernels kernels,
                                            std::basic_string_view<Char> text,
-                                           std::size_t base) noexcept -> result {
+                                           std::size_t base,
+                                           more_text more) noexcept -> result {
     const Char* const p = text.data();
     const std::size_t n = text.size();
     std::size_t pos = 0;
@@ -127,6 +136,16 @@ class tally {
     // allowed before every character.
     const bool blocks =
         m_options.boundary == boundary_policy::code_point && !m_options.national.any();
+    // While a whole message is all GSM, its UCS-2 split waits: a text that ends GSM never needs
+    // it, and for one that turns UCS-2 it is made then, from the text before the turn
+    // (split_as_ucs2). A piece of a stream splits as it goes: its text is gone by the next.
+    bool ucs2_waits = blocks && more == more_text::none && m_non_gsm_count == 0;
+    const auto catch_up_ucs2 = [&]() SEPTET_ALWAYS_INLINE {
+      if (ucs2_waits) {
+        ucs2_waits = false;
+        split_as_ucs2(kernels, p, pos, base);
+      }
+    };
     std::size_t slow_until = 0;  // past a block that is not valid UTF-8: one character at a time
     // In mixed text, blocks follow blocks: a scan for plain ASCII only pays after one that was all
     // single bytes.
@@ -142,7 +161,7 @@ class tally {
           first = 1;
         }
         if (run > first) {
-          push_plain_run(run - first, base + pos + first);
+          push_plain_run(run - first, base + pos + first, !ucs2_waits);
         }
         pos += run;
         continue;
@@ -151,13 +170,22 @@ class tally {
         const block_characters block =
             kernels.scan_block(text_block(p + pos, n - pos), n - pos <= block_size);
         if (block.size != 0) {
-          push_block(block, p + pos, base + pos);
+          push_block(kernels, block, p + pos, base + pos);
+          if (m_non_gsm_count != 0) {
+            catch_up_ucs2();  // this block turned the message UCS-2
+          }
+          if (!ucs2_waits) {
+            m_ucs2.push_block(kernels, block.starts, block.astral,
+                              count_bits(block.starts) + count_bits(block.astral), base + pos,
+                              ucs2_cuts());
+          }
           pos += block.size;
           after_mixed_block = block.starts != low_bits(block.size);
           continue;
         }
         slow_until = pos + block_size;  // the loop below finds and names the error
       }
+      catch_up_ucs2();  // push() splits both encodings
       after_mixed_block = false;
       const std::uint8_t byte = byte_of(p[pos]);
       if (byte < 0x80U) {
@@ -284,9 +312,10 @@ class tally {
  private:
   /// Run time only: the characters of a block that scan_block read at `p` (input offset `base`),
   /// in bulk, as push() would take them one by one under code-point boundaries and the default
-  /// GSM tables.
-  template <utf8_unit Char>
-  SEPTET_ALWAYS_INLINE void push_block(const block_characters& block,
+  /// GSM tables; all but the UCS-2 split, which the caller makes (or lets wait).
+  template <class Kernels, utf8_unit Char>
+  SEPTET_ALWAYS_INLINE void push_block(Kernels kernels,
+                                       const block_characters& block,
                                        const Char* p,
                                        std::size_t base) noexcept {
     const std::uint64_t non_gsm = block.non_gsm | latin_non_gsm(p, block.latin);
@@ -306,8 +335,8 @@ class tally {
     }
     if (m_non_gsm_count == 0) {
       if (non_gsm == 0) {
-        m_gsm.push_block(block.starts, block.extension, characters + count_bits(block.extension),
-                         base, gsm_cuts());
+        m_gsm.push_block(kernels, block.starts, block.extension,
+                         characters + count_bits(block.extension), base, gsm_cuts());
       } else {
         // The GSM split no longer matters: from here the message is UCS-2.
         const auto i = static_cast<std::size_t>(std::countr_zero(non_gsm));
@@ -319,7 +348,6 @@ class tally {
       }
     }
     m_non_gsm_count += count_bits(non_gsm);
-    m_ucs2.push_block(block.starts, block.astral, utf16, base, ucs2_cuts());
     m_utf16_units += utf16;
     m_characters += characters;
   }
@@ -338,8 +366,8 @@ class tally {
   }
 
   /// `n` >= 1 plain ASCII characters (tables::plain_ascii) at offsets base.., each with a break
-  /// allowed before it, in bulk.
-  constexpr void push_plain_run(std::size_t n, std::size_t base) noexcept {
+  /// allowed before it, in bulk; the UCS-2 split too unless it waits (`split_ucs2` false).
+  constexpr void push_plain_run(std::size_t n, std::size_t base, bool split_ucs2 = true) noexcept {
     if (m_options.max_characters != 0 && m_cap_offset == no_offset &&
         m_utf16_units + n > m_options.max_characters) {
       m_cap_offset = base + (m_options.max_characters - m_utf16_units);
@@ -349,7 +377,22 @@ class tally {
     if (m_non_gsm_count == 0) {
       m_gsm.push_unit_run(n, base, gsm_cuts());
     }
-    m_ucs2.push_unit_run(n, base, ucs2_cuts());
+    if (split_ucs2) {
+      m_ucs2.push_unit_run(n, base, ucs2_cuts());
+    }
+  }
+
+  /// The UCS-2 split of the `n` bytes at `p` (input offset `base`), GSM text already counted:
+  /// one UTF-16 unit per character, a break allowed before each.
+  template <class Kernels, utf8_unit Char>
+  SEPTET_ALWAYS_INLINE void split_as_ucs2(Kernels kernels,
+                                          const Char* p,
+                                          std::size_t n,
+                                          std::size_t base) noexcept {
+    for (std::size_t at = 0; at < n; at += block_size) {
+      const std::uint64_t starts = kernels.mark_units(text_block(p + at, n - at), true).starts;
+      m_ucs2.push_block(kernels, starts, 0, count_bits(starts), base + at, ucs2_cuts());
+    }
   }
 
   /// A splitter's on_cut: notes where the part past max_parts starts, and logs the cut.
@@ -415,7 +458,7 @@ template <code_unit Char>
   if (!std::is_constant_evaluated() && valid(opts)) {
     if constexpr (utf8_unit<Char>) {
       tally counts(opts, logs);
-      return counts.finish(counts.push_utf8(text, 0));
+      return counts.finish(counts.push_utf8(text, 0, more_text::none));
     } else if constexpr (std::same_as<Char, char16_t>) {
       tally counts(opts, logs);
       return counts.finish(counts.push_utf16(text));

@@ -102,7 +102,7 @@ constexpr void for_each_part(std::basic_string_view<Char> text,
           const bool gsm = a.encoding == septet::encoding::gsm7;
           for (; pos < n; pos += block_size) {
             const unit_marks marks = kernels.mark_units(text_block(p + pos, n - pos), gsm);
-            split.push_block(marks.starts, marks.doubles,
+            split.push_block(kernels, marks.starts, marks.doubles,
                              count_bits(marks.starts) + count_bits(marks.doubles), pos, parts);
           }
         }

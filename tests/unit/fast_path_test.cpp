@@ -197,20 +197,6 @@ TEST_P(fast_path_test, block_classes_match_the_scalar_definition_for_every_byte_
   }
 }
 
-TEST(fast_path_bits_test, select_bit_finds_the_bit_of_every_rank) {
-  std::mt19937_64 rng(5);
-  for (int round = 0; round < 2000; ++round) {
-    const std::uint64_t mask = round == 0 ? ~std::uint64_t{0} : rng() & rng();
-    std::size_t rank = 0;
-    for (std::size_t bit = 0; bit < 64; ++bit) {
-      if (((mask >> bit) & 1U) != 0) {
-        ASSERT_EQ(septet::detail::select_bit(mask, rank++), bit) << std::hex << mask;
-      }
-    }
-    ASSERT_EQ(rank, septet::detail::count_bits(mask));
-  }
-}
-
 TEST_P(fast_path_test, every_code_point_costs_what_the_tables_say_at_every_block_offset) {
   // All of Unicode, 61 code points to a text after 0..3 bytes of ASCII, so that characters of
   // every length straddle block boundaries; each text is UCS-2 or GSM as its characters are.
@@ -313,6 +299,26 @@ TEST_P(fast_path_test, the_paths_squeeze_of_eight_septets_is_the_portable_one) {
   }
 }
 
+TEST_P(fast_path_test, select_bit_finds_the_bit_of_every_rank) {
+  // The part splitters' cut finder: the path's (one PDEP on AVX-512BW) and the portable one
+  // (running sums per byte).
+  std::mt19937_64 rng(5);
+  for (int round = 0; round < 2000; ++round) {
+    const std::uint64_t mask = round == 0 ? ~std::uint64_t{0} : rng() & rng();
+    std::size_t rank = 0;
+    for (std::size_t bit = 0; bit < 64; ++bit) {
+      if (((mask >> bit) & 1U) != 0) {
+        const std::size_t on_path = septet::detail::with_vector_kernels(
+            [&](auto kernels) { return kernels.select_bit(mask, rank); });
+        ASSERT_EQ(on_path, bit) << std::hex << mask << std::dec << " rank " << rank;
+        ASSERT_EQ(septet::detail::select_bit(mask, rank), bit) << std::hex << mask;
+        ++rank;
+      }
+    }
+    ASSERT_EQ(rank, septet::detail::count_bits(mask));
+  }
+}
+
 TEST_P(fast_path_test, leads_with_a_narrower_second_byte_are_settled_at_every_block_offset) {
   // E0 ED F0 F4 with every continuation byte as the second (overlong forms, surrogates and code
   // points past U+10FFFF among them), and E2 with the euro sign's bytes and its neighbours, after
@@ -371,6 +377,36 @@ TEST_P(fast_path_test, segment_matches_the_per_code_point_split) {
     const auto parts = septet::segment(text, opts);
     ASSERT_TRUE(parts.ok());
     ASSERT_EQ(parts.value(), per_code_point_parts(text, opts));
+  }
+}
+
+TEST_P(fast_path_test, a_message_that_turns_ucs2_late_splits_as_the_per_code_point_path) {
+  // While a whole text is GSM, its UCS-2 split waits, and is made from the text before the first
+  // non-GSM character when one comes: GSM prefixes across many UCS-2 parts, then the turn (or an
+  // encoding error, which the split must also be made up to).
+  const std::vector<std::string> gsm = {"Hello there, ", "a",        "]",        "\xE2\x82\xAC",
+                                        "\r\n",          "\xC3\xA9", "\xCE\x94", "\xC2\xA3"};
+  const std::vector<std::string> turns = {"\xD0\xB6", "\xE4\xBD\xA0", "\xF0\x9F\x98\x80",
+                                          "`",        "\xC3\xAA",     "\xFF"};
+  std::mt19937 rng(23);
+  for (std::size_t round = 0; round < 1500; ++round) {
+    std::string text = septet_test::random_text(rng, gsm, gsm.size(), 1 + round % 300);
+    text += turns[round % turns.size()];
+    text += septet_test::random_text(rng, gsm, gsm.size(), round % 20);
+    septet::options opts;
+    opts.max_characters = 0;
+    opts.max_parts = round % 4 == 0 ? 0 : 1 + round % 9;
+    opts.udh_octets = round % 2 == 0 ? 7 : 6;
+    SCOPED_TRACE(round);
+    const auto slow = per_code_point(text, opts);
+    septet_test::expect_same(septet::analyze(text, opts), slow);
+    if (slow.ok()) {
+      ASSERT_EQ(slow.encoding, septet::encoding::ucs2);
+      opts.max_parts = 0;
+      const auto parts = septet::segment(text, opts);
+      ASSERT_TRUE(parts.ok());
+      ASSERT_EQ(parts.value(), per_code_point_parts(text, opts));
+    }
   }
 }
 

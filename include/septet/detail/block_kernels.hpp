@@ -6,7 +6,7 @@
 //   SEPTET_KERNEL_TARGET     the target attribute that instruction set needs (may be empty);
 //   SEPTET_KERNEL_INLINE     SEPTET_ALWAYS_INLINE, or empty where run() flattens (see kernels);
 //   SEPTET_KERNEL_ENTRY      SEPTET_FLATTEN on run() where the target is not the compiler's;
-//   SEPTET_KERNEL_FAST_PEXT  (optional) the set has a fast PEXT.
+//   SEPTET_KERNEL_FAST_BMI2  (optional) the set has a fast PEXT and PDEP.
 // GCC and Clang refuse to inline an intrinsic into a function compiled for a smaller target, so
 // every function and lambda here that can reach one carries SEPTET_KERNEL_TARGET; the C++ is
 // written once and compiled for each target, and no other function of the library needs one.
@@ -315,10 +315,19 @@ struct kernels {
   /// Zen 3, which have AVX2 and BMI2 but not AVX-512, take hundreds of cycles for it).
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto squeeze_septets(
       std::uint64_t x) noexcept -> std::uint64_t {
-#if defined(SEPTET_KERNEL_FAST_PEXT)
+#if defined(SEPTET_KERNEL_FAST_BMI2)
     return _pext_u64(x, 0x7F7F7F7F7F7F7F7FULL);
 #else
     return detail::squeeze_septets(x);
+#endif
+  }
+  /// select_bit: one PDEP on the AVX-512BW path (fast there, as PEXT above).
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto select_bit(
+      std::uint64_t m, std::size_t k) noexcept -> std::size_t {
+#if defined(SEPTET_KERNEL_FAST_BMI2)
+    return static_cast<std::size_t>(std::countr_zero(_pdep_u64(std::uint64_t{1} << k, m)));
+#else
+    return detail::select_bit(m, k);
 #endif
   }
   template <class F>
@@ -334,4 +343,4 @@ struct kernels {
 #undef SEPTET_KERNEL_TARGET
 #undef SEPTET_KERNEL_INLINE
 #undef SEPTET_KERNEL_ENTRY
-#undef SEPTET_KERNEL_FAST_PEXT
+#undef SEPTET_KERNEL_FAST_BMI2

@@ -47,9 +47,10 @@ struct part_splitter {
   /// The same as push(1 + bit i of `doubles`, true, base + i, on_cut) for every bit i of
   /// `starts` in order: the characters of one block of at most 64 input units, a part allowed to
   /// end before each, `units` (count_bits(starts) + count_bits(doubles)) in all. O(1) unless a
-  /// part ends inside the block.
-  template <class OnCut>
-  SEPTET_ALWAYS_INLINE constexpr void push_block(std::uint64_t starts,
+  /// part ends inside the block. `kernels` (see with_vector_kernels) finds the bit of a rank.
+  template <class Kernels, class OnCut>
+  SEPTET_ALWAYS_INLINE constexpr void push_block(Kernels kernels,
+                                                 std::uint64_t starts,
                                                  std::uint64_t doubles,
                                                  std::size_t units,
                                                  std::size_t base,
@@ -71,7 +72,7 @@ struct part_splitter {
         // One bit per unit (a two-unit character is two bytes or more): the unit of rank `room`
         // is the first that does not fit, and its character is cut off whole.
         const std::uint64_t unit_bits = starts | (second_units & ~low_mask(starts));
-        const std::size_t q = select_bit(unit_bits, room);
+        const std::size_t q = kernels.select_bit(unit_bits, room);
         i = ((starts >> q) & 1U) != 0 ? q : q - 1;
         taken = count_bits(unit_bits & low_bits(i));
       } else {

@@ -246,36 +246,42 @@ template <class Char>
 
 /// The septets (tables::gsm7_reverse_direct) of the plain ASCII and line breaks that start `p`
 /// (`n` bytes), written to `out` (`room` bytes); returns how many. The vector that ends the run is
-/// written whole, as room allows: the caller takes it from there, byte by byte.
+/// written whole, as far as the text and the room go: the caller takes it from there.
 template <class Char>
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto ascii_septets(
     const Char* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept -> std::size_t {
 #if defined(SEPTET_KERNEL_OPS)
   const auto* const bytes = reinterpret_cast<const std::uint8_t*>(p);
   constexpr std::size_t lanes = sizeof(ops::vector);
-  // The septets of one vector written at out + i; the count of those that start it.
-  const auto convert = [&](const vector_bytes& b,
-                           std::size_t i) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+  const std::size_t limit = n < room ? n : room;
+  // The septets of one vector, its first `size` stored at out + i; the count of those that start
+  // it.
+  const auto convert = [&](const vector_bytes& b, std::size_t i,
+                           std::size_t size) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
     typename ops::vector septets = b.v;
     for (const std::uint8_t moved : moved_plain_ascii) {
       septets = ops::select(b.is(moved), b.splat(tables::gsm7_reverse_direct[moved]), septets);
     }
-    ops::store(out + i, septets);
+    if (size == lanes) {
+      ops::store(out + i, septets);
+    } else {
+      ops::store_partial(out + i, septets, size);
+    }
     const std::uint64_t same = plain_bits(b) | ops::to_bits(ops::bit_or(b.is(0x0A), b.is(0x0D)));
     return static_cast<std::size_t>(std::countr_one(same));
   };
   std::size_t i = 0;
-  for (; i + lanes <= n && i + lanes <= room; i += lanes) {
-    const std::size_t same = convert(vector_bytes{ops::load(bytes + i)}, i);
+  for (; i + lanes <= limit; i += lanes) {
+    const std::size_t same = convert(vector_bytes{ops::load(bytes + i)}, i, lanes);
     if (same != lanes) {
       return i + same;
     }
   }
-  if (i < n && i + lanes <= room) {
-    // The zeros past the text are neither plain nor line breaks.
-    return i + convert(vector_bytes{ops::load_partial(bytes + i, n - i)}, i);
+  if (i == limit) {
+    return i;
   }
-  return i;
+  // The zeros past the bytes loaded are neither plain nor line breaks.
+  return i + convert(vector_bytes{ops::load_partial(bytes + i, limit - i)}, i, limit - i);
 #else
   (void)p, (void)n, (void)out, (void)room;
   return 0;

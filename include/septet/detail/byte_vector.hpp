@@ -76,6 +76,12 @@ struct avx512bw_ops {
   SEPTET_TARGET_AVX512BW static void store(std::uint8_t* p, vector v) noexcept {
     _mm512_storeu_si512(p, v);
   }
+  /// The first `n` < 64 bytes of `v` to `p`; writes no byte past them (masked lanes).
+  SEPTET_TARGET_AVX512BW static void store_partial(std::uint8_t* p,
+                                                   vector v,
+                                                   std::size_t n) noexcept {
+    _mm512_mask_storeu_epi8(p, (std::uint64_t{1} << n) - 1, v);
+  }
   /// The bytes of `a` where `f` is set, else those of `b`.
   SEPTET_TARGET_AVX512BW static auto select(flags f, vector a, vector b) noexcept -> vector {
     return _mm512_mask_blend_epi8(f, b, a);
@@ -121,6 +127,11 @@ struct avx2_ops {
   SEPTET_TARGET_AVX2 static void store(std::uint8_t* p, vector v) noexcept {
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v);
   }
+  SEPTET_TARGET_AVX2 static void store_partial(std::uint8_t* p, vector v, std::size_t n) noexcept {
+    std::array<std::uint8_t, sizeof(vector)> bytes;
+    store(bytes.data(), v);
+    std::memcpy(p, bytes.data(), n);
+  }
   SEPTET_TARGET_AVX2 static auto select(flags f, vector a, vector b) noexcept -> vector {
     return _mm256_blendv_epi8(b, a, f);
   }
@@ -164,6 +175,11 @@ struct sse2_ops {
   static void store(std::uint8_t* p, vector v) noexcept {
     _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v);
   }
+  static void store_partial(std::uint8_t* p, vector v, std::size_t n) noexcept {
+    std::array<std::uint8_t, sizeof(vector)> bytes;
+    store(bytes.data(), v);
+    std::memcpy(p, bytes.data(), n);
+  }
   static auto select(flags f, vector a, vector b) noexcept -> vector {
     return _mm_or_si128(_mm_and_si128(f, a), _mm_andnot_si128(f, b));
   }
@@ -206,6 +222,11 @@ struct neon_ops {
   }
   static void store(std::uint8_t* p, vector v) noexcept {
     vst1q_u8(p, v);
+  }
+  static void store_partial(std::uint8_t* p, vector v, std::size_t n) noexcept {
+    std::array<std::uint8_t, sizeof(vector)> bytes;
+    store(bytes.data(), v);
+    std::memcpy(p, bytes.data(), n);
   }
   static auto select(flags f, vector a, vector b) noexcept -> vector {
     return vbslq_u8(f, a, b);

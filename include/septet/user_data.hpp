@@ -90,12 +90,16 @@ template <class Kernels, utf8_unit Char>
     const std::uint8_t lead = byte_of(piece[i]);
     std::uint8_t code = t::reverse_none;
     if (lead < 0x80U) {
-      const std::size_t run = kernels.ascii_septets(piece.data() + i, piece.size() - i,
-                                                    out.data() + written, out.size() - written);
-      if (run > 0) {
-        i += run;
-        written += run;
-        continue;
+      // A vector only for a run (an extension character between two runs would cost a vector
+      // for nothing).
+      if (t::plain_ascii[lead] || is_line_break(lead)) {
+        const std::size_t run = kernels.ascii_septets(piece.data() + i, piece.size() - i,
+                                                      out.data() + written, out.size() - written);
+        if (run > 0) {
+          i += run;
+          written += run;
+          continue;
+        }
       }
       code = t::gsm7_reverse_direct[lead];
       i += 1;

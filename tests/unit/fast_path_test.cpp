@@ -159,7 +159,8 @@ TEST_P(fast_path_test,
         text.resize(length);
         text[at] = static_cast<char>(b);
         const septet::result expected = septet::gsm7::encode(text, std::span{checked});
-        for (const std::size_t room : {length - 1, length, length + 1, fast.size()}) {
+        for (const std::size_t room :
+             {length / 2, length - 1, length, length + 1, length + 17, fast.size()}) {
           fast.fill(0xEE);
           const auto got = septet::detail::default_gsm7_septets(std::string_view{text},
                                                                 std::span{fast}.first(room));
@@ -299,6 +300,13 @@ TEST_P(fast_path_test, the_paths_squeeze_of_eight_septets_is_the_portable_one) {
   }
 }
 
+TEST_P(fast_path_test, pext_and_pdep_are_used_on_the_avx512bw_path_only) {
+  // Fast on every CPU with AVX-512BW; microcode on AMD's before Zen 3, which have AVX2.
+  const bool fast = septet::detail::with_vector_kernels(
+      [](auto kernels) { return decltype(kernels)::fast_pext_and_pdep; });
+  EXPECT_EQ(fast, GetParam() == vector_path::avx512bw);
+}
+
 TEST_P(fast_path_test, select_bit_finds_the_bit_of_every_rank) {
   // The part splitters' cut finder: the path's (one PDEP on AVX-512BW) and the portable one
   // (running sums per byte).
@@ -380,33 +388,50 @@ TEST_P(fast_path_test, segment_matches_the_per_code_point_split) {
   }
 }
 
+/// The analysis and, for a valid text, the parts of `text` under `opts`, against the
+/// per-code-point path.
+void expect_per_code_point_analysis_and_parts(const std::string& text, septet::options opts) {
+  const auto slow = per_code_point(text, opts);
+  septet_test::expect_same(septet::analyze(text, opts), slow);
+  if (slow.ok()) {
+    opts.max_parts = 0;
+    opts.max_characters = 0;
+    const auto parts = septet::segment(text, opts);
+    ASSERT_TRUE(parts.ok());
+    ASSERT_EQ(parts.value(), per_code_point_parts(text, opts));
+  }
+}
+
 TEST_P(fast_path_test, a_message_that_turns_ucs2_late_splits_as_the_per_code_point_path) {
   // While a whole text is GSM, its UCS-2 split waits, and is made from the text before the first
-  // non-GSM character when one comes: GSM prefixes across many UCS-2 parts, then the turn (or an
-  // encoding error, which the split must also be made up to).
+  // non-GSM character when one comes: GSM prefixes across many UCS-2 parts (past the 254 cuts a
+  // log keeps, with small parts), then the turn, alone or with an encoding error after it in the
+  // same block, or an error alone (the split is made up to it, then not read).
   const std::vector<std::string> gsm = {"Hello there, ", "a",        "]",        "\xE2\x82\xAC",
                                         "\r\n",          "\xC3\xA9", "\xCE\x94", "\xC2\xA3"};
-  const std::vector<std::string> turns = {"\xD0\xB6", "\xE4\xBD\xA0", "\xF0\x9F\x98\x80",
-                                          "`",        "\xC3\xAA",     "\xFF"};
+  const std::vector<std::string> turns = {
+      "\xD0\xB6", "\xE4\xBD\xA0", "\xF0\x9F\x98\x80", "`",
+      "\xC3\xAA", "\xFF",         "\xD0\xB6\xFF",     "`\xE2\x82"};
   std::mt19937 rng(23);
   for (std::size_t round = 0; round < 1500; ++round) {
     std::string text = septet_test::random_text(rng, gsm, gsm.size(), 1 + round % 300);
     text += turns[round % turns.size()];
     text += septet_test::random_text(rng, gsm, gsm.size(), round % 20);
     septet::options opts;
-    opts.max_characters = 0;
+    opts.max_characters = round % 3 == 0 ? 0 : 1 + round % 900;
     opts.max_parts = round % 4 == 0 ? 0 : 1 + round % 9;
     opts.udh_octets = round % 2 == 0 ? 7 : 6;
+    opts.max_units_per_part = round % 5 == 0 ? 2 + round % 7 : 0;
     SCOPED_TRACE(round);
-    const auto slow = per_code_point(text, opts);
-    septet_test::expect_same(septet::analyze(text, opts), slow);
-    if (slow.ok()) {
-      ASSERT_EQ(slow.encoding, septet::encoding::ucs2);
-      opts.max_parts = 0;
-      const auto parts = septet::segment(text, opts);
-      ASSERT_TRUE(parts.ok());
-      ASSERT_EQ(parts.value(), per_code_point_parts(text, opts));
-    }
+    expect_per_code_point_analysis_and_parts(text, opts);
+  }
+  // Every prefix length up to three blocks of two- and three-byte GSM characters, so that the
+  // blocks the split is made from cut them at every position.
+  std::string prefix;
+  while (prefix.size() < 3 * septet::detail::block_size) {
+    SCOPED_TRACE(prefix.size());
+    expect_per_code_point_analysis_and_parts(prefix + "\xD0\xB6 ok", septet::options{});
+    prefix += prefix.size() % 3 == 0 ? "\xC3\xA9" : (prefix.size() % 3 == 1 ? "\xE2\x82\xAC" : "a");
   }
 }
 

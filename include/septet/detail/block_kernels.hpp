@@ -317,6 +317,12 @@ struct kernels {
       const Char* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept -> std::size_t {
     return SEPTET_KERNEL_NAMESPACE::ascii_septets(p, n, out, room);
   }
+  /// Whether squeeze_septets and select_bit below are one PEXT and one PDEP.
+#if defined(SEPTET_KERNEL_FAST_BMI2)
+  static constexpr bool fast_pext_and_pdep = true;
+#else
+  static constexpr bool fast_pext_and_pdep = false;
+#endif
   /// squeeze_septets: one PEXT on the AVX-512BW path, whose CPUs all run it fast (AMD's before
   /// Zen 3, which have AVX2 and BMI2 but not AVX-512, take hundreds of cycles for it).
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto squeeze_septets(

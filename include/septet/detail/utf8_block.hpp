@@ -258,7 +258,7 @@ struct unit_marks {
 #  define SEPTET_KERNEL_INLINE SEPTET_ALWAYS_INLINE
 #  define SEPTET_KERNEL_ENTRY
 #  if defined(SEPTET_HAS_AVX512BW) && defined(__BMI2__)
-#    define SEPTET_KERNEL_FAST_PEXT 1
+#    define SEPTET_KERNEL_FAST_BMI2 1
 #  endif
 #  include <septet/detail/block_kernels.hpp>
 #endif
@@ -274,7 +274,7 @@ struct unit_marks {
 #  define SEPTET_KERNEL_TARGET SEPTET_TARGET_AVX512BW
 #  define SEPTET_KERNEL_INLINE
 #  define SEPTET_KERNEL_ENTRY SEPTET_FLATTEN
-#  define SEPTET_KERNEL_FAST_PEXT 1
+#  define SEPTET_KERNEL_FAST_BMI2 1
 #  include <septet/detail/block_kernels.hpp>
 #endif
 

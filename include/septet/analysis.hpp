@@ -151,7 +151,8 @@ class tally {
     // single bytes.
     bool after_mixed_block = false;
     while (pos < n) {
-      const std::size_t run = bulk && !after_mixed_block ? kernels.plain_run(p + pos, n - pos) : 0;
+      const std::size_t run =
+          bulk && !after_mixed_block ? kernels.plain_run(p + pos, n - pos, pos) : 0;
       if (run > 0) {
         std::size_t first = 0;
         if (m_options.boundary == boundary_policy::grapheme) {
@@ -168,7 +169,7 @@ class tally {
       }
       if (blocks && pos >= slow_until) {
         const block_characters block =
-            kernels.scan_block(text_block(p + pos, n - pos), n - pos <= block_size);
+            kernels.scan_block(text_block(p + pos, n - pos, pos), n - pos <= block_size);
         if (block.size != 0) {
           push_block(kernels, block, p + pos, base + pos);
           if (m_non_gsm_count != 0) {
@@ -390,7 +391,7 @@ class tally {
                                           std::size_t n,
                                           std::size_t base) noexcept {
     for (std::size_t at = 0; at < n; at += block_size) {
-      const std::uint64_t starts = kernels.mark_units(text_block(p + at, n - at), true).starts;
+      const std::uint64_t starts = kernels.mark_units(text_block(p + at, n - at, at), true).starts;
       m_ucs2.push_block(kernels, starts, 0, count_bits(starts), base + at, ucs2_cuts());
     }
   }

@@ -101,13 +101,13 @@ constexpr void for_each_part(std::basic_string_view<Char> text,
           // The default tables: a block of 64 bytes at a time (see utf8_block.hpp).
           const bool gsm = a.encoding == septet::encoding::gsm7;
           for (; pos < n; pos += block_size) {
-            const unit_marks marks = kernels.mark_units(text_block(p + pos, n - pos), gsm);
+            const unit_marks marks = kernels.mark_units(text_block(p + pos, n - pos, pos), gsm);
             split.push_block(kernels, marks.starts, marks.doubles,
                              count_bits(marks.starts) + count_bits(marks.doubles), pos, parts);
           }
         }
         while (pos < n) {
-          const std::size_t run = kernels.plain_run(p + pos, n - pos);
+          const std::size_t run = kernels.plain_run(p + pos, n - pos, pos);
           if (run > 0) {
             split.push_unit_run(run, pos, parts);
             pos += run;

@@ -123,7 +123,7 @@ auto per_code_point_parts(std::string_view text, const septet::options& opts)
 }
 
 /// Text lengths around every vector width (16, 32, 64 bytes), where whole vectors end and the
-/// last one is loaded in part.
+/// last one is read back from the text's end, or loaded in part.
 constexpr std::array<std::size_t, 10> lengths_around_vectors = {1,  15, 16, 17, 33,
                                                                 48, 63, 64, 65, 150};
 
@@ -233,19 +233,52 @@ TEST_P(fast_path_test, every_code_point_costs_what_the_tables_say_at_every_block
 }
 
 TEST_P(fast_path_test, a_short_block_is_classified_as_if_zeros_followed_it) {
-  // The vector the text ends in is loaded in part; the bytes are in a buffer of exactly their
-  // size, so that a read past them is a heap overflow under AddressSanitizer.
+  // The text's last block, with `before` bytes of text before it: too few to read back, it is
+  // loaded in part; enough (64 in all), it is read as the 64 bytes that end the text and its masks
+  // moved down. The bytes are in a buffer of exactly their size, so that a read outside it is a
+  // heap overflow under AddressSanitizer.
   std::mt19937 rng(11);
   for (std::size_t size = 1; size < septet::detail::block_size; ++size) {
-    for (int round = 0; round < 40; ++round) {
-      const auto bytes = std::make_unique<std::uint8_t[]>(size);
-      std::array<std::uint8_t, septet::detail::block_size> padded{};
-      for (std::size_t i = 0; i < size; ++i) {
-        padded[i] = bytes[i] = static_cast<std::uint8_t>(rng());
+    const std::size_t reach = septet::detail::block_size - size;  // the least that reads back
+    for (const std::size_t before : {std::size_t{0}, reach - 1, reach, reach + 7}) {
+      for (int round = 0; round < 20; ++round) {
+        const auto bytes = std::make_unique<std::uint8_t[]>(before + size);
+        std::array<std::uint8_t, septet::detail::block_size> padded{};
+        for (std::size_t i = 0; i < before + size; ++i) {
+          bytes[i] = static_cast<std::uint8_t>(rng());
+        }
+        std::copy_n(bytes.get() + before, size, padded.begin());
+        ASSERT_TRUE(septet::detail::classify_bytes(bytes.get() + before, size, before) ==
+                    septet::detail::classify_bytes_scalar(padded.data()))
+            << size << " bytes after " << before << ", round " << round;
       }
-      ASSERT_TRUE(septet::detail::classify_bytes(bytes.get(), size) ==
-                  septet::detail::classify_bytes_scalar(padded.data()))
-          << size << " bytes, round " << round;
+    }
+  }
+}
+
+TEST_P(fast_path_test, a_short_blocks_unit_marks_are_those_of_the_block_followed_by_zeros) {
+  // mark_units on the text's last block, read back or loaded in part as above, against the scalar
+  // marks of a zero-padded copy; random bytes, so that starts and doubles are anywhere.
+  std::mt19937 rng(17);
+  for (std::size_t size = 1; size < septet::detail::block_size; ++size) {
+    const std::size_t reach = septet::detail::block_size - size;
+    for (const std::size_t before : {std::size_t{0}, reach - 1, reach, reach + 7}) {
+      for (const bool gsm : {true, false}) {
+        const auto bytes = std::make_unique<std::uint8_t[]>(before + size);
+        std::array<std::uint8_t, septet::detail::block_size> padded{};
+        for (std::size_t i = 0; i < before + size; ++i) {
+          bytes[i] = static_cast<std::uint8_t>(rng());
+        }
+        std::copy_n(bytes.get() + before, size, padded.begin());
+        const auto marks = septet::detail::with_vector_kernels([&](auto kernels) {
+          return kernels.mark_units(septet::detail::text_block(bytes.get() + before, size, before),
+                                    gsm);
+        });
+        const auto expected = septet::detail::scalar_kernels::kernels::mark_units(
+            septet::detail::text_block(padded.data(), size, 0), gsm);
+        ASSERT_EQ(marks.starts, expected.starts) << size << " after " << before << " " << gsm;
+        ASSERT_EQ(marks.doubles, expected.doubles) << size << " after " << before << " " << gsm;
+      }
     }
   }
 }
@@ -269,8 +302,13 @@ TEST_P(fast_path_test, texts_in_buffers_of_their_exact_size_read_nothing_past_th
       std::copy(cut.begin(), cut.end(), bytes.get());
       const std::string_view text{bytes.get(), length};
       SCOPED_TRACE(testing::Message() << "bytes " << start << ".." << start + length);
-      ASSERT_EQ(septet::detail::plain_run(text.data(), text.size()),
-                septet::detail::plain_run_scalar(text.data(), text.size()));
+      for (const std::size_t skip : {std::size_t{0}, std::size_t{1}, std::size_t{40}}) {
+        if (skip <= length) {  // with `skip` bytes of the text before the run, to read back
+          ASSERT_EQ(septet::detail::plain_run(text.data() + skip, length - skip, skip),
+                    septet::detail::plain_run_scalar(text.data() + skip, length - skip))
+              << skip;
+        }
+      }
       const septet::analysis a = septet::analyze(text, opts);
       septet_test::expect_same(a, per_code_point(text, opts));
       if (a.ok()) {  // a cut inside a character is an error, reported as the reference does

@@ -80,6 +80,19 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
   (std::make_index_sequence<block_size / lanes>{});
 }
 
+/// How far back a block of `size` bytes with `before` bytes of text before it is read: where no
+/// masked load exists and the text reaches back far enough, a short block (the text's end) is
+/// read as the 64 bytes that end with the text, its masks then moved down by as many bits (the
+/// bits past the text are then zeros, as the classes of the zeros a partial load gives are):
+/// a vector load of bytes just copied one by one would wait tens of cycles for the copy.
+[[nodiscard]] SEPTET_ALWAYS_INLINE constexpr auto read_back(std::size_t size,
+                                                            std::size_t before) noexcept
+    -> std::size_t {
+  return !ops::masked_partial && size != 0 && size < block_size && before + size >= block_size
+             ? block_size - size
+             : 0;
+}
+
 /// is_ascii_extension, on a vector.
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto ascii_extension_flags(
     const vector_bytes& b) noexcept -> vector_bytes::flags {
@@ -94,12 +107,13 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
   return ops::bit_or(ops::and_not(b.is(0x60), b.within(0x20, 0x7E)), controls);
 }
 
-/// classify_bytes_scalar on vectors.
+/// classify_bytes_scalar on vectors; `before` bytes of the text precede `p` (see read_back).
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto classify_bytes(
-    const std::uint8_t* p, std::size_t size) noexcept -> byte_classes {
+    const std::uint8_t* p, std::size_t size, std::size_t before) noexcept -> byte_classes {
+  const std::size_t back = read_back(size, before);
   byte_classes c;
   for_each_vector(
-      p, size,
+      p - back, size + back,
       [&](const vector_bytes& b, std::size_t shift) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
         const auto bits = [&](vector_bytes::flags f) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
           return ops::to_bits(f) << shift;
@@ -118,6 +132,9 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
             bits(ops::bit_or(ops::bit_or(ops::bit_or(b.is(0xE0), b.is(0xE2)), b.is(0xED)),
                              ops::bit_or(b.is(0xF0), b.is(0xF4))));
       });
+  if (back != 0) {
+    c = c.from_byte(back);
+  }
   c.from_c2 &= c.non_ascii;
   c.from_e0 &= c.non_ascii;
   c.from_f0 &= c.non_ascii;
@@ -126,7 +143,8 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
 }
 #else
 [[nodiscard]] SEPTET_ALWAYS_INLINE inline auto classify_bytes(const std::uint8_t* p,
-                                                              std::size_t size) noexcept
+                                                              std::size_t size,
+                                                              std::size_t /*before*/) noexcept
     -> byte_classes {
   if (size < block_size) {
     std::array<std::uint8_t, block_size> padded{};
@@ -144,7 +162,7 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
     const text_block& block, bool at_end) noexcept -> block_characters {
   const std::uint8_t* const bytes = block.bytes();
   const std::size_t limit = block.size();
-  const byte_classes c = classify_bytes(bytes, limit);
+  const byte_classes c = classify_bytes(bytes, limit, block.before());
   const std::uint64_t in_limit = low_bits(limit);
   const std::uint64_t lead2 = c.from_c2 & ~c.from_e0 & in_limit;
   const std::uint64_t lead3 = c.from_e0 & ~c.from_f0 & in_limit;
@@ -189,14 +207,17 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
   std::uint64_t continuation = 0;
   std::uint64_t doubles = 0;
 #if defined(SEPTET_KERNEL_OPS)
+  const std::size_t back = read_back(block.size(), block.before());
   for_each_vector(
-      block.bytes(), block.size(),
+      block.bytes() - back, block.size() + back,
       [&](const vector_bytes& b, std::size_t shift) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
         continuation |= ops::to_bits(b.below(0xC0)) << shift;
         doubles |= ops::to_bits(gsm ? ops::bit_or(ascii_extension_flags(b), b.is(0xE2))
                                     : ops::bit_and(b.above(0xEF), b.below(0x00)))
                    << shift;
       });
+  continuation >>= back;
+  doubles >>= back;
 #else
   for (std::size_t i = 0; i < block.size(); ++i) {
     const std::uint8_t b = block.bytes()[i];
@@ -219,10 +240,11 @@ template <class Ops>
 }
 #endif
 
-/// plain_run_scalar on vectors, the last one loaded partly (see load_partial).
+/// plain_run_scalar on vectors; `before` bytes of the text precede `p`, so that the last vector
+/// can be the one that ends with the text (see read_back).
 template <class Char>
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto plain_run(
-    const Char* p, std::size_t n) noexcept -> std::size_t {
+    const Char* p, std::size_t n, std::size_t before) noexcept -> std::size_t {
 #if defined(SEPTET_KERNEL_OPS)
   const auto* const bytes = reinterpret_cast<const std::uint8_t*>(p);
   constexpr std::size_t lanes = sizeof(ops::vector);
@@ -236,10 +258,14 @@ template <class Char>
   if (i == n) {
     return n;
   }
-  // The zeros past the text are not plain.
-  return i + static_cast<std::size_t>(
-                 std::countr_one(plain_bits(vector_bytes{ops::load_partial(bytes + i, n - i)})));
+  // The bits past the text are zeros, as are bytes past it: neither is plain.
+  const std::uint64_t last =
+      !ops::masked_partial && before + n >= lanes
+          ? plain_bits(vector_bytes{ops::load(bytes + n - lanes)}) >> (lanes - (n - i))
+          : plain_bits(vector_bytes{ops::load_partial(bytes + i, n - i)});
+  return i + static_cast<std::size_t>(std::countr_one(last));
 #else
+  (void)before;
   return plain_run_scalar(p, n);
 #endif
 }
@@ -254,25 +280,25 @@ template <class Char>
   const auto* const bytes = reinterpret_cast<const std::uint8_t*>(p);
   constexpr std::size_t lanes = sizeof(ops::vector);
   const std::size_t limit = n < room ? n : room;
-  // The septets of one vector, its first `size` stored at out + i; the count of those that start
-  // it.
-  const auto convert = [&](const vector_bytes& b, std::size_t i,
-                           std::size_t size) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+  // The septets of the vector of bytes at `at`, stored at out + at (`size` of them, or all when
+  // `size` is `lanes`); the count of those that start it from byte `drop` on.
+  const auto convert = [&](const vector_bytes& b, std::size_t at, std::size_t size,
+                           std::size_t drop) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
     typename ops::vector septets = b.v;
     for (const std::uint8_t moved : moved_plain_ascii) {
       septets = ops::select(b.is(moved), b.splat(tables::gsm7_reverse_direct[moved]), septets);
     }
     if (size == lanes) {
-      ops::store(out + i, septets);
+      ops::store(out + at, septets);
     } else {
-      ops::store_partial(out + i, septets, size);
+      ops::store_partial(out + at, septets, size);
     }
     const std::uint64_t same = plain_bits(b) | ops::to_bits(ops::bit_or(b.is(0x0A), b.is(0x0D)));
-    return static_cast<std::size_t>(std::countr_one(same));
+    return static_cast<std::size_t>(std::countr_one(same >> drop));
   };
   std::size_t i = 0;
   for (; i + lanes <= limit; i += lanes) {
-    const std::size_t same = convert(vector_bytes{ops::load(bytes + i)}, i, lanes);
+    const std::size_t same = convert(vector_bytes{ops::load(bytes + i)}, i, lanes, 0);
     if (same != lanes) {
       return i + same;
     }
@@ -280,8 +306,15 @@ template <class Char>
   if (i == limit) {
     return i;
   }
+  if (!ops::masked_partial && i > 0) {
+    // The vector that ends at `limit`, whole: the bytes it shares with the last one were all
+    // plain or line breaks, so their septets are written again unchanged. The bits past `limit`
+    // are zeros, so they do not count.
+    const std::size_t drop = lanes - (limit - i);
+    return i + convert(vector_bytes{ops::load(bytes + limit - lanes)}, limit - lanes, lanes, drop);
+  }
   // The zeros past the bytes loaded are neither plain nor line breaks.
-  return i + convert(vector_bytes{ops::load_partial(bytes + i, limit - i)}, i, limit - i);
+  return i + convert(vector_bytes{ops::load_partial(bytes + i, limit - i)}, i, limit - i, 0);
 #else
   (void)p, (void)n, (void)out, (void)room;
   return 0;
@@ -304,13 +337,13 @@ struct kernels {
     return SEPTET_KERNEL_NAMESPACE::mark_units(block, gsm);
   }
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto classify_bytes(
-      const std::uint8_t* p, std::size_t size) noexcept -> byte_classes {
-    return SEPTET_KERNEL_NAMESPACE::classify_bytes(p, size);
+      const std::uint8_t* p, std::size_t size, std::size_t before) noexcept -> byte_classes {
+    return SEPTET_KERNEL_NAMESPACE::classify_bytes(p, size, before);
   }
   template <class Char>
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto plain_run(
-      const Char* p, std::size_t n) noexcept -> std::size_t {
-    return SEPTET_KERNEL_NAMESPACE::plain_run(p, n);
+      const Char* p, std::size_t n, std::size_t before) noexcept -> std::size_t {
+    return SEPTET_KERNEL_NAMESPACE::plain_run(p, n, before);
   }
   template <class Char>
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto ascii_septets(

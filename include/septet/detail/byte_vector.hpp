@@ -64,6 +64,8 @@ SEPTET_ALWAYS_INLINE inline auto zero_padded(const std::uint8_t* p, std::size_t 
 struct avx512bw_ops {
   using vector = __m512i;
   using flags = __mmask64;  // compares give one bit per byte directly
+  /// load_partial and store_partial are masked loads and stores: no copy through memory.
+  static constexpr bool masked_partial = true;
   SEPTET_TARGET_AVX512BW static auto load(const std::uint8_t* p) noexcept -> vector {
     return _mm512_loadu_si512(p);
   }
@@ -117,6 +119,9 @@ struct avx512bw_ops {
 struct avx2_ops {
   using vector = __m256i;
   using flags = __m256i;  // 0xFF or 0x00 per byte
+  /// load_partial and store_partial copy through a buffer on the stack (a vector load of bytes
+  /// just stored one by one waits for those stores: tens of cycles).
+  static constexpr bool masked_partial = false;
   SEPTET_TARGET_AVX2 static auto load(const std::uint8_t* p) noexcept -> vector {
     return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
   }
@@ -166,6 +171,9 @@ struct avx2_ops {
 struct sse2_ops {
   using vector = __m128i;
   using flags = __m128i;  // 0xFF or 0x00 per byte
+  /// load_partial and store_partial copy through a buffer on the stack (a vector load of bytes
+  /// just stored one by one waits for those stores: tens of cycles).
+  static constexpr bool masked_partial = false;
   static auto load(const std::uint8_t* p) noexcept -> vector {
     return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   }
@@ -214,6 +222,9 @@ struct sse2_ops {
 struct neon_ops {
   using vector = uint8x16_t;
   using flags = uint8x16_t;  // 0xFF or 0x00 per byte
+  /// load_partial and store_partial copy through a buffer on the stack (a vector load of bytes
+  /// just stored one by one waits for those stores: tens of cycles).
+  static constexpr bool masked_partial = false;
   static auto load(const std::uint8_t* p) noexcept -> vector {
     return vld1q_u8(p);
   }

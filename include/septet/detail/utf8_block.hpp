@@ -127,6 +127,13 @@ struct byte_classes {
   /// range, and E2, whose one GSM character is the euro sign.
   std::uint64_t special_lead = 0;
 
+  /// The classes of the bytes from byte `n` on: every mask moved down by `n` bits.
+  [[nodiscard]] constexpr auto from_byte(std::size_t n) const noexcept -> byte_classes {
+    return {non_ascii >> n,  continuation >> n, from_c2 >> n,   from_e0 >> n,
+            from_f0 >> n,    from_f5 >> n,      ascii_gsm >> n, ascii_extension >> n,
+            latin_lead >> n, special_lead >> n};
+  }
+
   friend constexpr auto operator==(const byte_classes&, const byte_classes&) noexcept
       -> bool = default;
 };
@@ -152,15 +159,17 @@ struct byte_classes {
   return c;
 }
 
-/// The block at `p` with `available` bytes left in the text: 64 bytes, or fewer at the end. The
-/// block routines read no byte past them: the vector code loads the last vector in part
-/// (load_partial), the scalar code copies a short block into a padded buffer.
+/// The block at `p` with `available` bytes left in the text and `before` bytes of it before `p`:
+/// 64 bytes, or fewer at the end. The block routines read no byte outside the text: the vector
+/// code reads the last vector back from the text's end where the text is long enough, else in
+/// part (see for_each_vector); the scalar code copies a short block into a padded buffer.
 class text_block {
  public:
   template <class Char>
-  text_block(const Char* p, std::size_t available) noexcept
+  text_block(const Char* p, std::size_t available, std::size_t before) noexcept
       : m_bytes(reinterpret_cast<const std::uint8_t*>(p)),
-        m_size(available < block_size ? available : block_size) {}
+        m_size(available < block_size ? available : block_size),
+        m_before(before) {}
 
   [[nodiscard]] auto bytes() const noexcept -> const std::uint8_t* {
     return m_bytes;
@@ -169,10 +178,15 @@ class text_block {
   [[nodiscard]] auto size() const noexcept -> std::size_t {
     return m_size;
   }
+  /// Bytes of the text before the block, which the vector code may read.
+  [[nodiscard]] auto before() const noexcept -> std::size_t {
+    return m_before;
+  }
 
  private:
   const std::uint8_t* m_bytes;
   std::size_t m_size;
+  std::size_t m_before;
 };
 
 /// The whole characters at the start of a block that starts at a character boundary.
@@ -305,17 +319,21 @@ SEPTET_ALWAYS_INLINE inline auto with_vector_kernels(Visit&& visit) -> decltype(
 }
 
 /// The byte classes (see classify_bytes_scalar) of the `size` <= 64 bytes at `p` followed by
-/// zeros, on the path in use; no byte past them is read.
+/// zeros, on the path in use; no byte outside them and the `before` bytes before `p` is read.
 [[nodiscard]] inline auto classify_bytes(const std::uint8_t* p,
-                                         std::size_t size = block_size) noexcept -> byte_classes {
-  return with_vector_kernels([&](auto k)
-                                 SEPTET_ALWAYS_INLINE { return k.classify_bytes(p, size); });
+                                         std::size_t size = block_size,
+                                         std::size_t before = 0) noexcept -> byte_classes {
+  return with_vector_kernels(
+      [&](auto k) SEPTET_ALWAYS_INLINE { return k.classify_bytes(p, size, before); });
 }
 
-/// How many plain bytes (tables::plain_ascii) start the text, on the path in use.
+/// How many plain bytes (tables::plain_ascii) start the `n` bytes at `p`, on the path in use; no
+/// byte outside them and the `before` bytes before `p` is read.
 template <class Char>
-[[nodiscard]] inline auto plain_run(const Char* p, std::size_t n) noexcept -> std::size_t {
-  return with_vector_kernels([&](auto k) SEPTET_ALWAYS_INLINE { return k.plain_run(p, n); });
+[[nodiscard]] inline auto plain_run(const Char* p, std::size_t n, std::size_t before = 0) noexcept
+    -> std::size_t {
+  return with_vector_kernels([&](auto k)
+                                 SEPTET_ALWAYS_INLINE { return k.plain_run(p, n, before); });
 }
 
 }  // namespace septet::inline v0::detail

@@ -107,6 +107,29 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
   return ops::bit_or(ops::and_not(b.is(0x60), b.within(0x20, 0x7E)), controls);
 }
 
+/// The classes of nibble_class of the vector `b` (bits placed by `shift`) added to `c`: four
+/// table look-ups, where compares would take one per byte value or range.
+template <class Ops>
+SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void add_nibble_classes(
+    const vector_bytes_of<Ops>& b, std::size_t shift, byte_classes& c) noexcept {
+  if constexpr (Ops::has_lookup) {
+    const nibble_tables& t = class_nibble_tables;
+    const auto high = Ops::high_nibbles(b.v);
+    const auto low = Ops::low_nibbles(b.v);
+    const auto classes = Ops::either(
+        Ops::both(Ops::lookup(Ops::table(t.high_a), high), Ops::lookup(Ops::table(t.low_a), low)),
+        Ops::both(Ops::lookup(Ops::table(t.high_b), high), Ops::lookup(Ops::table(t.low_b), low)));
+    namespace k = nibble_class;
+    c.from_c2 |= Ops::template bit_set<k::from_c2>(classes) << shift;
+    c.ascii_gsm |= (Ops::template bit_set<k::ascii_gsm_to_6f>(classes) |
+                    Ops::template bit_set<k::ascii_gsm_rest>(classes))
+                   << shift;
+    c.ascii_extension |= Ops::template bit_set<k::ascii_extension>(classes) << shift;
+    c.latin_lead |= Ops::template bit_set<k::latin_lead>(classes) << shift;
+    c.special_lead |= Ops::template bit_set<k::special_lead>(classes) << shift;
+  }
+}
+
 /// classify_bytes_scalar on vectors; `before` bytes of the text precede `p` (see read_back).
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto classify_bytes(
     const std::uint8_t* p, std::size_t size, std::size_t before) noexcept -> byte_classes {
@@ -120,17 +143,21 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
         };
         c.non_ascii |= b.high() << shift;
         c.continuation |= bits(b.below(0xC0));
-        c.from_c2 |= bits(b.above(0xC1));
         c.from_e0 |= bits(b.above(0xDF));
         c.from_f0 |= bits(b.above(0xEF));
         c.from_f5 |= bits(b.above(0xF4));
-        c.ascii_gsm |= bits(ascii_gsm_flags(b));
-        c.ascii_extension |= bits(ascii_extension_flags(b));
-        c.latin_lead |= bits(ops::bit_or(ops::bit_or(b.is(latin_leads[0]), b.is(latin_leads[1])),
-                                         b.is(latin_leads[2])));
-        c.special_lead |=
-            bits(ops::bit_or(ops::bit_or(ops::bit_or(b.is(0xE0), b.is(0xE2)), b.is(0xED)),
-                             ops::bit_or(b.is(0xF0), b.is(0xF4))));
+        if constexpr (ops::has_lookup) {
+          add_nibble_classes(b, shift, c);
+        } else {
+          c.from_c2 |= bits(b.above(0xC1));
+          c.ascii_gsm |= bits(ascii_gsm_flags(b));
+          c.ascii_extension |= bits(ascii_extension_flags(b));
+          c.latin_lead |= bits(ops::bit_or(ops::bit_or(b.is(latin_leads[0]), b.is(latin_leads[1])),
+                                           b.is(latin_leads[2])));
+          c.special_lead |=
+              bits(ops::bit_or(ops::bit_or(ops::bit_or(b.is(0xE0), b.is(0xE2)), b.is(0xED)),
+                               ops::bit_or(b.is(0xF0), b.is(0xF4))));
+        }
       });
   if (back != 0) {
     c = c.from_byte(back);

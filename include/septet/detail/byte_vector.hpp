@@ -112,6 +112,36 @@ struct avx512bw_ops {
   SEPTET_TARGET_AVX512BW static auto sign_bits(vector v) noexcept -> std::uint64_t {
     return _mm512_movepi8_mask(v);
   }
+  /// Byte shuffles: nibble look-ups (see nibble_tables).
+  static constexpr bool has_lookup = true;
+  /// A table of 16 bytes in every 128-bit lane (a shuffle looks up within its lane).
+  SEPTET_TARGET_AVX512BW static auto table(const std::array<std::uint8_t, 16>& t) noexcept
+      -> vector {
+    // The zero-masked form: GCC 12 warns that the plain one reads an undefined vector.
+    return _mm512_maskz_broadcast_i32x4(
+        0xFFFF, _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data())));
+  }
+  /// Each byte's entry of `t` at its index, 0..15.
+  SEPTET_TARGET_AVX512BW static auto lookup(vector t, vector index) noexcept -> vector {
+    return _mm512_shuffle_epi8(t, index);
+  }
+  SEPTET_TARGET_AVX512BW static auto low_nibbles(vector v) noexcept -> vector {
+    return _mm512_and_si512(v, _mm512_set1_epi8(0x0F));
+  }
+  SEPTET_TARGET_AVX512BW static auto high_nibbles(vector v) noexcept -> vector {
+    return _mm512_and_si512(_mm512_srli_epi16(v, 4), _mm512_set1_epi8(0x0F));
+  }
+  SEPTET_TARGET_AVX512BW static auto both(vector a, vector b) noexcept -> vector {
+    return _mm512_and_si512(a, b);
+  }
+  SEPTET_TARGET_AVX512BW static auto either(vector a, vector b) noexcept -> vector {
+    return _mm512_or_si512(a, b);
+  }
+  /// A bit per byte: whether bit K of the byte is set.
+  template <unsigned K>
+  SEPTET_TARGET_AVX512BW static auto bit_set(vector v) noexcept -> std::uint64_t {
+    return _mm512_test_epi8_mask(v, _mm512_set1_epi8(static_cast<char>(1U << K)));
+  }
 };
 #endif
 
@@ -164,6 +194,34 @@ struct avx2_ops {
   SEPTET_TARGET_AVX2 static auto sign_bits(vector v) noexcept -> std::uint64_t {
     return to_bits(v);
   }
+  /// Byte shuffles: nibble look-ups (see nibble_tables).
+  static constexpr bool has_lookup = true;
+  /// A table of 16 bytes in both 128-bit lanes (a shuffle looks up within its lane).
+  SEPTET_TARGET_AVX2 static auto table(const std::array<std::uint8_t, 16>& t) noexcept -> vector {
+    return _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data())));
+  }
+  /// Each byte's entry of `t` at its index, 0..15.
+  SEPTET_TARGET_AVX2 static auto lookup(vector t, vector index) noexcept -> vector {
+    return _mm256_shuffle_epi8(t, index);
+  }
+  SEPTET_TARGET_AVX2 static auto low_nibbles(vector v) noexcept -> vector {
+    return _mm256_and_si256(v, _mm256_set1_epi8(0x0F));
+  }
+  SEPTET_TARGET_AVX2 static auto high_nibbles(vector v) noexcept -> vector {
+    return _mm256_and_si256(_mm256_srli_epi16(v, 4), _mm256_set1_epi8(0x0F));
+  }
+  SEPTET_TARGET_AVX2 static auto both(vector a, vector b) noexcept -> vector {
+    return _mm256_and_si256(a, b);
+  }
+  SEPTET_TARGET_AVX2 static auto either(vector a, vector b) noexcept -> vector {
+    return _mm256_or_si256(a, b);
+  }
+  /// A bit per byte: whether bit K of the byte is set. A shift of the 16-bit lanes by 7 - K
+  /// moves bit K of each byte to its sign bit, whose mask AVX2 gathers in one instruction.
+  template <unsigned K>
+  SEPTET_TARGET_AVX2 static auto bit_set(vector v) noexcept -> std::uint64_t {
+    return to_bits(_mm256_slli_epi16(v, 7 - K));
+  }
 };
 #endif
 
@@ -171,6 +229,8 @@ struct avx2_ops {
 struct sse2_ops {
   using vector = __m128i;
   using flags = __m128i;  // 0xFF or 0x00 per byte
+  /// No nibble look-ups: SSE2 has no byte shuffle (SSSE3 added it); compares instead.
+  static constexpr bool has_lookup = false;
   /// load_partial and store_partial copy through a buffer on the stack (a vector load of bytes
   /// just stored one by one waits for those stores: tens of cycles).
   static constexpr bool masked_partial = false;
@@ -222,6 +282,8 @@ struct sse2_ops {
 struct neon_ops {
   using vector = uint8x16_t;
   using flags = uint8x16_t;  // 0xFF or 0x00 per byte
+  /// No nibble look-ups (yet): compares, as NEON's masks cost a few instructions each.
+  static constexpr bool has_lookup = false;
   /// load_partial and store_partial copy through a buffer on the stack (a vector load of bytes
   /// just stored one by one waits for those stores: tens of cycles).
   static constexpr bool masked_partial = false;

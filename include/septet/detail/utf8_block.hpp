@@ -138,6 +138,20 @@ struct byte_classes {
       -> bool = default;
 };
 
+/// GSM ASCII: plain, is_line_break, is_ascii_extension.
+[[nodiscard]] constexpr auto is_ascii_gsm(std::uint8_t b) noexcept -> bool {
+  return tables::plain_ascii[b] || is_line_break(b) || is_ascii_extension(b);
+}
+
+[[nodiscard]] constexpr auto is_latin_lead(std::uint8_t b) noexcept -> bool {
+  return b == latin_leads[0] || b == latin_leads[1] || b == latin_leads[2];
+}
+
+/// See byte_classes::special_lead.
+[[nodiscard]] constexpr auto is_special_lead(std::uint8_t b) noexcept -> bool {
+  return b == 0xE0U || b == 0xE2U || b == 0xEDU || b == 0xF0U || b == 0xF4U;
+}
+
 /// The definition the vector code implements, byte by byte (also the portable fallback).
 [[nodiscard]] constexpr auto classify_bytes_scalar(const std::uint8_t* p) noexcept -> byte_classes {
   byte_classes c;
@@ -151,18 +165,97 @@ struct byte_classes {
     set(c.from_e0, b >= 0xE0U);
     set(c.from_f0, b >= 0xF0U);
     set(c.from_f5, b >= 0xF5U);
-    set(c.ascii_gsm, tables::plain_ascii[b] || is_line_break(b) || is_ascii_extension(b));
+    set(c.ascii_gsm, is_ascii_gsm(b));
     set(c.ascii_extension, is_ascii_extension(b));
-    set(c.latin_lead, b == latin_leads[0] || b == latin_leads[1] || b == latin_leads[2]);
-    set(c.special_lead, b == 0xE0U || b == 0xE2U || b == 0xEDU || b == 0xF0U || b == 0xF4U);
+    set(c.latin_lead, is_latin_lead(b));
+    set(c.special_lead, is_special_lead(b));
   }
   return c;
 }
 
+/// A rectangle of the 16 x 16 table of byte values: the bytes whose high nibble is in `highs` and
+/// whose low nibble is in `lows` (bit n: nibble n).
+struct nibble_rectangle {
+  std::uint16_t highs = 0;
+  std::uint16_t lows = 0;
+
+  [[nodiscard]] constexpr auto holds(std::uint8_t b) const noexcept -> bool {
+    return ((highs >> (b >> 4U)) & 1U) != 0 && ((lows >> (b & 0xFU)) & 1U) != 0;
+  }
+};
+
+/// The classes that paths with a byte shuffle (AVX2, AVX-512BW) look up by nibble rather than
+/// compare byte values and ranges one by one: each the union of at most two rectangles (the GSM
+/// ASCII, of four, in two parts: 20..6F, and the rest); the bit of each in nibble_tables.
+namespace nibble_class {
+inline constexpr unsigned from_c2 = 0;
+inline constexpr unsigned ascii_gsm_to_6f = 1;
+inline constexpr unsigned ascii_gsm_rest = 2;
+inline constexpr unsigned ascii_extension = 3;
+inline constexpr unsigned latin_lead = 4;
+inline constexpr unsigned special_lead = 5;
+}  // namespace nibble_class
+
+inline constexpr std::array<std::array<nibble_rectangle, 2>, 6> nibble_class_rectangles = {{
+    {{{0x1000, 0xFFFC}, {0xE000, 0xFFFF}}},  // C2..CF; D0..FF
+    {{{0x003C, 0xFFFF}, {0x0040, 0xFFFE}}},  // 20..5F; 61..6F
+    {{{0x0080, 0x7FFF}, {0x0001, 0x3400}}},  // 70..7E; 0A 0C 0D
+    {{{0x00A0, 0x7800}, {0x0001, 0x1000}}},  // 5B..5E 7B..7E; 0C
+    {{{0x1000, 0x400C}, {}}},                // C2 C3 CE
+    {{{0x4000, 0x2005}, {0x8000, 0x0011}}},  // E0 E2 ED; F0 F4
+}};
+
+/// Bit k of (high_a[b >> 4] & low_a[b & 15]) | (high_b[b >> 4] & low_b[b & 15]): whether byte b is
+/// in class k of nibble_class, the first rectangle of the class in the a tables, the second in b.
+struct nibble_tables {
+  std::array<std::uint8_t, 16> high_a{};
+  std::array<std::uint8_t, 16> low_a{};
+  std::array<std::uint8_t, 16> high_b{};
+  std::array<std::uint8_t, 16> low_b{};
+
+  [[nodiscard]] constexpr auto classes_of(std::uint8_t b) const noexcept -> unsigned {
+    const std::size_t high = b >> 4U;
+    const std::size_t low = b & 0xFU;
+    return (high_a[high] & low_a[low]) | (high_b[high] & low_b[low]);
+  }
+};
+
+inline constexpr nibble_tables class_nibble_tables = [] {
+  nibble_tables t;
+  for (std::size_t k = 0; k < nibble_class_rectangles.size(); ++k) {
+    const auto bit = static_cast<std::uint8_t>(1U << k);
+    const auto& [a, b] = nibble_class_rectangles[k];
+    for (std::size_t n = 0; n < 16; ++n) {
+      t.high_a[n] |= ((a.highs >> n) & 1U) != 0 ? bit : 0U;
+      t.low_a[n] |= ((a.lows >> n) & 1U) != 0 ? bit : 0U;
+      t.high_b[n] |= ((b.highs >> n) & 1U) != 0 ? bit : 0U;
+      t.low_b[n] |= ((b.lows >> n) & 1U) != 0 ? bit : 0U;
+    }
+  }
+  return t;
+}();
+
+// The look-ups give exactly the classes of classify_bytes_scalar.
+static_assert([] {
+  for (unsigned value = 0; value < 256; ++value) {
+    const auto b = static_cast<std::uint8_t>(value);
+    const unsigned classes = class_nibble_tables.classes_of(b);
+    const auto in = [&](unsigned k) { return ((classes >> k) & 1U) != 0; };
+    namespace k = nibble_class;
+    if (in(k::from_c2) != (b >= 0xC2U) ||
+        (in(k::ascii_gsm_to_6f) || in(k::ascii_gsm_rest)) != is_ascii_gsm(b) ||
+        in(k::ascii_extension) != is_ascii_extension(b) || in(k::latin_lead) != is_latin_lead(b) ||
+        in(k::special_lead) != is_special_lead(b)) {
+      return false;
+    }
+  }
+  return true;
+}());
+
 /// The block at `p` with `available` bytes left in the text and `before` bytes of it before `p`:
 /// 64 bytes, or fewer at the end. The block routines read no byte outside the text: the vector
 /// code reads the last vector back from the text's end where the text is long enough, else in
-/// part (see for_each_vector); the scalar code copies a short block into a padded buffer.
+/// part (see read_back); the scalar code copies a short block into a padded buffer.
 class text_block {
  public:
   template <class Char>

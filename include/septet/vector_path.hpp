@@ -58,6 +58,30 @@ inline constexpr vector_path compiled_vector_path =
     vector_path::scalar;
 #endif
 
+#if defined(SEPTET_PEXT_SPEED_AT_RUN_TIME)
+/// Whether this CPU runs PEXT and PDEP (BMI2) in a few cycles: Intel's do, and AMD's from Zen 3
+/// (family 19h) on; AMD's before (and Hygon's, family 18h) run them as microcode, taking hundreds
+/// of cycles, so the bit operations of bits.hpp are faster there.
+[[nodiscard]] inline auto cpu_runs_pext_fast() noexcept -> bool {
+  unsigned eax = 0;
+  unsigned ebx = 0;
+  unsigned ecx = 0;
+  unsigned edx = 0;
+  if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) == 0) {
+    return false;
+  }
+  const unsigned base_family = (eax >> 8U) & 0xFU;
+  const unsigned family = base_family == 0xFU ? base_family + ((eax >> 20U) & 0xFFU) : base_family;
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("bmi2") &&
+         (__builtin_cpu_is("intel") || (__builtin_cpu_is("amd") && family >= 0x19U));
+}
+
+/// cpu_runs_pext_fast(), asked once, when the program starts (read before then, it says no: the
+/// bit operations of bits.hpp, which give the same results).
+inline const bool pext_runs_fast = cpu_runs_pext_fast();
+#endif
+
 #if defined(SEPTET_VECTOR_DISPATCH)
 /// Whether this CPU runs SEPTET_TARGET_AVX2 code (__builtin_cpu_supports also asks whether the
 /// operating system saves the wider registers).

@@ -6,7 +6,9 @@
 //   SEPTET_KERNEL_TARGET     the target attribute that instruction set needs (may be empty);
 //   SEPTET_KERNEL_INLINE     SEPTET_ALWAYS_INLINE, or empty where run() flattens (see kernels);
 //   SEPTET_KERNEL_ENTRY      SEPTET_FLATTEN on run() where the target is not the compiler's;
-//   SEPTET_KERNEL_FAST_BMI2  (optional) the set has a fast PEXT and PDEP.
+//   SEPTET_KERNEL_FAST_BMI2  (optional) the set has a fast PEXT and PDEP;
+//   SEPTET_KERNEL_BMI2_IF_FAST (optional) the set has PEXT and PDEP, used if this CPU runs them
+//                            fast (pext_runs_fast).
 // GCC and Clang refuse to inline an intrinsic into a function compiled for a smaller target, so
 // every function and lambda here that can reach one carries SEPTET_KERNEL_TARGET; the C++ is
 // written once and compiled for each target, and no other function of the library needs one.
@@ -377,30 +379,35 @@ struct kernels {
       const Char* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept -> std::size_t {
     return SEPTET_KERNEL_NAMESPACE::ascii_septets(p, n, out, room);
   }
-  /// Whether squeeze_septets and select_bit below are one PEXT and one PDEP.
+  /// Whether squeeze_septets and select_bit below are one PEXT and one PDEP: on the AVX-512BW
+  /// path, whose CPUs all run them fast, and on the AVX2 path where this CPU does (AMD's before
+  /// Zen 3, which have AVX2 and BMI2 but not AVX-512, take hundreds of cycles for them).
 #if defined(SEPTET_KERNEL_FAST_BMI2)
   static constexpr bool fast_pext_and_pdep = true;
+#elif defined(SEPTET_KERNEL_BMI2_IF_FAST)
+  bool fast_pext_and_pdep = pext_runs_fast;  // read once per call, like the path
 #else
   static constexpr bool fast_pext_and_pdep = false;
 #endif
-  /// squeeze_septets: one PEXT on the AVX-512BW path, whose CPUs all run it fast (AMD's before
-  /// Zen 3, which have AVX2 and BMI2 but not AVX-512, take hundreds of cycles for it).
-  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto squeeze_septets(
-      std::uint64_t x) noexcept -> std::uint64_t {
-#if defined(SEPTET_KERNEL_FAST_BMI2)
-    return _pext_u64(x, 0x7F7F7F7F7F7F7F7FULL);
-#else
+  /// squeeze_septets: one PEXT where fast_pext_and_pdep.
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET auto squeeze_septets(
+      std::uint64_t x) const noexcept -> std::uint64_t {
+#if defined(SEPTET_KERNEL_FAST_BMI2) || defined(SEPTET_KERNEL_BMI2_IF_FAST)
+    if (fast_pext_and_pdep) {
+      return _pext_u64(x, 0x7F7F7F7F7F7F7F7FULL);
+    }
+#endif
     return detail::squeeze_septets(x);
-#endif
   }
-  /// select_bit: one PDEP on the AVX-512BW path (fast there, as PEXT above).
-  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto select_bit(
-      std::uint64_t m, std::size_t k) noexcept -> std::size_t {
-#if defined(SEPTET_KERNEL_FAST_BMI2)
-    return static_cast<std::size_t>(std::countr_zero(_pdep_u64(std::uint64_t{1} << k, m)));
-#else
-    return detail::select_bit(m, k);
+  /// select_bit: one PDEP where fast_pext_and_pdep.
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET auto select_bit(
+      std::uint64_t m, std::size_t k) const noexcept -> std::size_t {
+#if defined(SEPTET_KERNEL_FAST_BMI2) || defined(SEPTET_KERNEL_BMI2_IF_FAST)
+    if (fast_pext_and_pdep) {
+      return static_cast<std::size_t>(std::countr_zero(_pdep_u64(std::uint64_t{1} << k, m)));
+    }
 #endif
+    return detail::select_bit(m, k);
   }
   template <class F>
   SEPTET_KERNEL_ENTRY SEPTET_KERNEL_TARGET static auto run(F&& f) -> decltype(auto) {
@@ -416,3 +423,4 @@ struct kernels {
 #undef SEPTET_KERNEL_INLINE
 #undef SEPTET_KERNEL_ENTRY
 #undef SEPTET_KERNEL_FAST_BMI2
+#undef SEPTET_KERNEL_BMI2_IF_FAST

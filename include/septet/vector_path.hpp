@@ -14,7 +14,8 @@
 // AVX2 and AVX-512BW paths and, on first use, takes the widest this CPU runs; set_vector_path pins
 // another. A build whose compiler targets AVX2 or AVX-512BW already (-mavx2, -march=native), an
 // MSVC build, an AArch64 build (NEON) and a SEPTET_NO_SIMD build (scalar) have the one path chosen
-// at compile time, at no run-time cost.
+// at compile time, at no run-time cost (but one CPUID when the program starts where the target has
+// BMI2 and not AVX-512BW, see cpu_runs_pext_fast).
 namespace septet::inline v0 {
 
 enum class vector_path : std::uint8_t {

@@ -328,7 +328,7 @@ TEST_P(fast_path_test, texts_in_buffers_of_their_exact_size_read_nothing_past_th
 }
 
 TEST_P(fast_path_test, the_paths_squeeze_of_eight_septets_is_the_portable_one) {
-  // On AVX-512BW one PEXT, elsewhere shifts and masks: the same 56 bits.
+  // One PEXT where the path uses it (see below), elsewhere shifts and masks: the same 56 bits.
   std::mt19937_64 rng(13);
   for (int round = 0; round < 10000; ++round) {
     const std::uint64_t septets = (round == 0 ? ~std::uint64_t{0} : rng()) & 0x7F7F7F7F7F7F7F7FULL;
@@ -353,8 +353,8 @@ TEST_P(fast_path_test, pext_and_pdep_are_used_where_the_cpu_runs_them_fast) {
 }
 
 TEST_P(fast_path_test, select_bit_finds_the_bit_of_every_rank) {
-  // The part splitters' cut finder: the path's (one PDEP on AVX-512BW) and the portable one
-  // (running sums per byte).
+  // The part splitters' cut finder: the path's (one PDEP where it uses it, see above) and the
+  // portable one (running sums per byte, or one PDEP where the compiler targets BMI2).
   std::mt19937_64 rng(5);
   for (int round = 0; round < 2000; ++round) {
     const std::uint64_t mask = round == 0 ? ~std::uint64_t{0} : rng() & rng();

@@ -49,10 +49,11 @@
 #endif
 // Where code for BMI2 is compiled without AVX-512BW (the AVX2 path, chosen at run time or by the
 // compiler's target) on x86-64 with GCC or Clang, whether PEXT and PDEP are fast is asked of the
-// CPU once (see cpu_runs_pext_fast in <septet/vector_path.hpp>).
+// CPU once (see cpu_runs_pext_fast in <septet/vector_path.hpp>). Not on Windows: MinGW's
+// <cpuid.h> defines a __cpuid macro that breaks <intrin.h>, which Windows headers include.
 #if (defined(SEPTET_VECTOR_DISPATCH) || (defined(__BMI2__) && !defined(SEPTET_HAS_AVX512BW))) && \
     defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(_MSC_VER) &&    \
-    !defined(SEPTET_NO_SIMD)
+    !defined(_WIN32) && !defined(SEPTET_NO_SIMD)
 #  include <cpuid.h>
 #  define SEPTET_PEXT_SPEED_AT_RUN_TIME 1
 #endif

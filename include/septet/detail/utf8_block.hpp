@@ -366,7 +366,7 @@ struct unit_marks {
 #  define SEPTET_KERNEL_ENTRY
 #  if defined(SEPTET_HAS_AVX512BW) && defined(__BMI2__)
 #    define SEPTET_KERNEL_FAST_BMI2 1
-#  elif defined(SEPTET_PEXT_SPEED_AT_RUN_TIME) && defined(__BMI2__)
+#  elif defined(SEPTET_PEXT_SPEED_AT_RUN_TIME) && defined(SEPTET_HAS_AVX2) && defined(__BMI2__)
 #    define SEPTET_KERNEL_BMI2_IF_FAST 1
 #  endif
 #  include <septet/detail/block_kernels.hpp>
@@ -377,7 +377,9 @@ struct unit_marks {
 #  define SEPTET_KERNEL_TARGET SEPTET_TARGET_AVX2
 #  define SEPTET_KERNEL_INLINE
 #  define SEPTET_KERNEL_ENTRY SEPTET_FLATTEN
-#  define SEPTET_KERNEL_BMI2_IF_FAST 1
+#  if defined(SEPTET_PEXT_SPEED_AT_RUN_TIME)
+#    define SEPTET_KERNEL_BMI2_IF_FAST 1
+#  endif
 #  include <septet/detail/block_kernels.hpp>
 #  define SEPTET_KERNEL_NAMESPACE avx512bw_kernels
 #  define SEPTET_KERNEL_OPS avx512bw_ops

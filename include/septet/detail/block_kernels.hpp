@@ -82,17 +82,17 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void for_each_vector(const std:
   (std::make_index_sequence<block_size / lanes>{});
 }
 
-/// How far back a block of `size` bytes with `before` bytes of text before it is read: where no
-/// masked load exists and the text reaches back far enough, a short block (the text's end) is
-/// read as the 64 bytes that end with the text, its masks then moved down by as many bits (the
-/// bits past the text are then zeros, as the classes of the zeros a partial load gives are):
-/// a vector load of bytes just copied one by one would wait tens of cycles for the copy.
+/// How far back `size` bytes (a block, or a vector: `Width`) with `before` readable bytes before
+/// them are read: where no masked load exists and enough precedes them, a short piece (the end of
+/// the text or run) is read as the `Width` bytes that end with it, its masks then moved down by as
+/// many bits (the bits past it are then zeros, as the classes of the zeros a partial load gives
+/// are): a vector load of bytes just copied one by one would wait tens of cycles for the copy.
+template <std::size_t Width = block_size>
 [[nodiscard]] SEPTET_ALWAYS_INLINE constexpr auto read_back(std::size_t size,
                                                             std::size_t before) noexcept
     -> std::size_t {
-  return !ops::masked_partial && size != 0 && size < block_size && before + size >= block_size
-             ? block_size - size
-             : 0;
+  return !ops::masked_partial && size != 0 && size < Width && before + size >= Width ? Width - size
+                                                                                     : 0;
 }
 
 /// is_ascii_extension, on a vector.
@@ -288,10 +288,10 @@ template <class Char>
     return n;
   }
   // The bits past the text are zeros, as are bytes past it: neither is plain.
-  const std::uint64_t last =
-      !ops::masked_partial && before + n >= lanes
-          ? plain_bits(vector_bytes{ops::load(bytes + n - lanes)}) >> (lanes - (n - i))
-          : plain_bits(vector_bytes{ops::load_partial(bytes + i, n - i)});
+  const std::size_t back = read_back<lanes>(n - i, before + i);
+  const std::uint64_t last = back != 0
+                                 ? plain_bits(vector_bytes{ops::load(bytes + n - lanes)}) >> back
+                                 : plain_bits(vector_bytes{ops::load_partial(bytes + i, n - i)});
   return i + static_cast<std::size_t>(std::countr_one(last));
 #else
   (void)before;
@@ -335,12 +335,11 @@ template <class Char>
   if (i == limit) {
     return i;
   }
-  if (!ops::masked_partial && i > 0) {
-    // The vector that ends at `limit`, whole: the bytes it shares with the last one were all
-    // plain or line breaks, so their septets are written again unchanged. The bits past `limit`
-    // are zeros, so they do not count.
-    const std::size_t drop = lanes - (limit - i);
-    return i + convert(vector_bytes{ops::load(bytes + limit - lanes)}, limit - lanes, lanes, drop);
+  // Read back within the run only (the `i` bytes converted above): the vector that ends at
+  // `limit`, whole; the bytes it shares with the last one were all plain or line breaks, so their
+  // septets are written again unchanged, and their bits are dropped.
+  if (const std::size_t back = read_back<lanes>(limit - i, i); back != 0) {
+    return i + convert(vector_bytes{ops::load(bytes + limit - lanes)}, limit - lanes, lanes, back);
   }
   // The zeros past the bytes loaded are neither plain nor line breaks.
   return i + convert(vector_bytes{ops::load_partial(bytes + i, limit - i)}, i, limit - i, 0);

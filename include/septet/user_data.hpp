@@ -38,7 +38,7 @@ struct encode_options {
 };
 
 /// One part as sent: UDH followed by user data in `octets[0, size)` (past `size` the octets are
-/// not the part's: encoding into a reused buffer leaves what was there).
+/// not the part's: what a reused buffer held, or the spill of the encoder's whole-word stores).
 struct encoded_part {
   /// The largest part: 160 unpacked septets (packed user data never exceeds 140 octets).
   static constexpr std::size_t max_octets = user_data_septets;
@@ -137,38 +137,18 @@ template <utf8_unit Char>
 }
 
 /// Run time: a part of valid UTF-8 (as the analysis found) as UTF-16BE, without checking the
-/// text again. The octets written, or nothing when `out` is too small (the checked path then
-/// says so).
+/// text again (see utf16be.hpp). The octets written, or nothing when `out` is too small (the
+/// checked path then says so). The octets of `out` past those written may be written too.
 template <utf8_unit Char>
 [[nodiscard]] inline auto utf16be_from_valid_utf8(std::basic_string_view<Char> piece,
                                                   std::span<std::uint8_t> out) noexcept
     -> std::optional<std::size_t> {
-  std::size_t written = 0;
-  const auto put = [&](std::uint32_t unit) {
-    out[written] = static_cast<std::uint8_t>(unit >> 8U);
-    out[written + 1] = static_cast<std::uint8_t>(unit & 0xFFU);
-    written += 2;
-  };
-  for (std::size_t i = 0; i < piece.size();) {
-    const std::uint32_t lead = byte_of(piece[i]);
-    const std::size_t length = lead < 0x80U ? 1 : lead < 0xE0U ? 2 : lead < 0xF0U ? 3 : 4;
-    if (i + length > piece.size() || written + (length == 4 ? 4 : 2) > out.size()) {
-      return std::nullopt;
-    }
-    const auto next = [&](std::size_t k) { return byte_of(piece[i + k]) & 0x3FU; };
-    if (length == 1) {
-      put(lead);
-    } else if (length == 2) {
-      put(((lead & 0x1FU) << 6U) | next(1));
-    } else if (length == 3) {
-      put(((lead & 0x0FU) << 12U) | (next(1) << 6U) | next(2));
-    } else {
-      const std::uint32_t cp =
-          ((lead & 0x07U) << 18U) | (next(1) << 12U) | (next(2) << 6U) | next(3);
-      put(0xD800U + ((cp - 0x10000U) >> 10U));
-      put(0xDC00U + ((cp - 0x10000U) & 0x3FFU));
-    }
-    i += length;
+  const auto* const bytes = reinterpret_cast<const std::uint8_t*>(piece.data());
+  const std::size_t written = with_vector_kernels([&](auto kernels) SEPTET_ALWAYS_INLINE {
+    return kernels.utf16be_from_valid_utf8(bytes, piece.size(), out.data(), out.size());
+  });
+  if (written == utf16be_no_room) {
+    return std::nullopt;
   }
   return written;
 }
@@ -184,7 +164,7 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
     out = encoded_part{};
   } else {
     // The octets are written up to `size` below; clearing all 160 took a fifth of the time of a
-    // short message. Past `size` they hold what the buffer held.
+    // short message. Past `size` they are not the part's (see encoded_part).
     out.size = out.udh_size = out.udl = 0;
     out.data_coding = data_coding_gsm7;
     out.esm_class = 0;

@@ -13,7 +13,9 @@
 #include <ostream>
 #include <random>
 #include <septet/septet.hpp>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "test_text.hpp"
@@ -595,6 +597,92 @@ TEST_P(fast_path_test, ucs2_parts_hold_the_checked_encoders_utf16be) {
       const auto user_data = p.user_data();
       ASSERT_EQ(std::vector<std::uint8_t>(user_data.begin(), user_data.end()), checked.value());
       EXPECT_EQ(p.udl, p.size);
+    }
+  }
+}
+
+/// utf16be_from_valid_utf8 against the checked encoder, the text in a buffer of exactly its size,
+/// into rooms of exactly the octets needed, one less (no room: nothing), one more, around the 32
+/// the vector path needs to store, and roomy; under AddressSanitizer no read or write leaves the
+/// buffers.
+void expect_checked_utf16be(const std::string& source) {
+  const auto expected = septet::ucs2::encode(source);
+  ASSERT_TRUE(expected.ok());
+  const auto text = std::make_unique<char[]>(source.size());
+  std::copy(source.begin(), source.end(), text.get());
+  const std::size_t needed = expected->size();
+  for (const std::size_t room : {needed, needed == 0 ? 0 : needed - 1, needed + 1, std::size_t{31},
+                                 std::size_t{32}, std::size_t{33}, needed + 40}) {
+    SCOPED_TRACE(testing::Message() << "room " << room);
+    const auto out = std::make_unique<std::uint8_t[]>(room);
+    const auto written = septet::detail::utf16be_from_valid_utf8(
+        std::string_view{text.get(), source.size()}, std::span{out.get(), room});
+    if (room < needed) {
+      ASSERT_FALSE(written.has_value());
+      continue;
+    }
+    ASSERT_EQ(written, needed);
+    ASSERT_TRUE(std::equal(expected->begin(), expected->end(), out.get()));
+  }
+}
+
+TEST_P(fast_path_test, utf16be_of_random_valid_utf8_is_the_checked_encoders) {
+  // Characters of one to four bytes, the ends of each range among them, in runs of few kinds.
+  const std::vector<std::string> pieces = {"a",
+                                           "Hi, ",
+                                           "\xC2\x80",
+                                           "\xD0\x96",
+                                           "\xDF\xBF",
+                                           "\xE0\xA0\x80",
+                                           "\xE4\xB8\xAD",
+                                           "\xEF\xBF\xBF",
+                                           "\xF0\x90\x80\x80",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xF4\x8F\xBF\xBF",
+                                           "0123456789abcdef"};
+  std::mt19937 rng(37);
+  for (std::size_t round = 0; round < 3000; ++round) {
+    const std::size_t first = round % pieces.size();
+    const std::vector<std::string> kinds = {pieces[first],
+                                            pieces[(first + round / 11) % pieces.size()],
+                                            pieces[(first + round / 7) % pieces.size()]};
+    SCOPED_TRACE(round);
+    expect_checked_utf16be(septet_test::random_text(rng, kinds, 1 + round % 3, 60));
+  }
+}
+
+TEST_P(fast_path_test, every_window_shape_is_taken_and_converts_as_the_checked_encoder) {
+  // For each shape of the window table, its characters (lengths from the shape, each range's ends
+  // in turn): the table gives the shape for their end mask, and they convert as the checked
+  // encoder does, first in the text or after 16 ASCII bytes, at the end of the text or followed by
+  // a character that keeps the earlier families from taking the window.
+  using windows = septet::detail::utf8_windows;
+  const std::array<std::array<std::string, 2>, 5> of_length = {
+      {{"", ""},
+       {"a", "\x7F"},
+       {"\xC2\x80", "\xDF\xBF"},
+       {"\xE0\xA0\x80", "\xEF\xBF\xBF"},
+       {"\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF"}}};
+  const auto& table = septet::detail::utf8_window_table;
+  for (const septet::detail::utf8_window_family* f :
+       {&windows::six, &windows::four, &windows::three}) {
+    for (std::size_t shape = f->first_shape; shape < f->first_shape + f->shapes(); ++shape) {
+      std::string window;
+      unsigned ends = 0;
+      for (std::size_t k = 0, digits = shape - f->first_shape; k < f->characters;
+           ++k, digits /= f->longest) {
+        window += of_length[digits % f->longest + 1][k % 2];
+        ends |= 1U << (window.size() - 1);
+      }
+      SCOPED_TRACE(testing::Message() << "shape " << shape << ", " << window.size() << " bytes");
+      ASSERT_EQ(table.of_ends[ends].shape, shape);
+      ASSERT_EQ(table.of_ends[ends].consumed, window.size());
+      const std::string next = of_length[f == &windows::three ? 4 : 3][0];
+      for (const std::string& before : {std::string{}, std::string{"0123456789abcdef"}}) {
+        for (const std::string& after : {std::string{}, next + " and more text"}) {
+          expect_checked_utf16be(before + window + after);
+        }
+      }
     }
   }
 }

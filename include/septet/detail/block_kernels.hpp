@@ -8,7 +8,9 @@
 //   SEPTET_KERNEL_ENTRY      SEPTET_FLATTEN on run() where the target is not the compiler's;
 //   SEPTET_KERNEL_FAST_BMI2  (optional) the set has a fast PEXT and PDEP;
 //   SEPTET_KERNEL_BMI2_IF_FAST (optional) the set has PEXT and PDEP, used if this CPU runs them
-//                            fast (pext_runs_fast).
+//                            fast (pext_runs_fast);
+//   SEPTET_KERNEL_SHUFFLES   (optional) the set has SSSE3's byte shuffles and SSE4.1's blends on
+//                            16 bytes (x86).
 // GCC and Clang refuse to inline an intrinsic into a function compiled for a smaller target, so
 // every function and lambda here that can reach one carries SEPTET_KERNEL_TARGET; the C++ is
 // written once and compiled for each target, and no other function of the library needs one.
@@ -349,6 +351,120 @@ template <class Char>
 #endif
 }
 
+#if defined(SEPTET_KERNEL_SHUFFLES)
+/// One window of utf8_window_table's `shape` (not by_character) in `bytes`, as UTF-16BE at
+/// `out`: 16 octets stored, those of its characters first; how many those are.
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto put_utf16be_window(
+    __m128i bytes, std::uint8_t shape, std::uint8_t* out) noexcept -> std::size_t {
+  const utf8_windows& t = utf8_window_table;
+  const auto constant = [](const std::array<std::uint8_t, 16>& c)
+                            SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+                              return _mm_loadu_si128(reinterpret_cast<const __m128i*>(c.data()));
+                            };
+  const auto bits = [](int b)
+                        SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET { return _mm_set1_epi32(b); };
+  // Payload bits of the lane's bytes, from the last up, moved down to their place in the unit.
+  const auto payload = [&](__m128i lanes, int shift, int mask)
+                           SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+                             return _mm_and_si128(_mm_srli_epi32(lanes, shift), bits(mask));
+                           };
+  const __m128i w = _mm_shuffle_epi8(bytes, constant(t.lanes[shape]));
+  // A continuation byte is 10xxxxxx, so bit 6 of the last byte is a payload bit only in ASCII.
+  __m128i units;
+  __m128i to_octets;
+  if (shape < utf8_windows::four.first_shape) {
+    units = _mm_or_si128(_mm_and_si128(w, bits(0x007F007F)),
+                         _mm_and_si128(_mm_srli_epi16(w, 2), bits(0x07C007C0)));
+    to_octets = constant(big_endian_words);
+  } else {
+    const __m128i bmp = _mm_or_si128(
+        _mm_or_si128(_mm_and_si128(w, bits(0x7F)), payload(w, 2, 0x0FC0)), payload(w, 4, 0xF000));
+    if (shape < utf8_windows::three.first_shape) {
+      units = bmp;
+      to_octets = constant(big_endian_low_words);
+    } else {
+      // A four-byte character (its lead in the lane's top byte) becomes a surrogate pair.
+      const __m128i above = _mm_sub_epi32(
+          _mm_or_si128(_mm_or_si128(_mm_and_si128(w, bits(0x3F)), payload(w, 2, 0x0FC0)),
+                       _mm_or_si128(payload(w, 4, 0x3F000), payload(w, 6, 0x1C0000))),
+          bits(0x10000));
+      const __m128i pair = _mm_or_si128(
+          _mm_or_si128(_mm_srli_epi32(above, 10), bits(0xD800)),
+          _mm_slli_epi32(_mm_or_si128(_mm_and_si128(above, bits(0x3FF)), bits(0xDC00)), 16));
+      const __m128i in_bmp = _mm_cmpeq_epi32(_mm_srli_epi32(w, 24), _mm_setzero_si128());
+      units = _mm_blendv_epi8(pair, bmp, in_bmp);
+      to_octets = constant(t.three_octets[shape - utf8_windows::three.first_shape]);
+    }
+  }
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_shuffle_epi8(units, to_octets));
+  return t.octets[shape];
+}
+
+/// The 16 bytes of the text at p + at (`n` bytes in all) followed by zeros: near the end, the 16
+/// that end the text moved down, or (a text under 16 bytes) the text itself, joined in registers.
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto text_window(
+    const std::uint8_t* p, std::size_t n, std::size_t at) noexcept -> __m128i {
+  if (n - at >= 16) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+  }
+  return n >= 16 ? end_moved_down(p + n, 16 - (n - at)) : partial_vector(p + at, n - at);
+}
+
+/// utf16be_one_by_one, 16 bytes at a time where they are ASCII, else the characters that start a
+/// window of 12 bytes at once (utf8_window_table), their end masks read from the starts of a block
+/// (so that the next window waits for a table look-up only), the end of the text counting as a
+/// start; the last few characters, one at a time. Stores are whole vectors: the room past the
+/// octets written may be written too.
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto utf16be_from_valid_utf8(
+    const std::uint8_t* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept
+    -> std::size_t {
+  const utf8_windows& t = utf8_window_table;
+  // The last window whose end mask (and the start after it) is still in the block's starts.
+  constexpr std::size_t last_window = block_size - utf8_windows::bytes - 1;
+  std::size_t i = 0;
+  std::size_t written = 0;
+  const auto fits = [&](std::size_t at)
+                        SEPTET_ALWAYS_INLINE { return at < n && room - written >= 32; };
+  while (fits(i)) {
+    const std::size_t size = n - i;
+    const std::uint64_t starts = mark_units(text_block(p + i, size, i), false).starts |
+                                 (size < block_size ? std::uint64_t{1} << size : 0);
+    std::size_t pos = 0;
+    do {
+      const __m128i bytes = text_window(p, n, i + pos);
+      if (_mm_movemask_epi8(bytes) == 0 && size - pos >= 16) {
+        const __m128i zero = _mm_setzero_si128();
+        auto* const to = reinterpret_cast<__m128i*>(out + written);
+        _mm_storeu_si128(to, _mm_unpacklo_epi8(zero, bytes));
+        _mm_storeu_si128(to + 1, _mm_unpackhi_epi8(zero, bytes));
+        pos += 16;
+        written += 32;
+        continue;
+      }
+      const utf8_windows::window w =
+          t.of_ends[static_cast<std::size_t>(starts >> (pos + 1)) & (t.of_ends.size() - 1)];
+      if (w.shape != utf8_windows::by_character) {
+        written += put_utf16be_window(bytes, w.shape, out + written);
+        pos += w.consumed;
+        continue;
+      }
+      std::size_t at = i + pos;
+      if (!put_utf16be_character(p, n, at, out, room, written)) {
+        return utf16be_no_room;
+      }
+      pos = at - i;
+    } while (pos <= last_window && fits(i + pos));
+    i += pos;
+  }
+  while (i < n) {
+    if (!put_utf16be_character(p, n, i, out, room, written)) {
+      return utf16be_no_room;
+    }
+  }
+  return written;
+}
+#endif
+
 /// This instruction set's routines, for code written once for every path (see
 /// with_vector_kernels): run(f) calls f(kernels{}) in a function compiled for the instruction set.
 /// f and the loop it calls are forced inline, so they are compiled for it too; where the target is
@@ -377,6 +493,17 @@ struct kernels {
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto ascii_septets(
       const Char* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept -> std::size_t {
     return SEPTET_KERNEL_NAMESPACE::ascii_septets(p, n, out, room);
+  }
+  /// The `n` bytes of valid UTF-8 at `p` as UTF-16BE (see utf16be.hpp): the octets written to
+  /// `out` (`room` of them), or utf16be_no_room.
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto utf16be_from_valid_utf8(
+      const std::uint8_t* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept
+      -> std::size_t {
+#if defined(SEPTET_KERNEL_SHUFFLES)
+    return SEPTET_KERNEL_NAMESPACE::utf16be_from_valid_utf8(p, n, out, room);
+#else
+    return utf16be_one_by_one(p, n, out, room);
+#endif
   }
   /// Whether squeeze_septets and select_bit below are one PEXT and one PDEP: on the AVX-512BW
   /// path, whose CPUs all run them fast, and on the AVX2 path where this CPU does (AMD's before
@@ -423,3 +550,4 @@ struct kernels {
 #undef SEPTET_KERNEL_ENTRY
 #undef SEPTET_KERNEL_FAST_BMI2
 #undef SEPTET_KERNEL_BMI2_IF_FAST
+#undef SEPTET_KERNEL_SHUFFLES

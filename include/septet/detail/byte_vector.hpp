@@ -70,6 +70,63 @@ SEPTET_ALWAYS_INLINE inline auto zero_padded(const std::uint8_t* p, std::size_t 
   return bytes;
 }
 
+#if defined(SEPTET_HAS_SSE2) || defined(SEPTET_HAS_AVX2)  // MSVC's 32-bit x86 may have AVX2 only
+/// Two little-endian words (x86's order).
+struct word_pair {
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+};
+
+/// The `n` < 16 bytes at `p` followed by zeros, as two words: loads that overlap inside the text
+/// (never past it), joined in registers, so that no copy through memory has to be waited for.
+SEPTET_ALWAYS_INLINE inline auto partial_words(const std::uint8_t* p, std::size_t n) noexcept
+    -> word_pair {
+  const auto word = [p]<class Word>(std::size_t at, Word) SEPTET_ALWAYS_INLINE {
+    Word w;
+    std::memcpy(&w, p + at, sizeof w);
+    return std::uint64_t{w};
+  };
+  if (n >= 8) {
+    // The second load ends with the text; the bytes it shares with the first are shifted out.
+    return {word(0, std::uint64_t{}), n > 8 ? word(n - 8, std::uint64_t{}) >> (8 * (16 - n)) : 0};
+  }
+  if (n >= 4) {
+    // The loads overlap by 8 - n bytes, which both hold at the same places.
+    return {word(0, std::uint32_t{}) | (word(n - 4, std::uint32_t{}) << (8 * (n - 4))), 0};
+  }
+  if (n > 0) {
+    return {std::uint64_t{p[0]} | (std::uint64_t{p[n / 2]} << (8 * (n / 2))) |
+                (std::uint64_t{p[n - 1]} << (8 * (n - 1))),
+            0};
+  }
+  return {};
+}
+
+/// partial_words in a vector of 16 bytes.
+SEPTET_ALWAYS_INLINE inline auto partial_vector(const std::uint8_t* p, std::size_t n) noexcept
+    -> __m128i {
+  const word_pair w = partial_words(p, n);
+  return _mm_set_epi64x(static_cast<long long>(w.high), static_cast<long long>(w.low));
+}
+#endif
+
+#if defined(SEPTET_HAS_AVX2) || defined(SEPTET_VECTOR_DISPATCH)
+/// The 16 bytes that end at `end`, moved down by `drop` (1 to 16), zeros behind: the last of a
+/// text whose earlier bytes are already in hand, read without a byte past it.
+SEPTET_TARGET_AVX2 inline auto end_moved_down(const std::uint8_t* end, std::size_t drop) noexcept
+    -> __m128i {
+  // Shuffle indexes: read from `drop` on, they move each byte down by `drop` (0x80: a zero).
+  static constexpr std::array<std::uint8_t, 32> moved_down = {
+      0,    1,    2,    3,    4,    5,    6,    7,    8,    9,    10,
+      11,   12,   13,   14,   15,   0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+      0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80};
+  const auto load = [](const std::uint8_t* at) SEPTET_ALWAYS_INLINE SEPTET_TARGET_AVX2 {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  };
+  return _mm_shuffle_epi8(load(end - 16), load(&moved_down[drop]));
+}
+#endif
+
 #if defined(SEPTET_HAS_AVX512BW) || defined(SEPTET_VECTOR_DISPATCH)
 struct avx512bw_ops {
   using vector = __m512i;
@@ -159,15 +216,19 @@ struct avx512bw_ops {
 struct avx2_ops {
   using vector = __m256i;
   using flags = __m256i;  // 0xFF or 0x00 per byte
-  /// load_partial and store_partial copy through a buffer on the stack (a vector load of bytes
-  /// just stored one by one waits for those stores: tens of cycles).
+  /// No masked byte loads: load_partial joins loads inside the text in registers; store_partial
+  /// copies through a buffer on the stack.
   static constexpr bool masked_partial = false;
   SEPTET_TARGET_AVX2 static auto load(const std::uint8_t* p) noexcept -> vector {
     return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
   }
   SEPTET_TARGET_AVX2 static auto load_partial(const std::uint8_t* p, std::size_t n) noexcept
       -> vector {
-    return load(zero_padded<sizeof(vector)>(p, n).data());
+    if (n >= 16) {  // the high half: the 16 bytes that end the text, less those of the low half
+      return _mm256_set_m128i(end_moved_down(p + n, 32 - n),
+                              _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+    }
+    return _mm256_set_m128i(_mm_setzero_si128(), partial_vector(p, n));
   }
   SEPTET_TARGET_AVX2 static void store(std::uint8_t* p, vector v) noexcept {
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v);
@@ -241,14 +302,14 @@ struct sse2_ops {
   using flags = __m128i;  // 0xFF or 0x00 per byte
   /// No nibble look-ups: SSE2 has no byte shuffle (SSSE3 added it); compares instead.
   static constexpr bool has_lookup = false;
-  /// load_partial and store_partial copy through a buffer on the stack (a vector load of bytes
-  /// just stored one by one waits for those stores: tens of cycles).
+  /// No masked byte loads: load_partial joins loads inside the text in registers; store_partial
+  /// copies through a buffer on the stack.
   static constexpr bool masked_partial = false;
   static auto load(const std::uint8_t* p) noexcept -> vector {
     return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   }
   static auto load_partial(const std::uint8_t* p, std::size_t n) noexcept -> vector {
-    return load(zero_padded<sizeof(vector)>(p, n).data());
+    return partial_vector(p, n);
   }
   static void store(std::uint8_t* p, vector v) noexcept {
     _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v);

@@ -12,6 +12,7 @@
 #include <septet/detail/byte_vector.hpp>
 #include <septet/detail/gsm7_tables.hpp>
 #include <septet/detail/plain_run.hpp>
+#include <septet/detail/utf16be.hpp>
 #include <septet/detail/utf8.hpp>
 #include <septet/vector_path.hpp>
 #include <utility>
@@ -369,6 +370,9 @@ struct unit_marks {
 #  elif defined(SEPTET_PEXT_SPEED_AT_RUN_TIME) && defined(SEPTET_HAS_AVX2) && defined(__BMI2__)
 #    define SEPTET_KERNEL_BMI2_IF_FAST 1
 #  endif
+#  if defined(SEPTET_HAS_AVX2)
+#    define SEPTET_KERNEL_SHUFFLES 1
+#  endif
 #  include <septet/detail/block_kernels.hpp>
 #endif
 #if defined(SEPTET_VECTOR_DISPATCH)
@@ -380,6 +384,7 @@ struct unit_marks {
 #  if defined(SEPTET_PEXT_SPEED_AT_RUN_TIME)
 #    define SEPTET_KERNEL_BMI2_IF_FAST 1
 #  endif
+#  define SEPTET_KERNEL_SHUFFLES 1
 #  include <septet/detail/block_kernels.hpp>
 #  define SEPTET_KERNEL_NAMESPACE avx512bw_kernels
 #  define SEPTET_KERNEL_OPS avx512bw_ops
@@ -387,6 +392,7 @@ struct unit_marks {
 #  define SEPTET_KERNEL_INLINE
 #  define SEPTET_KERNEL_ENTRY SEPTET_FLATTEN
 #  define SEPTET_KERNEL_FAST_BMI2 1
+#  define SEPTET_KERNEL_SHUFFLES 1
 #  include <septet/detail/block_kernels.hpp>
 #endif
 

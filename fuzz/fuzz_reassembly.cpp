@@ -1,7 +1,8 @@
 // encode_parts then reassemble, with parts shuffled, dropped or repeated as the input says:
 // the text comes back, or the missing / duplicate part is named; national tables (mixed pairs
-// too) from the flag byte's high bits.
+// too) from the flag byte's high bits. The parts are those of the general path.
 #include <algorithm>
+#include <array>
 #include <septet/septet.hpp>
 #include <vector>
 
@@ -23,6 +24,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   enc.text.max_characters = 0;
   enc.text.national = fuzz_national(static_cast<std::uint8_t>(flags >> 5U));
   const auto parts = septet::encode_parts(text, enc);
+  // A GSM message that fits one part is encoded without analysing it first: the general path
+  // (analysis, split, part by part) gives the same result and parts.
+  std::array<septet::encoded_part, 2> general{};
+  const septet::result expected = septet::detail::encode_text_parts(
+      septet::detail::analyzed_text(text, septet::detail::wire_text_options(enc)),
+      std::span{general}, enc);
+  SEPTET_FUZZ_CHECK(parts.ok() == expected.ok() || expected.ec == septet::errc::output_too_small);
+  if (expected.ok()) {
+    SEPTET_FUZZ_CHECK(parts->size() == expected.count);
+    for (std::size_t i = 0; i < expected.count; ++i) {
+      const auto& got = parts.value()[i];
+      SEPTET_FUZZ_CHECK(std::ranges::equal(got.bytes(), general[i].bytes()) &&
+                        got.udl == general[i].udl && got.text == general[i].text &&
+                        got.data_coding == general[i].data_coding);
+    }
+  }
   if (!parts.ok()) {
     return 0;
   }

@@ -103,7 +103,8 @@ template <class Kernels, utf8_unit Char>
       }
       code = t::gsm7_reverse_direct[lead];
       i += 1;
-    } else if (lead < 0xE0U && i + 1 < piece.size()) {
+    } else if (lead >= 0xC2U && lead < 0xE0U && i + 1 < piece.size() &&
+               is_utf8_continuation(byte_of(piece[i + 1]))) {
       const std::size_t cp = ((lead & 0x1FU) << 6U) | (byte_of(piece[i + 1]) & 0x3FU);
       code = cp < t::reverse_direct_limit ? t::gsm7_reverse_direct[cp] : t::reverse_none;
       i += 2;
@@ -124,9 +125,9 @@ template <class Kernels, utf8_unit Char>
   return written;
 }
 
-/// Run time: a part of a GSM message (valid UTF-8, every character in the default tables, as the
-/// analysis found) as unpacked septets. The septets written, or not_default_gsm7 when a
-/// character is not as expected or `out` is too small (the checked path then says why).
+/// Run time: UTF-8 text in the default GSM tables (a part of a GSM message, say) as unpacked
+/// septets. The septets written, or not_default_gsm7 when a character is not in those tables, a
+/// sequence is not valid UTF-8 or `out` is too small (the checked path then says why).
 template <utf8_unit Char>
 [[nodiscard]] inline auto default_gsm7_septets(std::basic_string_view<Char> piece,
                                                std::span<std::uint8_t> out) noexcept
@@ -153,21 +154,20 @@ template <utf8_unit Char>
   return written;
 }
 
-template <code_unit Char>
-constexpr auto encode_one_part(std::basic_string_view<Char> text,
-                               const part& range,
-                               const analysis& a,
-                               const encode_options& enc,
-                               std::size_t index,
-                               encoded_part& out) -> result {
+/// Starts part `index` of a message of `parts` parts in `encoding` that carries `range` of the
+/// text: its fields and UDH. ok with the UDH octets, or write_udh's error.
+constexpr auto start_part(const part& range,
+                          septet::encoding encoding,
+                          std::size_t parts,
+                          const encode_options& enc,
+                          std::size_t index,
+                          encoded_part& out) -> result {
   if (std::is_constant_evaluated()) {
     out = encoded_part{};
   } else {
     // The octets are written up to `size` below; clearing all 160 took a fifth of the time of a
     // short message. Past `size` they are not the part's (see encoded_part).
-    out.size = out.udh_size = out.udl = 0;
-    out.data_coding = data_coding_gsm7;
-    out.esm_class = 0;
+    out.size = out.udl = 0;
   }
   // Field by field: the caller has just stored `range` a field at a time, and a copy of the
   // whole (a 16-byte load across two 8-byte stores) would wait for those stores to retire.
@@ -175,24 +175,67 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
   out.text.end = range.end;
   out.text.units = range.units;
   std::optional<concatenation> concat;
-  if (a.parts > 1) {
-    concat = concatenation{enc.reference, static_cast<std::uint8_t>(a.parts),
+  if (parts > 1) {
+    concat = concatenation{enc.reference, static_cast<std::uint8_t>(parts),
                            static_cast<std::uint8_t>(index + 1), enc.reference_size};
   }
-  const national_tables& tables = enc.text.national;
+  const bool gsm = encoding == septet::encoding::gsm7;
   // The shift IEs ride in GSM 7-bit parts only, as capacity_for() counts them.
   const result header =
-      write_udh(concat, enc.extra_elements,
-                a.encoding == encoding::gsm7 ? tables : national_tables{}, std::span{out.octets});
+      write_udh(concat, enc.extra_elements, gsm ? enc.text.national : national_tables{},
+                std::span{out.octets});
+  out.udh_size = header.ok() ? header.count : 0;
+  out.esm_class = out.udh_size != 0 ? esm_class_udhi : std::uint8_t{0};
+  out.data_coding = gsm ? data_coding_gsm7 : data_coding_ucs2;
+  return header;
+}
+
+/// The user data of a started GSM 7-bit part from its unpacked septets (`used`), packed unless
+/// enc.form says otherwise. ok with the part's octets, or output_too_small.
+constexpr auto put_gsm7_user_data(std::span<const std::uint8_t> used,
+                                  const encode_options& enc,
+                                  encoded_part& out) -> result {
+  const auto room = std::span{out.octets}.subspan(out.udh_size);
+  out.udl = gsm7::user_data_length(out.udh_size, used.size());
+  if (enc.form == septet_form::unpacked) {
+    for (std::size_t i = 0; i < used.size(); ++i) {
+      room[i] = used[i];
+    }
+    out.size = out.udh_size + used.size();
+    return {errc::ok, out.size};
+  }
+  result packed{errc::ok, 0};
+  if (std::is_constant_evaluated()) {
+    packed = gsm7::pack(used, room, gsm7::fill_bits(out.udh_size));
+  } else if (const std::size_t size = gsm7::packed_size(used.size(), gsm7::fill_bits(out.udh_size));
+             size > room.size()) {
+    packed = {errc::output_too_small, size};
+  } else {
+    // Into the whole room: the last word of octets may be written past the packed ones.
+    packed = with_vector_kernels([&](auto kernels) SEPTET_ALWAYS_INLINE {
+      return detail::pack_at_run_time(
+          used, room, gsm7::fill_bits(out.udh_size),
+          [&](std::uint64_t x) SEPTET_ALWAYS_INLINE { return kernels.squeeze_septets(x); });
+    });
+  }
+  out.size = out.udh_size + packed.count;
+  return packed;
+}
+
+template <code_unit Char>
+constexpr auto encode_one_part(std::basic_string_view<Char> text,
+                               const part& range,
+                               const analysis& a,
+                               const encode_options& enc,
+                               std::size_t index,
+                               encoded_part& out) -> result {
+  const result header = start_part(range, a.encoding, a.parts, enc, index, out);
   if (!header.ok()) {
     return header;
   }
-  out.udh_size = header.count;
-  out.esm_class = out.udh_size != 0 ? esm_class_udhi : std::uint8_t{0};
   const auto piece = text.substr(range.begin, range.end - range.begin);
   const auto room = std::span{out.octets}.subspan(out.udh_size);
   if (a.encoding == encoding::ucs2) {
-    out.data_coding = data_coding_ucs2;
     if constexpr (utf8_unit<Char>) {
       if (!std::is_constant_evaluated()) {
         if (const auto fast = utf16be_from_valid_utf8(piece, room)) {
@@ -207,7 +250,7 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
     out.udl = out.size;
     return written;
   }
-  out.data_coding = data_coding_gsm7;
+  const national_tables& tables = enc.text.national;
   std::array<std::uint8_t, user_data_septets> septets;  // written before read, up to the count
   result encoded{errc::ok, 0};
   std::size_t fast = not_default_gsm7;
@@ -224,32 +267,40 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
       return encoded;
     }
   }
-  const auto used = std::span<const std::uint8_t>{septets}.first(encoded.count);
-  out.udl = gsm7::user_data_length(out.udh_size, encoded.count);
-  if (enc.form == septet_form::unpacked) {
-    for (std::size_t i = 0; i < used.size(); ++i) {
-      room[i] = used[i];
-    }
-    out.size = out.udh_size + used.size();
-    return {errc::ok, out.size};
+  return put_gsm7_user_data(std::span<const std::uint8_t>{septets}.first(encoded.count), enc, out);
+}
+
+/// Run time: the one part of `text` when it is GSM 7-bit in the default tables and fits one part,
+/// without analysing it first: the septets found tell all that the analysis would (one part,
+/// GSM 7-bit, no split). Nothing when the text is not such a message (or when that cannot be known
+/// this way); the caller then takes the general path.
+template <utf8_unit Char>
+[[nodiscard]] inline auto encode_single_gsm7_part(std::basic_string_view<Char> text,
+                                                  std::span<encoded_part> out,
+                                                  const encode_options& enc)
+    -> std::optional<result> {
+  const options opts = wire_text_options(enc);
+  if (out.empty() || opts.national.any() || !valid(opts)) {
+    return std::nullopt;
   }
-  result packed{errc::ok, 0};
-  if (std::is_constant_evaluated()) {
-    packed = gsm7::pack(used, room, gsm7::fill_bits(out.udh_size));
-  } else if (const std::size_t size =
-                 gsm7::packed_size(encoded.count, gsm7::fill_bits(out.udh_size));
-             size > room.size()) {
-    packed = {errc::output_too_small, size};
-  } else {
-    // Into the whole room: the last word of octets may be written past the packed ones.
-    packed = with_vector_kernels([&](auto kernels) SEPTET_ALWAYS_INLINE {
-      return detail::pack_at_run_time(
-          used, room, gsm7::fill_bits(out.udh_size),
-          [&](std::uint64_t x) SEPTET_ALWAYS_INLINE { return kernels.squeeze_septets(x); });
-    });
+  const std::size_t room = capacity_for(encoding::gsm7, opts).single_part;
+  if (text.size() > room) {
+    return std::nullopt;  // a character takes a byte or more: rarely one part, so not worth a try
   }
-  out.size = out.udh_size + packed.count;
-  return packed;
+  std::array<std::uint8_t, user_data_septets> septets;  // written before read, up to the count
+  const std::size_t count = default_gsm7_septets(text, std::span{septets}.first(room));
+  // A GSM character is one UTF-16 unit and one septet or two, so `count` bounds the body cap's
+  // count from above.
+  if (count == not_default_gsm7 || (opts.max_characters != 0 && count > opts.max_characters)) {
+    return std::nullopt;
+  }
+  const result header = start_part({0, text.size(), count}, encoding::gsm7, 1, enc, 0, out[0]);
+  if (!header.ok()) {
+    return header;
+  }
+  const result written =
+      put_gsm7_user_data(std::span<const std::uint8_t>{septets}.first(count), enc, out[0]);
+  return written.ok() ? result{errc::ok, 1} : written;
 }
 
 template <code_unit Char>
@@ -294,15 +345,31 @@ template <text Text>
 [[nodiscard]] constexpr auto encode_parts(const Text& text,
                                           std::span<encoded_part> out,
                                           const encode_options& enc = {}) -> result {
-  return detail::encode_text_parts(
-      detail::analyzed_text(as_view(text), detail::wire_text_options(enc)), out, enc);
+  const auto view = as_view(text);
+  if constexpr (utf8_unit<typename decltype(view)::value_type>) {
+    if (!std::is_constant_evaluated()) {
+      if (const auto single = detail::encode_single_gsm7_part(view, out, enc)) {
+        return *single;
+      }
+    }
+  }
+  return detail::encode_text_parts(detail::analyzed_text(view, detail::wire_text_options(enc)), out,
+                                   enc);
 }
 
 /// Owning form of encode_parts (may throw std::bad_alloc).
 template <text Text>
 [[nodiscard]] auto encode_parts(const Text& text, const encode_options& enc = {})
     -> outcome<std::vector<encoded_part>> {
-  const detail::analyzed_text analyzed(as_view(text), detail::wire_text_options(enc));
+  const auto view = as_view(text);
+  if constexpr (utf8_unit<typename decltype(view)::value_type>) {
+    encoded_part only;
+    if (const auto single = detail::encode_single_gsm7_part(view, std::span{&only, 1}, enc)) {
+      return outcome<std::vector<encoded_part>>{
+          single->ok() ? std::vector<encoded_part>{only} : std::vector<encoded_part>{}, *single};
+    }
+  }
+  const detail::analyzed_text analyzed(view, detail::wire_text_options(enc));
   const analysis& a = analyzed.analysis();
   return detail::fill_bounded<std::vector<encoded_part>>(
       a.within_limits() && a.parts <= 255 ? a.parts : 0,

@@ -601,6 +601,86 @@ TEST_P(fast_path_test, ucs2_parts_hold_the_checked_encoders_utf16be) {
   }
 }
 
+/// encode_parts by the general path: analysis, split, then part by part.
+auto analysed_parts(std::string_view text,
+                    std::span<septet::encoded_part> out,
+                    const septet::encode_options& enc) -> septet::result {
+  return septet::detail::encode_text_parts(
+      septet::detail::analyzed_text(text, septet::detail::wire_text_options(enc)), out, enc);
+}
+
+/// Two parts are the same on the wire and carry the same text.
+void expect_same_part(const septet::encoded_part& got, const septet::encoded_part& expected) {
+  EXPECT_TRUE(std::ranges::equal(got.bytes(), expected.bytes()));
+  EXPECT_EQ(got.udh_size, expected.udh_size);
+  EXPECT_EQ(got.udl, expected.udl);
+  EXPECT_EQ(got.data_coding, expected.data_coding);
+  EXPECT_EQ(got.esm_class, expected.esm_class);
+  EXPECT_EQ(got.text, expected.text);
+}
+
+TEST_P(fast_path_test, a_one_part_gsm_message_is_encoded_as_the_analysed_path_does) {
+  // encode_parts takes a GSM message that fits one part without analysing it first. Around the
+  // one-part limit, with one character outside GSM or one invalid sequence somewhere, and under
+  // the options that change what one part holds, both forms give what the general path gives.
+  const std::vector<std::string> gsm = {"Hello there, ", "a",        "]",   "\xE2\x82\xAC",
+                                        "\xC3\xA9",      "\xC2\xA3", "\r\n"};
+  // Characters outside GSM, and sequences that are not UTF-8 but would decode to a GSM
+  // character if the trail byte (C3 29: e acute) or the lead (C1 A1: a; 80 61: !) went
+  // unchecked.
+  const std::vector<std::string> other = {
+      "\xD0\x96", "\x01",     std::string(1, '\0'), "\xC3\x29", "\xC1\xA1",
+      "\x80\x61", "\xE2\x82", "\xF0\x9F\x98\x80",   "\xC3"};
+  const std::array<std::uint8_t, 4> ports = {0x0B, 0x84, 0x23, 0xF0};
+  const std::array<septet::information_element, 1> port = {{{0x05, ports}}};
+  std::mt19937 rng(41);
+  std::size_t one_gsm_part = 0;
+  std::size_t invalid = 0;
+  for (std::size_t round = 0; round < 4000; ++round) {
+    std::string text = septet_test::random_text(rng, gsm, gsm.size(), round % 3 == 0 ? 200 : 60);
+    if (round % 4 == 0) {  // one other character, anywhere
+      text.insert(rng() % (text.size() + 1), other[(round / 4) % other.size()]);
+    }
+    septet::encode_options enc = alternate_references(round);
+    enc.form = round % 3 == 0 ? septet::septet_form::unpacked : septet::septet_form::packed;
+    enc.text.max_characters = std::array<std::size_t, 5>{0, 2000, 150, 10, 0}[round % 5];
+    enc.text.max_units_per_part = round % 6 == 1 ? 150 : 0;
+    if (round % 5 == 2) {
+      enc.extra_elements = port;
+    }
+    if (round % 7 == 3) {
+      enc.text.national = {septet::national_language::turkish, septet::national_language::none};
+    }
+    SCOPED_TRACE(testing::Message() << "round " << round << ": " << testing::PrintToString(text));
+    // Room for every part of the longest text (2600 bytes, 150 septets a part).
+    std::vector<septet::encoded_part> direct(20);
+    std::vector<septet::encoded_part> general(20);
+    const septet::result got = septet::encode_parts(text, std::span{direct}, enc);
+    const septet::result expected = analysed_parts(text, std::span{general}, enc);
+    ASSERT_EQ(got.ec, expected.ec);
+    ASSERT_EQ(got.count, expected.count);
+    const auto owned = septet::encode_parts(text, enc);
+    ASSERT_EQ(owned.ok(), expected.ok());
+    if (!expected.ok()) {
+      if (!septet::validate(std::string_view{text}).ok()) {
+        ++invalid;
+      }
+      continue;
+    }
+    ASSERT_EQ(owned->size(), expected.count);
+    for (std::size_t i = 0; i < expected.count; ++i) {
+      expect_same_part(direct[i], general[i]);
+      expect_same_part(owned.value()[i], general[i]);
+    }
+    if (expected.count == 1 && general[0].data_coding == septet::data_coding_gsm7) {
+      ++one_gsm_part;
+    }
+  }
+  // Both ways are taken often: one-part GSM messages, and text the checks turn away.
+  EXPECT_GT(one_gsm_part, 1000U);
+  EXPECT_GT(invalid, 300U);
+}
+
 /// utf16be_from_valid_utf8 against the checked encoder, the text in a buffer of exactly its size,
 /// into rooms of exactly the octets needed, one less (no room: nothing), one more, around the 32
 /// the vector path needs to store, and roomy; under AddressSanitizer no read or write leaves the

@@ -191,7 +191,7 @@ constexpr auto start_part(const part& range,
 }
 
 /// The user data of a started GSM 7-bit part from its unpacked septets (`used`), packed unless
-/// enc.form says otherwise. ok with the part's octets, or output_too_small.
+/// enc.form says otherwise. ok with the user data's octets, or output_too_small.
 constexpr auto put_gsm7_user_data(std::span<const std::uint8_t> used,
                                   const encode_options& enc,
                                   encoded_part& out) -> result {
@@ -202,7 +202,7 @@ constexpr auto put_gsm7_user_data(std::span<const std::uint8_t> used,
       room[i] = used[i];
     }
     out.size = out.udh_size + used.size();
-    return {errc::ok, out.size};
+    return {errc::ok, used.size()};
   }
   result packed{errc::ok, 0};
   if (std::is_constant_evaluated()) {
@@ -272,8 +272,8 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
 
 /// Run time: the one part of `text` when it is GSM 7-bit in the default tables and fits one part,
 /// without analysing it first: the septets found tell all that the analysis would (one part,
-/// GSM 7-bit, no split). Nothing when the text is not such a message (or when that cannot be known
-/// this way); the caller then takes the general path.
+/// GSM 7-bit, no split). ok with 1 part, or write_udh's error; nothing when the text is not such a
+/// message (or when that cannot be known this way), and the caller then takes the general path.
 template <utf8_unit Char>
 [[nodiscard]] inline auto encode_single_gsm7_part(std::basic_string_view<Char> text,
                                                   std::span<encoded_part> out,

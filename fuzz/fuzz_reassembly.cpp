@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   enc.text.max_characters = 0;
   enc.text.national = fuzz_national(static_cast<std::uint8_t>(flags >> 5U));
   const auto parts = septet::encode_parts(text, enc);
-  // A GSM message that fits one part is encoded without analysing it first: the general path
+  // A message that fits one part is encoded without analysing it first: the general path
   // (analysis, split, part by part) gives the same result and parts, under a body cap too.
   septet::encode_options capped = enc;
   capped.text.max_characters = shuffle;  // 0: none

@@ -176,9 +176,8 @@ class tally {
             catch_up_ucs2();  // this block turned the message UCS-2
           }
           if (!ucs2_waits) {
-            m_ucs2.push_block(kernels, block.starts, block.astral,
-                              count_bits(block.starts) + count_bits(block.astral), base + pos,
-                              ucs2_cuts());
+            m_ucs2.push_block(kernels, block.starts, block.astral, utf16_units_of(block),
+                              base + pos, ucs2_cuts());
           }
           pos += block.size;
           after_mixed_block = block.starts != low_bits(block.size);
@@ -319,9 +318,9 @@ class tally {
                                        const block_characters& block,
                                        const Char* p,
                                        std::size_t base) noexcept {
-    const std::uint64_t non_gsm = block.non_gsm | latin_non_gsm(p, block.latin);
+    const std::uint64_t non_gsm = non_gsm_characters_of(block, p);
     const auto characters = count_bits(block.starts);
-    const std::size_t utf16 = characters + count_bits(block.astral);
+    const std::size_t utf16 = utf16_units_of(block);
     if (m_options.max_characters != 0 && m_cap_offset == no_offset &&
         m_utf16_units + utf16 > m_options.max_characters) {
       std::size_t units = m_utf16_units;

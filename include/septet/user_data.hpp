@@ -222,6 +222,26 @@ constexpr auto put_gsm7_user_data(std::span<const std::uint8_t> used,
   return packed;
 }
 
+/// The user data of a started UCS-2 part: `piece` as UTF-16BE. ok with its octets, or the
+/// checked encoder's error.
+template <code_unit Char>
+constexpr auto put_ucs2_user_data(std::basic_string_view<Char> piece, encoded_part& out) -> result {
+  const auto room = std::span{out.octets}.subspan(out.udh_size);
+  if constexpr (utf8_unit<Char>) {
+    if (!std::is_constant_evaluated()) {
+      if (const auto fast = utf16be_from_valid_utf8(piece, room)) {
+        out.size = out.udh_size + *fast;
+        out.udl = out.size;
+        return {errc::ok, *fast};
+      }
+    }
+  }
+  const result written = ucs2::encode(piece, room);
+  out.size = out.udh_size + written.count;
+  out.udl = out.size;
+  return written;
+}
+
 template <code_unit Char>
 constexpr auto encode_one_part(std::basic_string_view<Char> text,
                                const part& range,
@@ -234,21 +254,8 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
     return header;
   }
   const auto piece = text.substr(range.begin, range.end - range.begin);
-  const auto room = std::span{out.octets}.subspan(out.udh_size);
   if (a.encoding == encoding::ucs2) {
-    if constexpr (utf8_unit<Char>) {
-      if (!std::is_constant_evaluated()) {
-        if (const auto fast = utf16be_from_valid_utf8(piece, room)) {
-          out.size = out.udh_size + *fast;
-          out.udl = out.size;
-          return {errc::ok, *fast};
-        }
-      }
-    }
-    const result written = ucs2::encode(piece, room);
-    out.size = out.udh_size + written.count;
-    out.udl = out.size;
-    return written;
+    return put_ucs2_user_data(piece, out);
   }
   const national_tables& tables = enc.text.national;
   std::array<std::uint8_t, user_data_septets> septets;  // written before read, up to the count
@@ -270,36 +277,81 @@ constexpr auto encode_one_part(std::basic_string_view<Char> text,
   return put_gsm7_user_data(std::span<const std::uint8_t>{septets}.first(encoded.count), enc, out);
 }
 
-/// Run time: the one part of `text` when it is GSM 7-bit in the default tables and fits one part,
-/// without analysing it first: the septets found tell all that the analysis would (one part,
-/// GSM 7-bit, no split). ok with 1 part, or write_udh's error; nothing when the text is not such a
-/// message (or when that cannot be known this way), and the caller then takes the general path.
+/// Run time: the UTF-16 units of `text` when it is valid UTF-8 with a character outside GSM
+/// 7-bit's default tables (a UCS-2 message, unless national tables are in use) and at most
+/// `limit` units; nothing otherwise.
 template <utf8_unit Char>
-[[nodiscard]] inline auto encode_single_gsm7_part(std::basic_string_view<Char> text,
-                                                  std::span<encoded_part> out,
-                                                  const encode_options& enc)
-    -> std::optional<result> {
+[[nodiscard]] inline auto ucs2_units_within(std::basic_string_view<Char> text,
+                                            std::size_t limit) noexcept
+    -> std::optional<std::size_t> {
+  return with_vector_kernels([&](auto kernels) SEPTET_ALWAYS_INLINE -> std::optional<std::size_t> {
+    const Char* const p = text.data();
+    const std::size_t n = text.size();
+    std::size_t units = 0;
+    std::uint64_t non_gsm = 0;
+    for (std::size_t pos = 0; pos < n;) {
+      const block_characters block =
+          kernels.scan_block(text_block(p + pos, n - pos, pos), n - pos <= block_size);
+      units += utf16_units_of(block);
+      if (block.size == 0 || units > limit) {
+        return std::nullopt;
+      }
+      non_gsm |= non_gsm_characters_of(block, p + pos);
+      pos += block.size;
+    }
+    if (non_gsm == 0) {
+      return std::nullopt;
+    }
+    return units;
+  });
+}
+
+/// Run time: the one part of `text` when it fits one part under the default GSM tables, without
+/// analysing it first. A GSM message's septets, or a UCS-2 message's count of units, tell all
+/// that the analysis would (the encoding, one part, no split). ok with 1 part, or write_udh's
+/// error; nothing when the text is not such a message (or when that cannot be known this way),
+/// and the caller then takes the general path.
+template <utf8_unit Char>
+[[nodiscard]] inline auto encode_single_part(std::basic_string_view<Char> text,
+                                             std::span<encoded_part> out,
+                                             const encode_options& enc) -> std::optional<result> {
   const options opts = wire_text_options(enc);
   if (out.empty() || opts.national.any() || !valid(opts)) {
     return std::nullopt;
   }
-  const std::size_t room = capacity_for(encoding::gsm7, opts).single_part;
-  if (text.size() > room) {
-    return std::nullopt;  // a character takes a byte or more: rarely one part, so not worth a try
+  // A GSM character is one UTF-16 unit, so the septets bound the body cap's count from above.
+  const auto within_cap = [&](std::size_t units) {
+    return opts.max_characters == 0 || units <= opts.max_characters;
+  };
+  const std::size_t septet_room = capacity_for(encoding::gsm7, opts).single_part;
+  // A character takes a byte or more: a longer text is rarely one part, so not worth a try.
+  if (text.size() <= septet_room) {
+    std::array<std::uint8_t, user_data_septets> septets;  // written before read, up to the count
+    const std::size_t count = default_gsm7_septets(text, std::span{septets}.first(septet_room));
+    if (count != not_default_gsm7 && within_cap(count)) {
+      const result header = start_part({0, text.size(), count}, encoding::gsm7, 1, enc, 0, out[0]);
+      if (!header.ok()) {
+        return header;
+      }
+      const result written =
+          put_gsm7_user_data(std::span<const std::uint8_t>{septets}.first(count), enc, out[0]);
+      return written.ok() ? result{errc::ok, 1} : written;
+    }
   }
-  std::array<std::uint8_t, user_data_septets> septets;  // written before read, up to the count
-  const std::size_t count = default_gsm7_septets(text, std::span{septets}.first(room));
-  // A GSM character is one UTF-16 unit and one septet or two, so `count` bounds the body cap's
-  // count from above.
-  if (count == not_default_gsm7 || (opts.max_characters != 0 && count > opts.max_characters)) {
+  const std::size_t unit_room = capacity_for(encoding::ucs2, opts).single_part;
+  // A UTF-16 unit takes at most three bytes.
+  if (text.size() > 3 * unit_room) {
     return std::nullopt;
   }
-  const result header = start_part({0, text.size(), count}, encoding::gsm7, 1, enc, 0, out[0]);
+  const std::optional<std::size_t> units = ucs2_units_within(text, unit_room);
+  if (!units || !within_cap(*units)) {
+    return std::nullopt;
+  }
+  const result header = start_part({0, text.size(), *units}, encoding::ucs2, 1, enc, 0, out[0]);
   if (!header.ok()) {
     return header;
   }
-  const result written =
-      put_gsm7_user_data(std::span<const std::uint8_t>{septets}.first(count), enc, out[0]);
+  const result written = put_ucs2_user_data(text, out[0]);
   return written.ok() ? result{errc::ok, 1} : written;
 }
 
@@ -348,7 +400,7 @@ template <text Text>
   const auto view = as_view(text);
   if constexpr (utf8_unit<typename decltype(view)::value_type>) {
     if (!std::is_constant_evaluated()) {
-      if (const auto single = detail::encode_single_gsm7_part(view, out, enc)) {
+      if (const auto single = detail::encode_single_part(view, out, enc)) {
         return *single;
       }
     }
@@ -364,7 +416,7 @@ template <text Text>
   const auto view = as_view(text);
   if constexpr (utf8_unit<typename decltype(view)::value_type>) {
     encoded_part only;
-    if (const auto single = detail::encode_single_gsm7_part(view, std::span{&only, 1}, enc)) {
+    if (const auto single = detail::encode_single_part(view, std::span{&only, 1}, enc)) {
       return outcome<std::vector<encoded_part>>{
           single->ok() ? std::vector<encoded_part>{only} : std::vector<encoded_part>{}, *single};
     }

@@ -619,32 +619,41 @@ void expect_same_part(const septet::encoded_part& got, const septet::encoded_par
   EXPECT_EQ(got.text, expected.text);
 }
 
-TEST_P(fast_path_test, a_one_part_gsm_message_is_encoded_as_the_analysed_path_does) {
-  // encode_parts takes a GSM message that fits one part without analysing it first. Around the
-  // one-part limit, with one character outside GSM or one invalid sequence somewhere, and under
-  // the options that change what one part holds, both forms give what the general path gives.
+TEST_P(fast_path_test, a_one_part_message_is_encoded_as_the_analysed_path_does) {
+  // encode_parts takes a message that fits one part without analysing it first. GSM text around
+  // the one-part limits, some with characters outside GSM (UCS-2) or one invalid sequence
+  // anywhere, under the options that change what one part holds: both forms give what the
+  // general path gives.
   const std::vector<std::string> gsm = {"Hello there, ", "a",        "]",   "\xE2\x82\xAC",
                                         "\xC3\xA9",      "\xC2\xA3", "\r\n"};
-  // Characters outside GSM, and sequences that are not UTF-8 but would decode to a GSM
-  // character if the trail byte (C3 29: e acute) or the lead (C1 A1: a; 80 61: !) went
-  // unchecked.
-  const std::vector<std::string> other = {
-      "\xD0\x96", "\x01",     std::string(1, '\0'), "\xC3\x29", "\xC1\xA1",
-      "\x80\x61", "\xE2\x82", "\xF0\x9F\x98\x80",   "\xC3"};
+  const std::vector<std::string> outside = {
+      "\xD0\x96", "\xE4\xBD\xA0", "\xF0\x9F\x98\x80", "\x01", "`", std::string(1, '\0')};
+  // Not UTF-8, but a GSM character if the trail byte (C3 29: e acute) or the lead (C1 A1: a;
+  // 80 61: !) went unchecked; a cut euro sign; a lead at the end.
+  const std::vector<std::string> invalid = {"\xC3\x29", "\xC1\xA1", "\x80\x61", "\xE2\x82", "\xC3"};
   const std::array<std::uint8_t, 4> ports = {0x0B, 0x84, 0x23, 0xF0};
   const std::array<septet::information_element, 1> port = {{{0x05, ports}}};
   std::mt19937 rng(41);
   std::size_t one_gsm_part = 0;
-  std::size_t invalid = 0;
-  for (std::size_t round = 0; round < 4000; ++round) {
-    std::string text = septet_test::random_text(rng, gsm, gsm.size(), round % 3 == 0 ? 200 : 60);
-    if (round % 4 == 0) {  // one other character, anywhere
-      text.insert(rng() % (text.size() + 1), other[(round / 4) % other.size()]);
+  std::size_t one_ucs2_part = 0;
+  std::size_t invalid_texts = 0;
+  for (std::size_t round = 0; round < 6000; ++round) {
+    std::string text = septet_test::random_text(rng, gsm, gsm.size(),
+                                                std::array<std::size_t, 3>{200, 60, 25}[round % 3]);
+    const auto insert = [&](const std::string& piece) {
+      text.insert(rng() % (text.size() + 1), piece);  // a cut sequence now and then
+    };
+    if (round % 4 == 0) {
+      insert(invalid[(round / 4) % invalid.size()]);
+    } else if (round % 4 == 2) {
+      for (std::size_t k = 0; k <= round % 3; ++k) {
+        insert(outside[rng() % outside.size()]);
+      }
     }
     septet::encode_options enc = alternate_references(round);
     enc.form = round % 3 == 0 ? septet::septet_form::unpacked : septet::septet_form::packed;
-    enc.text.max_characters = std::array<std::size_t, 5>{0, 2000, 150, 10, 0}[round % 5];
-    enc.text.max_units_per_part = round % 6 == 1 ? 150 : 0;
+    enc.text.max_characters = std::array<std::size_t, 5>{0, 2000, 150, 10, 65}[round % 5];
+    enc.text.max_units_per_part = std::array<std::size_t, 4>{0, 150, 0, 60}[round % 4];
     if (round % 5 == 2) {
       enc.extra_elements = port;
     }
@@ -663,7 +672,7 @@ TEST_P(fast_path_test, a_one_part_gsm_message_is_encoded_as_the_analysed_path_do
     ASSERT_EQ(owned.ok(), expected.ok());
     if (!expected.ok()) {
       if (!septet::validate(std::string_view{text}).ok()) {
-        ++invalid;
+        ++invalid_texts;
       }
       continue;
     }
@@ -672,13 +681,14 @@ TEST_P(fast_path_test, a_one_part_gsm_message_is_encoded_as_the_analysed_path_do
       expect_same_part(direct[i], general[i]);
       expect_same_part(owned.value()[i], general[i]);
     }
-    if (expected.count == 1 && general[0].data_coding == septet::data_coding_gsm7) {
-      ++one_gsm_part;
+    if (expected.count == 1) {
+      ++(general[0].data_coding == septet::data_coding_gsm7 ? one_gsm_part : one_ucs2_part);
     }
   }
-  // Both ways are taken often: one-part GSM messages, and text the checks turn away.
+  // Each way is taken often: one-part GSM and UCS-2 messages, and text the checks turn away.
   EXPECT_GT(one_gsm_part, 1000U);
-  EXPECT_GT(invalid, 300U);
+  EXPECT_GT(one_ucs2_part, 300U);
+  EXPECT_GT(invalid_texts, 600U);
 }
 
 /// utf16be_from_valid_utf8 against the checked encoder, the text in a buffer of exactly its size,

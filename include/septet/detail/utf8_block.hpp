@@ -335,6 +335,21 @@ template <class Char>
   return non_gsm;
 }
 
+/// The characters of a block that scan_block read at `p` that are outside GSM 7-bit's default
+/// tables.
+template <class Char>
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto non_gsm_characters_of(const block_characters& block,
+                                                                     const Char* p) noexcept
+    -> std::uint64_t {
+  return block.non_gsm | latin_non_gsm(p, block.latin);
+}
+
+/// UTF-16 units of the characters of a block: one each, two for a four-byte one.
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto utf16_units_of(
+    const block_characters& block) noexcept -> std::size_t {
+  return count_bits(block.starts) + count_bits(block.astral);
+}
+
 /// The code point that starts at p[0] (valid UTF-8, as scan_block checked).
 template <class Char>
 [[nodiscard]] inline auto code_point_at(const Char* p) noexcept -> char32_t {

@@ -293,11 +293,13 @@ template <utf8_unit Char>
       const block_characters block =
           kernels.scan_block(text_block(p + pos, n - pos, pos), n - pos <= block_size);
       units += utf16_units_of(block);
-      if (block.size == 0 || units > limit) {
-        return std::nullopt;
-      }
       non_gsm |= non_gsm_characters_of(block, p + pos);
       pos += block.size;
+      // A unit takes at most three bytes, so the rest of the text adds a unit per three bytes or
+      // more: past `limit` then, the text needs no further reading.
+      if (block.size == 0 || units + (n - pos) / 3 > limit) {
+        return std::nullopt;
+      }
     }
     if (non_gsm == 0) {
       return std::nullopt;

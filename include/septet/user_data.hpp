@@ -79,7 +79,8 @@ namespace detail {
 inline constexpr std::size_t not_default_gsm7 = std::numeric_limits<std::size_t>::max();
 
 /// default_gsm7_septets (below) on the vector path of `kernels`: runs of plain ASCII a vector
-/// at a time, the other characters a table look-up each.
+/// at a time; from an extension character, where the path has byte shuffles, up to 16 bytes of
+/// ASCII at a time (escaped_septets); the other characters a table look-up each.
 template <class Kernels, utf8_unit Char>
 [[nodiscard]] SEPTET_ALWAYS_INLINE inline auto default_gsm7_septets_with(
     Kernels kernels, std::basic_string_view<Char> piece, std::span<std::uint8_t> out) noexcept
@@ -90,14 +91,25 @@ template <class Kernels, utf8_unit Char>
     const std::uint8_t lead = byte_of(piece[i]);
     std::uint8_t code = t::reverse_none;
     if (lead < 0x80U) {
-      // A vector only for a run (an extension character between two runs would cost a vector
-      // for nothing).
+      // ascii_septets from a plain character or a line break only: it stops at anything else.
       if (t::plain_ascii[lead] || is_line_break(lead)) {
         const std::size_t run = kernels.ascii_septets(piece.data() + i, piece.size() - i,
                                                       out.data() + written, out.size() - written);
         if (run > 0) {
           i += run;
           written += run;
+          continue;
+        }
+      }
+      // From an extension character, a vector of up to 16 bytes costs about what it and the
+      // plain run after it cost apart, and takes the extension characters further on too.
+      if (is_ascii_extension(lead)) {
+        const ascii_run run =
+            kernels.escaped_septets(reinterpret_cast<const std::uint8_t*>(piece.data()) + i,
+                                    piece.size() - i, out.data() + written, out.size() - written);
+        if (run.bytes > 0) {
+          i += run.bytes;
+          written += run.septets;
           continue;
         }
       }

@@ -184,6 +184,58 @@ TEST_P(fast_path_test,
   }
 }
 
+TEST_P(fast_path_test, wire_septets_of_runs_dense_with_extension_characters_are_the_checked_ones) {
+  // Runs of ASCII with extension characters (an escape septet each) among plain ones, the moved
+  // ones and line breaks, at times a byte that stops a run (outside GSM, or not ASCII), into
+  // rooms around the 32 septets that 16 bytes can take.
+  const std::string gsm_ascii = "[\\]^{|}~\f@$_\n\rAz09 .";
+  const std::array<std::string, 5> stops = {"`", "\x01", "\xC3\xA9", "\xE2\x82\xAC", "\xC3"};
+  std::mt19937 rng(11);
+  std::array<std::uint8_t, 420> checked{};
+  std::array<std::uint8_t, 420> fast{};
+  std::size_t escaped_from_the_start = 0;
+  std::size_t encoded = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t length = rng() % 200;
+    const unsigned stop_odds = round % 2 == 0 ? 40 : 1000;
+    while (text.size() < length) {
+      text += rng() % stop_odds == 0 ? stops[rng() % stops.size()]
+                                     : std::string(1, gsm_ascii[rng() % gsm_ascii.size()]);
+    }
+    const auto* const bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const septet::detail::ascii_run run = septet::detail::with_vector_kernels([&](auto kernels) {
+      return kernels.escaped_septets(bytes, text.size(), fast.data(), fast.size());
+    });
+    escaped_from_the_start += run.bytes > 0 ? 1 : 0;
+    const septet::result expected = septet::gsm7::encode(text, std::span{checked});
+    const std::size_t room = rng() % 2 == 0 ? fast.size() - 20 : rng() % 80;
+    fast.fill(0xEE);
+    const auto got =
+        septet::detail::default_gsm7_septets(std::string_view{text}, std::span{fast}.first(room));
+    SCOPED_TRACE(testing::Message() << "round " << round << ", room " << room);
+    ASSERT_TRUE(std::all_of(fast.begin() + static_cast<std::ptrdiff_t>(room), fast.end(),
+                            [](std::uint8_t b) { return b == 0xEE; }));
+    if (!expected.ok() || expected.count > room) {
+      ASSERT_EQ(got, septet::detail::not_default_gsm7);
+      continue;
+    }
+    ASSERT_EQ(got, expected.count);
+    ASSERT_TRUE(std::equal(checked.begin(), checked.begin() + static_cast<std::ptrdiff_t>(got),
+                           fast.begin()));
+    ++encoded;
+  }
+  EXPECT_GT(encoded, 5000U);
+  // The paths with byte shuffles take such runs 16 bytes at a time; the others a character at a
+  // time.
+  const bool shuffles = GetParam() == vector_path::avx2 || GetParam() == vector_path::avx512bw;
+  if (shuffles) {
+    EXPECT_GT(escaped_from_the_start, 10000U);
+  } else {
+    EXPECT_EQ(escaped_from_the_start, 0U);
+  }
+}
+
 TEST_P(fast_path_test, block_classes_match_the_scalar_definition_for_every_byte_at_every_position) {
   std::array<std::uint8_t, septet::detail::block_size> block{};
   std::mt19937 rng(3);

@@ -352,6 +352,68 @@ template <class Char>
 }
 
 #if defined(SEPTET_KERNEL_SHUFFLES)
+/// The septets of 16 bytes of GSM characters in ASCII at `out`, with the escape septet before
+/// those of the extension characters (the bits of `doubled`): up to 32 octets stored, the septets
+/// first.
+SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_escaped_septets(
+    const vector_bytes_of<sse2_ops>& b, unsigned doubled, std::uint8_t* out) noexcept {
+  const escape_shuffle_tables& e = escape_shuffles;
+  __m128i septets = b.v;
+  for (const std::uint8_t moved : moved_plain_ascii) {
+    septets = sse2_ops::select(b.is(moved), b.splat(tables::gsm7_reverse_direct[moved]), septets);
+  }
+  const __m128i low = _mm_and_si128(b.v, _mm_set1_epi8(0x0F));
+  const __m128i high = _mm_and_si128(_mm_srli_epi16(b.v, 4), _mm_set1_epi8(0x0F));
+  __m128i extension = _mm_setzero_si128();  // nonzero exactly at the extension characters
+  [&]<std::size_t... Row>(std::index_sequence<Row...>) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+    (
+        [&]() SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+          if constexpr (escape_shuffles.row_has_extension(Row)) {
+            const __m128i row =
+                _mm_loadu_si128(reinterpret_cast<const __m128i*>(e.extension_rows[Row].data()));
+            extension =
+                _mm_or_si128(extension, _mm_and_si128(_mm_cmpeq_epi8(high, _mm_set1_epi8(Row)),
+                                                      _mm_shuffle_epi8(row, low)));
+          }
+        }(),
+        ...);
+  }
+  (std::make_index_sequence<e.extension_rows.size()>{});
+  septets = _mm_blendv_epi8(extension, septets, _mm_cmpeq_epi8(extension, _mm_setzero_si128()));
+  const __m128i escape = _mm_set1_epi8(tables::gsm7_escape);
+  const auto put = [&](__m128i eight, unsigned mask,
+                       std::uint8_t* to) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+    const __m128i shuffle =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(e.by_mask[mask].data()));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to), _mm_shuffle_epi8(eight, shuffle));
+    return 8 + static_cast<std::size_t>(std::popcount(mask));
+  };
+  const std::size_t first = put(_mm_unpacklo_epi64(septets, escape), doubled & 0xFFU, out);
+  put(_mm_unpackhi_epi64(septets, escape), (doubled >> 8U) & 0xFFU, out + first);
+}
+
+/// The septets of the GSM characters in ASCII, extension characters among them, that start the
+/// 16 bytes at `p` (`n` bytes in all), written to `out` (`room` bytes): what they took (up to all
+/// 16), or nothing when fewer than 16 bytes are left or 32 octets of room. Octets past the septets
+/// may be written.
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto escaped_septets(
+    const std::uint8_t* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept
+    -> ascii_run {
+  if (n < 16 || room < 32) {
+    return {};
+  }
+  using sse = sse2_ops;
+  const vector_bytes_of<sse> b{_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))};
+  const auto doubled = static_cast<unsigned>(sse::to_bits(
+      sse::bit_or(sse::bit_or(b.within(0x5B, 0x5E), b.within(0x7B, 0x7E)), b.is(0x0C))));
+  const std::uint64_t one = plain_bits(b) | sse::to_bits(sse::bit_or(b.is(0x0A), b.is(0x0D)));
+  const auto run = static_cast<std::size_t>(std::countr_one(one | doubled));
+  put_escaped_septets(b, doubled, out);
+  return {run, run + static_cast<std::size_t>(std::popcount(doubled & low_bits(run)))};
+}
+#endif
+
+#if defined(SEPTET_KERNEL_SHUFFLES)
 /// One window of utf8_window_table's `shape` (not by_character) in `bytes`, as UTF-16BE at
 /// `out`: 16 octets stored, those of its characters first; how many those are.
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto put_utf16be_window(
@@ -493,6 +555,17 @@ struct kernels {
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto ascii_septets(
       const Char* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept -> std::size_t {
     return SEPTET_KERNEL_NAMESPACE::ascii_septets(p, n, out, room);
+  }
+  /// escaped_septets where the path has byte shuffles, else nothing.
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto escaped_septets(
+      const std::uint8_t* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept
+      -> ascii_run {
+#if defined(SEPTET_KERNEL_SHUFFLES)
+    return SEPTET_KERNEL_NAMESPACE::escaped_septets(p, n, out, room);
+#else
+    (void)p, (void)n, (void)out, (void)room;
+    return {};
+#endif
   }
   /// The `n` bytes of valid UTF-8 at `p` as UTF-16BE (see utf16be.hpp): the octets written to
   /// `out` (`room` of them), or utf16be_no_room.

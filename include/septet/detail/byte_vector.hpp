@@ -296,7 +296,9 @@ struct avx2_ops {
 };
 #endif
 
-#if defined(SEPTET_HAS_SSE2)
+// Also where AVX2 is (MSVC's 32-bit x86 may have AVX2 only): the AVX2 paths do some work 16 bytes
+// at a time.
+#if defined(SEPTET_HAS_SSE2) || defined(SEPTET_HAS_AVX2)
 struct sse2_ops {
   using vector = __m128i;
   using flags = __m128i;  // 0xFF or 0x00 per byte

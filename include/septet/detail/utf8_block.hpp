@@ -10,6 +10,7 @@
 #include <septet/detail/always_inline.hpp>
 #include <septet/detail/bits.hpp>
 #include <septet/detail/byte_vector.hpp>
+#include <septet/detail/escape_shuffles.hpp>
 #include <septet/detail/gsm7_tables.hpp>
 #include <septet/detail/plain_run.hpp>
 #include <septet/detail/utf16be.hpp>
@@ -362,6 +363,13 @@ template <class Char>
 struct unit_marks {
   std::uint64_t starts = 0;
   std::uint64_t doubles = 0;
+};
+
+/// What a run of GSM characters in ASCII took (see escaped_septets): bytes of the text, and the
+/// septets written for them.
+struct ascii_run {
+  std::size_t bytes = 0;
+  std::size_t septets = 0;
 };
 
 }  // namespace septet::inline v0::detail

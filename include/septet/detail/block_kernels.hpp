@@ -97,10 +97,11 @@ template <std::size_t Width = block_size>
                                                                                      : 0;
 }
 
-/// is_ascii_extension, on a vector.
+/// is_ascii_extension, on a vector of Ops.
+template <class Ops>
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto ascii_extension_flags(
-    const vector_bytes& b) noexcept -> vector_bytes::flags {
-  return ops::bit_or(ops::bit_or(b.within(0x5B, 0x5E), b.within(0x7B, 0x7E)), b.is(0x0C));
+    const vector_bytes_of<Ops>& b) noexcept -> typename Ops::flags {
+  return Ops::bit_or(Ops::bit_or(b.within(0x5B, 0x5E), b.within(0x7B, 0x7E)), b.is(0x0C));
 }
 
 /// GSM ASCII, on a vector: 0x20..0x7E but the backtick (plain, or an extension character), the
@@ -269,6 +270,14 @@ template <class Ops>
   return Ops::to_bits(
       Ops::and_not(Ops::bit_or(b.within(0x5B, 0x5E), b.is(0x60)), b.within(0x20, 0x7A)));
 }
+
+/// The bytes of one vector of Ops whose septet is one, the byte's own or a moved one (plain ASCII
+/// and line breaks), a bit each.
+template <class Ops>
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto one_septet_bits(
+    const vector_bytes_of<Ops>& b) noexcept -> std::uint64_t {
+  return plain_bits(b) | Ops::to_bits(Ops::bit_or(b.is(0x0A), b.is(0x0D)));
+}
 #endif
 
 /// plain_run_scalar on vectors; `before` bytes of the text precede `p`, so that the last vector
@@ -324,8 +333,7 @@ template <class Char>
     } else {
       ops::store_partial(out + at, septets, size);
     }
-    const std::uint64_t same = plain_bits(b) | ops::to_bits(ops::bit_or(b.is(0x0A), b.is(0x0D)));
-    return static_cast<std::size_t>(std::countr_one(same >> drop));
+    return static_cast<std::size_t>(std::countr_one(one_septet_bits(b) >> drop));
   };
   std::size_t i = 0;
   for (; i + lanes <= limit; i += lanes) {
@@ -402,12 +410,9 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_escaped_septets(
   if (n < 16 || room < 32) {
     return {};
   }
-  using sse = sse2_ops;
-  const vector_bytes_of<sse> b{_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))};
-  const auto doubled = static_cast<unsigned>(sse::to_bits(
-      sse::bit_or(sse::bit_or(b.within(0x5B, 0x5E), b.within(0x7B, 0x7E)), b.is(0x0C))));
-  const std::uint64_t one = plain_bits(b) | sse::to_bits(sse::bit_or(b.is(0x0A), b.is(0x0D)));
-  const auto run = static_cast<std::size_t>(std::countr_one(one | doubled));
+  const vector_bytes_of<sse2_ops> b{_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))};
+  const auto doubled = static_cast<unsigned>(sse2_ops::to_bits(ascii_extension_flags(b)));
+  const auto run = static_cast<std::size_t>(std::countr_one(one_septet_bits(b) | doubled));
   put_escaped_septets(b, doubled, out);
   return {run, run + static_cast<std::size_t>(std::popcount(doubled & low_bits(run)))};
 }

@@ -187,7 +187,7 @@ TEST_P(fast_path_test,
 TEST_P(fast_path_test, wire_septets_of_runs_dense_with_extension_characters_are_the_checked_ones) {
   // Runs of ASCII with extension characters (an escape septet each) among plain ones, the moved
   // ones and line breaks, at times a byte that stops a run (outside GSM, or not ASCII), into
-  // rooms around the 32 septets that 16 bytes can take.
+  // rooms of none to 79 septets (16 bytes take up to 32) and a roomy one.
   const std::string gsm_ascii = "[\\]^{|}~\f@$_\n\rAz09 .";
   const std::array<std::string, 5> stops = {"`", "\x01", "\xC3\xA9", "\xE2\x82\xAC", "\xC3"};
   std::mt19937 rng(11);

@@ -271,6 +271,18 @@ template <class Ops>
       Ops::and_not(Ops::bit_or(b.within(0x5B, 0x5E), b.is(0x60)), b.within(0x20, 0x7A)));
 }
 
+/// The septets of the bytes of one vector of Ops that are plain ASCII or line breaks: their own
+/// byte, but for @ $ _ (moved_plain_ascii).
+template <class Ops>
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto plain_septets(
+    const vector_bytes_of<Ops>& b) noexcept -> typename Ops::vector {
+  typename Ops::vector septets = b.v;
+  for (const std::uint8_t moved : moved_plain_ascii) {
+    septets = Ops::select(b.is(moved), b.splat(tables::gsm7_reverse_direct[moved]), septets);
+  }
+  return septets;
+}
+
 /// The bytes of one vector of Ops whose septet is one, the byte's own or a moved one (plain ASCII
 /// and line breaks), a bit each.
 template <class Ops>
@@ -324,10 +336,7 @@ template <class Char>
   // `size` is `lanes`); the count of those that start it from byte `drop` on.
   const auto convert = [&](const vector_bytes& b, std::size_t at, std::size_t size,
                            std::size_t drop) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
-    typename ops::vector septets = b.v;
-    for (const std::uint8_t moved : moved_plain_ascii) {
-      septets = ops::select(b.is(moved), b.splat(tables::gsm7_reverse_direct[moved]), septets);
-    }
+    const typename ops::vector septets = plain_septets(b);
     if (size == lanes) {
       ops::store(out + at, septets);
     } else {
@@ -366,10 +375,7 @@ template <class Char>
 SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_escaped_septets(
     const vector_bytes_of<sse2_ops>& b, unsigned doubled, std::uint8_t* out) noexcept {
   const escape_shuffle_tables& e = escape_shuffles;
-  __m128i septets = b.v;
-  for (const std::uint8_t moved : moved_plain_ascii) {
-    septets = sse2_ops::select(b.is(moved), b.splat(tables::gsm7_reverse_direct[moved]), septets);
-  }
+  __m128i septets = plain_septets(b);
   const __m128i low = _mm_and_si128(b.v, _mm_set1_epi8(0x0F));
   const __m128i high = _mm_and_si128(_mm_srli_epi16(b.v, 4), _mm_set1_epi8(0x0F));
   __m128i extension = _mm_setzero_si128();  // nonzero exactly at the extension characters

@@ -93,6 +93,23 @@ void bm_corpus_baseline(benchmark::State& state) {
 }
 BENCHMARK(bm_corpus_baseline);
 
+#if defined(__SSE2__)
+void bm_corpus_scan_sse2(benchmark::State& state) {
+  const auto& bodies = septet_bench::mixed_corpus();
+  const std::size_t expected = septet_bench::count_lead_bytes(bodies);
+  for (auto _ : state) {
+    const std::size_t count = septet_bench::count_lead_bytes_sse2(bodies);
+    if (count != expected) {
+      state.SkipWithError("the SSE2 scan counted otherwise than the byte loop");
+      break;
+    }
+    benchmark::DoNotOptimize(count);
+  }
+  septet_bench::set_corpus_throughput(state, bodies);
+}
+BENCHMARK(bm_corpus_scan_sse2);
+#endif
+
 void bm_corpus_segment(benchmark::State& state) {
   const auto& bodies = septet_bench::mixed_corpus();
   std::array<septet::part, 255> parts{};

@@ -23,8 +23,9 @@ if [[ "${1:-run}" == test ]]; then
   # The NEON fast path: an AArch64 cross compiler, qemu to run what it builds, and googletest's
   # sources to build the test framework for it.
   packages+=(g++-aarch64-linux-gnu qemu-user googletest)
-  # The Debian packages (cpack: dpkg-shlibdeps, file) and the fresh Debian 12 they are installed
-  # on (tools/fresh-debian.sh: mmdebstrap).
+  # The Debian packages (cpack: dpkg-shlibdeps, file), the fresh Debian 12 they are installed on
+  # (tools/fresh-debian.sh: mmdebstrap), and Debian's compiler flags for the benchmarks' baseline
+  # build (dpkg-buildflags).
   packages+=(dpkg-dev file mmdebstrap)
   # The layout checks (tools/check_layout.sh): function lengths through universal-ctags.
   packages+=(universal-ctags python3)

@@ -290,6 +290,31 @@ template <class Ops>
     const vector_bytes_of<Ops>& b) noexcept -> std::uint64_t {
   return plain_bits(b) | Ops::to_bits(Ops::bit_or(b.is(0x0A), b.is(0x0D)));
 }
+
+/// The septets of one vector of Ops (those of the bytes that are one septet, plain ASCII and line
+/// breaks; the rest are not the bytes' septets), and which bytes those are, a bit each.
+template <class Ops>
+struct vector_septets {
+  typename Ops::vector septets;
+  std::uint64_t ones = 0;
+};
+
+/// plain_septets and one_septet_bits, by nibble look-ups (septet_nibble_table) where the path has
+/// byte shuffles: fewer constants, which the loops then keep in registers.
+template <class Ops>
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto one_septets(
+    const vector_bytes_of<Ops>& b) noexcept -> vector_septets<Ops> {
+  if constexpr (Ops::has_lookup) {
+    const septet_nibble_tables& t = septet_nibble_table;
+    const auto classes = Ops::both(Ops::lookup(Ops::table(t.high), Ops::high_nibbles(b.v)),
+                                   Ops::lookup(Ops::table(t.low), Ops::low_nibbles(b.v)));
+    const auto moves = Ops::lookup(Ops::table(t.moves), Ops::low_nibbles(classes));
+    const std::uint64_t others = Ops::to_bits(Ops::eq(classes, b.splat(0)));
+    return {Ops::toggled(b.v, moves), ~others & low_bits(sizeof(typename Ops::vector))};
+  } else {
+    return {plain_septets(b), one_septet_bits(b)};
+  }
+}
 #endif
 
 /// plain_run_scalar on vectors; `before` bytes of the text precede `p`, so that the last vector
@@ -336,13 +361,13 @@ template <class Char>
   // `size` is `lanes`); the count of those that start it from byte `drop` on.
   const auto convert = [&](const vector_bytes& b, std::size_t at, std::size_t size,
                            std::size_t drop) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
-    const typename ops::vector septets = plain_septets(b);
+    const vector_septets<ops> converted = one_septets(b);
     if (size == lanes) {
-      ops::store(out + at, septets);
+      ops::store(out + at, converted.septets);
     } else {
-      ops::store_partial(out + at, septets, size);
+      ops::store_partial(out + at, converted.septets, size);
     }
-    return static_cast<std::size_t>(std::countr_one(one_septet_bits(b) >> drop));
+    return static_cast<std::size_t>(std::countr_one(converted.ones >> drop));
   };
   std::size_t i = 0;
   for (; i + lanes <= limit; i += lanes) {

@@ -204,6 +204,10 @@ struct avx512bw_ops {
   SEPTET_TARGET_AVX512BW static auto either(vector a, vector b) noexcept -> vector {
     return _mm512_or_si512(a, b);
   }
+  /// `v` with the bits of `bits` flipped.
+  SEPTET_TARGET_AVX512BW static auto toggled(vector v, vector bits) noexcept -> vector {
+    return _mm512_xor_si512(v, bits);
+  }
   /// A bit per byte: whether bit K of the byte is set.
   template <unsigned K>
   SEPTET_TARGET_AVX512BW static auto bit_set(vector v) noexcept -> std::uint64_t {
@@ -286,6 +290,10 @@ struct avx2_ops {
   }
   SEPTET_TARGET_AVX2 static auto either(vector a, vector b) noexcept -> vector {
     return _mm256_or_si256(a, b);
+  }
+  /// `v` with the bits of `bits` flipped.
+  SEPTET_TARGET_AVX2 static auto toggled(vector v, vector bits) noexcept -> vector {
+    return _mm256_xor_si256(v, bits);
   }
   /// A bit per byte: whether bit K of the byte is set. A shift of the 16-bit lanes by 7 - K
   /// moves bit K of each byte to its sign bit, whose mask AVX2 gathers in one instruction.

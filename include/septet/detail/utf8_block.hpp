@@ -254,6 +254,69 @@ static_assert([] {
   return true;
 }());
 
+/// The septets of plain ASCII and line breaks as nibble look-ups, for paths with a byte shuffle: a
+/// byte's class, high[b >> 4] & low[b & 15], is not zero exactly where the byte is one septet, and
+/// has bit k where it is moved_plain_ascii[k]; its septet is then the byte XOR moves[class & 15].
+/// Three look-ups, where compares take one per byte value or range and three selects.
+struct septet_nibble_tables {
+  std::array<std::uint8_t, 16> high{};
+  std::array<std::uint8_t, 16> low{};
+  std::array<std::uint8_t, 16> moves{};
+
+  [[nodiscard]] constexpr auto class_of(std::uint8_t b) const noexcept -> std::uint8_t {
+    return high[b >> 4U] & low[b & 0xFU];
+  }
+};
+
+/// The one-septet bytes but '_' (moved, so its own class bit covers it), a class bit each.
+inline constexpr std::array<nibble_rectangle, 4> one_septet_rectangles = {{
+    {0x0001, 0x2400},  // 0A 0D
+    {0x001C, 0xFFFF},  // 20..4F
+    {0x00A0, 0x07FF},  // 50..5A 70..7A
+    {0x0040, 0xFFFE},  // 61..6F
+}};
+
+inline constexpr septet_nibble_tables septet_nibble_table = [] {
+  septet_nibble_tables t;
+  const auto add = [&](const nibble_rectangle& r, unsigned bit) {
+    for (std::size_t n = 0; n < 16; ++n) {
+      t.high[n] |= ((r.highs >> n) & 1U) != 0 ? static_cast<std::uint8_t>(1U << bit) : 0U;
+      t.low[n] |= ((r.lows >> n) & 1U) != 0 ? static_cast<std::uint8_t>(1U << bit) : 0U;
+    }
+  };
+  for (unsigned k = 0; k < moved_plain_ascii.size(); ++k) {
+    const std::uint8_t b = moved_plain_ascii[k];
+    add({static_cast<std::uint16_t>(1U << (b >> 4U)), static_cast<std::uint16_t>(1U << (b & 0xFU))},
+        k);
+  }
+  for (unsigned k = 0; k < one_septet_rectangles.size(); ++k) {
+    add(one_septet_rectangles[k], static_cast<unsigned>(moved_plain_ascii.size()) + k);
+  }
+  for (unsigned index = 0; index < 16; ++index) {
+    for (unsigned k = 0; k < moved_plain_ascii.size(); ++k) {
+      const std::uint8_t b = moved_plain_ascii[k];
+      if (((index >> k) & 1U) != 0) {
+        t.moves[index] ^= static_cast<std::uint8_t>(b ^ tables::gsm7_reverse_direct[b]);
+      }
+    }
+  }
+  return t;
+}();
+
+// The look-ups give exactly the septets that plain_septets and one_septet_bits do.
+static_assert([] {
+  for (unsigned value = 0; value < 256; ++value) {
+    const auto b = static_cast<std::uint8_t>(value);
+    const std::uint8_t c = septet_nibble_table.class_of(b);
+    const bool one = is_plain_by_range(b) || is_line_break(b);
+    if ((c != 0) != one ||
+        (one && (b ^ septet_nibble_table.moves[c & 0xFU]) != tables::gsm7_reverse_direct[b])) {
+      return false;
+    }
+  }
+  return true;
+}());
+
 /// The block at `p` with `available` bytes left in the text and `before` bytes of it before `p`:
 /// 64 bytes, or fewer at the end. The block routines read no byte outside the text: the vector
 /// code reads the last vector back from the text's end where the text is long enough, else in

@@ -450,45 +450,73 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_escaped_septets(
 #endif
 
 #if defined(SEPTET_KERNEL_SHUFFLES)
+/// The bits that put_utf16be_window masks and adds, each in every 32-bit lane: made once before
+/// the windows (see opaque), not at each use, as GCC does at -O2 with constants of equal lanes.
+struct utf16be_window_bits {
+  __m128i two_byte_payloads;  // of a character of up to two bytes in each 16-bit lane
+  __m128i two_byte_leads;
+  __m128i last_payload;  // of up to three bytes in a 32-bit lane
+  __m128i second_payload;
+  __m128i third_payload;
+  __m128i continuation_payload;  // of four bytes
+  __m128i second_of_four;
+  __m128i lead_of_four;
+  __m128i astral;
+  __m128i low_ten;
+  __m128i high_surrogate;
+  __m128i low_surrogate;
+
+  SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET static auto make() noexcept -> utf16be_window_bits {
+    const auto bits = [](int b) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+      return opaque(_mm_set1_epi32(b));
+    };
+    return {bits(0x007F007F), bits(0x07C007C0), bits(0x7F),    bits(0x0FC0),
+            bits(0xF000),     bits(0x3F),       bits(0x3F000), bits(0x1C0000),
+            bits(0x10000),    bits(0x3FF),      bits(0xD800),  bits(0xDC00)};
+  }
+};
+
 /// One window of utf8_window_table's `shape` (not by_character) in `bytes`, as UTF-16BE at
 /// `out`: 16 octets stored, those of its characters first; how many those are.
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto put_utf16be_window(
-    __m128i bytes, std::uint8_t shape, std::uint8_t* out) noexcept -> std::size_t {
+    __m128i bytes, std::uint8_t shape, const utf16be_window_bits& k, std::uint8_t* out) noexcept
+    -> std::size_t {
   const utf8_windows& t = utf8_window_table;
   const auto constant = [](const std::array<std::uint8_t, 16>& c)
                             SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
                               return _mm_loadu_si128(reinterpret_cast<const __m128i*>(c.data()));
                             };
-  const auto bits = [](int b)
-                        SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET { return _mm_set1_epi32(b); };
   // Payload bits of the lane's bytes, from the last up, moved down to their place in the unit.
-  const auto payload = [&](__m128i lanes, int shift, int mask)
+  const auto payload = [&](__m128i lanes, int shift, __m128i mask)
                            SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
-                             return _mm_and_si128(_mm_srli_epi32(lanes, shift), bits(mask));
+                             return _mm_and_si128(_mm_srli_epi32(lanes, shift), mask);
                            };
   const __m128i w = _mm_shuffle_epi8(bytes, constant(t.lanes[shape]));
   // A continuation byte is 10xxxxxx, so bit 6 of the last byte is a payload bit only in ASCII.
   __m128i units;
   __m128i to_octets;
   if (shape < utf8_windows::four.first_shape) {
-    units = _mm_or_si128(_mm_and_si128(w, bits(0x007F007F)),
-                         _mm_and_si128(_mm_srli_epi16(w, 2), bits(0x07C007C0)));
+    units = _mm_or_si128(_mm_and_si128(w, k.two_byte_payloads),
+                         _mm_and_si128(_mm_srli_epi16(w, 2), k.two_byte_leads));
     to_octets = constant(big_endian_words);
   } else {
     const __m128i bmp = _mm_or_si128(
-        _mm_or_si128(_mm_and_si128(w, bits(0x7F)), payload(w, 2, 0x0FC0)), payload(w, 4, 0xF000));
+        _mm_or_si128(_mm_and_si128(w, k.last_payload), payload(w, 2, k.second_payload)),
+        payload(w, 4, k.third_payload));
     if (shape < utf8_windows::three.first_shape) {
       units = bmp;
       to_octets = constant(big_endian_low_words);
     } else {
       // A four-byte character (its lead in the lane's top byte) becomes a surrogate pair.
       const __m128i above = _mm_sub_epi32(
-          _mm_or_si128(_mm_or_si128(_mm_and_si128(w, bits(0x3F)), payload(w, 2, 0x0FC0)),
-                       _mm_or_si128(payload(w, 4, 0x3F000), payload(w, 6, 0x1C0000))),
-          bits(0x10000));
+          _mm_or_si128(
+              _mm_or_si128(_mm_and_si128(w, k.continuation_payload),
+                           payload(w, 2, k.second_payload)),
+              _mm_or_si128(payload(w, 4, k.second_of_four), payload(w, 6, k.lead_of_four))),
+          k.astral);
       const __m128i pair = _mm_or_si128(
-          _mm_or_si128(_mm_srli_epi32(above, 10), bits(0xD800)),
-          _mm_slli_epi32(_mm_or_si128(_mm_and_si128(above, bits(0x3FF)), bits(0xDC00)), 16));
+          _mm_or_si128(_mm_srli_epi32(above, 10), k.high_surrogate),
+          _mm_slli_epi32(_mm_or_si128(_mm_and_si128(above, k.low_ten), k.low_surrogate), 16));
       const __m128i in_bmp = _mm_cmpeq_epi32(_mm_srli_epi32(w, 24), _mm_setzero_si128());
       units = _mm_blendv_epi8(pair, bmp, in_bmp);
       to_octets = constant(t.three_octets[shape - utf8_windows::three.first_shape]);
@@ -517,6 +545,7 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_escaped_septets(
     const std::uint8_t* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept
     -> std::size_t {
   const utf8_windows& t = utf8_window_table;
+  const utf16be_window_bits window_bits = utf16be_window_bits::make();
   // The last window whose end mask (and the start after it) is still in the block's starts.
   constexpr std::size_t last_window = block_size - utf8_windows::bytes - 1;
   std::size_t i = 0;
@@ -542,7 +571,7 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_escaped_septets(
       const utf8_windows::window w =
           t.of_ends[static_cast<std::size_t>(starts >> (pos + 1)) & (t.of_ends.size() - 1)];
       if (w.shape != utf8_windows::by_character) {
-        written += put_utf16be_window(bytes, w.shape, out + written);
+        written += put_utf16be_window(bytes, w.shape, window_bits, out + written);
         pos += w.consumed;
         continue;
       }

@@ -176,7 +176,7 @@ class tally {
             catch_up_ucs2();  // this block turned the message UCS-2
           }
           if (!ucs2_waits) {
-            m_ucs2.push_block(kernels, block.starts, block.astral, utf16_units_of(block),
+            m_ucs2.push_block(kernels, block.starts, block.astral, utf16_units_of(kernels, block),
                               base + pos, ucs2_cuts());
           }
           pos += block.size;
@@ -319,8 +319,8 @@ class tally {
                                        const Char* p,
                                        std::size_t base) noexcept {
     const std::uint64_t non_gsm = non_gsm_characters_of(block, p);
-    const auto characters = count_bits(block.starts);
-    const std::size_t utf16 = utf16_units_of(block);
+    const auto characters = kernels.count_bits(block.starts);
+    const std::size_t utf16 = utf16_units_of(kernels, block);
     if (m_options.max_characters != 0 && m_cap_offset == no_offset &&
         m_utf16_units + utf16 > m_options.max_characters) {
       std::size_t units = m_utf16_units;
@@ -336,18 +336,19 @@ class tally {
     if (m_non_gsm_count == 0) {
       if (non_gsm == 0) {
         m_gsm.push_block(kernels, block.starts, block.extension,
-                         characters + count_bits(block.extension), base, gsm_cuts());
+                         characters + kernels.count_bits(block.extension), base, gsm_cuts());
       } else {
         // The GSM split no longer matters: from here the message is UCS-2.
         const auto i = static_cast<std::size_t>(std::countr_zero(non_gsm));
         const std::uint64_t before = low_bits(i);
-        m_first_non_gsm = non_gsm_character{
-            base + i,
-            m_utf16_units + count_bits(block.starts & before) + count_bits(block.astral & before),
-            code_point_at(p + i)};
+        m_first_non_gsm =
+            non_gsm_character{base + i,
+                              m_utf16_units + kernels.count_bits(block.starts & before) +
+                                  kernels.count_bits(block.astral & before),
+                              code_point_at(p + i)};
       }
     }
-    m_non_gsm_count += count_bits(non_gsm);
+    m_non_gsm_count += kernels.count_bits(non_gsm);
     m_utf16_units += utf16;
     m_characters += characters;
   }
@@ -391,7 +392,7 @@ class tally {
                                           std::size_t base) noexcept {
     for (std::size_t at = 0; at < n; at += block_size) {
       const std::uint64_t starts = kernels.mark_units(text_block(p + at, n - at, at), true).starts;
-      m_ucs2.push_block(kernels, starts, 0, count_bits(starts), base + at, ucs2_cuts());
+      m_ucs2.push_block(kernels, starts, 0, kernels.count_bits(starts), base + at, ucs2_cuts());
     }
   }
 

@@ -103,7 +103,8 @@ constexpr void for_each_part(std::basic_string_view<Char> text,
           for (; pos < n; pos += block_size) {
             const unit_marks marks = kernels.mark_units(text_block(p + pos, n - pos, pos), gsm);
             split.push_block(kernels, marks.starts, marks.doubles,
-                             count_bits(marks.starts) + count_bits(marks.doubles), pos, parts);
+                             kernels.count_bits(marks.starts) + kernels.count_bits(marks.doubles),
+                             pos, parts);
           }
         }
         while (pos < n) {

@@ -304,7 +304,7 @@ template <utf8_unit Char>
     for (std::size_t pos = 0; pos < n;) {
       const block_characters block =
           kernels.scan_block(text_block(p + pos, n - pos, pos), n - pos <= block_size);
-      units += utf16_units_of(block);
+      units += utf16_units_of(kernels, block);
       non_gsm |= non_gsm_characters_of(block, p + pos);
       pos += block.size;
       // A unit takes at most three bytes, so the rest of the text adds a unit per three bytes or

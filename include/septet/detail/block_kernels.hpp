@@ -10,7 +10,8 @@
 //   SEPTET_KERNEL_BMI2_IF_FAST (optional) the set has PEXT and PDEP, used if this CPU runs them
 //                            fast (pext_runs_fast);
 //   SEPTET_KERNEL_SHUFFLES   (optional) the set has SSSE3's byte shuffles and SSE4.1's blends on
-//                            16 bytes (x86).
+//                            16 bytes (x86);
+//   SEPTET_KERNEL_POPCNT     (optional) the set has POPCNT where the compiler's target may not.
 // GCC and Clang refuse to inline an intrinsic into a function compiled for a smaller target, so
 // every function and lambda here that can reach one carries SEPTET_KERNEL_TARGET; the C++ is
 // written once and compiled for each target, and no other function of the library needs one.
@@ -643,6 +644,16 @@ struct kernels {
     return utf16be_one_by_one(p, n, out, room);
 #endif
   }
+  /// count_bits: one POPCNT where the path has it and the compiler's target may not (a baseline
+  /// build's AVX2 and AVX-512BW paths), since count_bits itself can only ask the preprocessor.
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto count_bits(
+      std::uint64_t m) noexcept -> std::size_t {
+#if defined(SEPTET_KERNEL_POPCNT)
+    return static_cast<std::size_t>(_mm_popcnt_u64(m));
+#else
+    return detail::count_bits(m);
+#endif
+  }
   /// Whether squeeze_septets and select_bit below are one PEXT and one PDEP: on the AVX-512BW
   /// path, whose CPUs all run them fast, and on the AVX2 path where this CPU does (AMD's before
   /// Zen 3, which have AVX2 and BMI2 but not AVX-512, take hundreds of cycles for them).
@@ -689,3 +700,4 @@ struct kernels {
 #undef SEPTET_KERNEL_FAST_BMI2
 #undef SEPTET_KERNEL_BMI2_IF_FAST
 #undef SEPTET_KERNEL_SHUFFLES
+#undef SEPTET_KERNEL_POPCNT

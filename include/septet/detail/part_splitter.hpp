@@ -74,7 +74,7 @@ struct part_splitter {
         const std::uint64_t unit_bits = starts | (second_units & ~low_mask(starts));
         const std::size_t q = kernels.select_bit(unit_bits, room);
         i = ((starts >> q) & 1U) != 0 ? q : q - 1;
-        taken = count_bits(unit_bits & low_bits(i));
+        taken = kernels.count_bits(unit_bits & low_bits(i));
       } else {
         // One-byte two-unit characters (GSM's ASCII extension characters): the byte of the
         // block where the units pass `room`, from running sums of units per byte, then its bits.

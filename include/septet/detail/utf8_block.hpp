@@ -408,10 +408,12 @@ template <class Char>
   return block.non_gsm | latin_non_gsm(p, block.latin);
 }
 
-/// UTF-16 units of the characters of a block: one each, two for a four-byte one.
+/// UTF-16 units of the characters of a block: one each, two for a four-byte one (bits counted by
+/// the path of `kernels`).
+template <class Kernels>
 [[nodiscard]] SEPTET_ALWAYS_INLINE inline auto utf16_units_of(
-    const block_characters& block) noexcept -> std::size_t {
-  return count_bits(block.starts) + count_bits(block.astral);
+    const Kernels& kernels, const block_characters& block) noexcept -> std::size_t {
+  return kernels.count_bits(block.starts) + kernels.count_bits(block.astral);
 }
 
 /// The code point that starts at p[0] (valid UTF-8, as scan_block checked).
@@ -471,6 +473,7 @@ struct ascii_run {
 #    define SEPTET_KERNEL_BMI2_IF_FAST 1
 #  endif
 #  define SEPTET_KERNEL_SHUFFLES 1
+#  define SEPTET_KERNEL_POPCNT 1
 #  include <septet/detail/block_kernels.hpp>
 #  define SEPTET_KERNEL_NAMESPACE avx512bw_kernels
 #  define SEPTET_KERNEL_OPS avx512bw_ops
@@ -479,6 +482,7 @@ struct ascii_run {
 #  define SEPTET_KERNEL_ENTRY SEPTET_FLATTEN
 #  define SEPTET_KERNEL_FAST_BMI2 1
 #  define SEPTET_KERNEL_SHUFFLES 1
+#  define SEPTET_KERNEL_POPCNT 1
 #  include <septet/detail/block_kernels.hpp>
 #endif
 
@@ -487,7 +491,8 @@ namespace septet::inline v0::detail {
 /// Calls `visit(k)` with the kernels (see block_kernels.hpp) of the vector path in use, inside a
 /// function compiled for that path: `visit`, marked SEPTET_ALWAYS_INLINE with the loop it calls,
 /// is compiled once per path, with that path's instructions throughout (POPCNT and BMI for the bit
-/// counts, where the path has them). The path is read once per call, not once per block.
+/// counts, where the path has them, through k.count_bits and k.select_bit: the preprocessor does
+/// not know the target of a function). The path is read once per call, not once per block.
 template <class Visit>
 SEPTET_ALWAYS_INLINE inline auto with_vector_kernels(Visit&& visit) -> decltype(auto) {
 #if defined(SEPTET_VECTOR_DISPATCH)

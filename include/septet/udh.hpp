@@ -58,13 +58,23 @@ namespace detail {
   return size == reference_size::bits8 ? iedl_concatenation_8bit : iedl_concatenation_16bit;
 }
 
+/// Writes the header of an element of `length` data octets at `out[at]`, which has room for the
+/// element; returns where its data goes.
+constexpr auto put_ie_header(std::span<std::uint8_t> out,
+                             std::size_t at,
+                             std::uint8_t iei,
+                             std::size_t length) noexcept -> std::size_t {
+  out[at++] = iei;
+  out[at++] = static_cast<std::uint8_t>(length);
+  return at;
+}
+
 /// Writes one element at `out[at]`, which has room; returns where the next one goes.
 constexpr auto put_ie(std::span<std::uint8_t> out,
                       std::size_t at,
                       std::uint8_t iei,
                       std::span<const std::uint8_t> data) noexcept -> std::size_t {
-  out[at++] = iei;
-  out[at++] = static_cast<std::uint8_t>(data.size());
+  at = put_ie_header(out, at, iei, data.size());
   for (const std::uint8_t octet : data) {
     out[at++] = octet;
   }
@@ -136,30 +146,30 @@ static_assert(national_tables{national_language::none, national_language::turkis
   }
   std::size_t at = 0;
   out[at++] = static_cast<std::uint8_t>(size - 1);
+  // The concatenation and shift IEs octet by octet: every part writes them, and a loop over a
+  // copy of their data took a tenth of a part's encoding.
   if (concat) {
     const bool wide = concat->reference_size == reference_size::bits16;
-    std::array<std::uint8_t, iedl_concatenation_16bit> data{};
-    std::size_t n = 0;
+    at = detail::put_ie_header(out, at, wide ? iei_concatenation_16bit : iei_concatenation_8bit,
+                               detail::concatenation_iedl(concat->reference_size));
     if (wide) {
-      data[n++] = static_cast<std::uint8_t>(concat->reference >> 8U);
+      out[at++] = static_cast<std::uint8_t>(concat->reference >> 8U);
     }
-    data[n++] = static_cast<std::uint8_t>(concat->reference & 0xFFU);
-    data[n++] = concat->total;
-    data[n++] = concat->sequence;
-    at = detail::put_ie(out, at, wide ? iei_concatenation_16bit : iei_concatenation_8bit,
-                        std::span{data}.first(n));
+    out[at++] = static_cast<std::uint8_t>(concat->reference & 0xFFU);
+    out[at++] = concat->total;
+    out[at++] = concat->sequence;
   }
   for (const auto& e : elements) {
     at = detail::put_ie(out, at, e.iei, e.data);
   }
-  for (const auto& [iei, language] :
-       {std::pair{iei_national_locking_shift, national.locking},
-        std::pair{iei_national_single_shift, national.single_shift}}) {
+  const auto put_shift = [&](std::uint8_t iei, national_language language) {
     if (language != national_language::none) {
-      const std::array<std::uint8_t, iedl_national_shift> data{static_cast<std::uint8_t>(language)};
-      at = detail::put_ie(out, at, iei, data);
+      at = detail::put_ie_header(out, at, iei, iedl_national_shift);
+      out[at++] = static_cast<std::uint8_t>(language);
     }
-  }
+  };
+  put_shift(iei_national_locking_shift, national.locking);
+  put_shift(iei_national_single_shift, national.single_shift);
   return {errc::ok, at};
 }
 

@@ -537,18 +537,62 @@ struct utf16be_window_bits {
   return n >= 16 ? end_moved_down(p + n, 16 - (n - at)) : partial_vector(p + at, n - at);
 }
 
+/// The last window of a block whose end mask (and the start after it) is in the block's starts.
+inline constexpr std::size_t utf16be_last_window = block_size - utf8_windows::bytes - 1;
+
+/// 16 ASCII bytes as UTF-16BE: 32 octets at `out`.
+SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_utf16be_ascii(
+    __m128i bytes, std::uint8_t* out) noexcept {
+  const __m128i zero = _mm_setzero_si128();
+  auto* const to = reinterpret_cast<__m128i*>(out);
+  _mm_storeu_si128(to, _mm_unpacklo_epi8(zero, bytes));
+  _mm_storeu_si128(to + 1, _mm_unpackhi_epi8(zero, bytes));
+}
+
+/// The windows of the block at `block` (its starts given) whose 16 bytes are all text, written
+/// at `to` while it is at most `last_to` (32 octets of room), up to utf16be_last_window: one
+/// load and one bound per window, where the end of the text needs text_window. The bytes taken;
+/// `to` moved past their octets.
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto utf16be_whole_windows(
+    const std::uint8_t* block,
+    std::uint64_t starts,
+    const utf16be_window_bits& k,
+    std::uint8_t*& to,
+    const std::uint8_t* last_to) noexcept -> std::size_t {
+  const utf8_windows& t = utf8_window_table;
+  const std::uint8_t* from = block;
+  const std::uint8_t* const last_from = block + utf16be_last_window;
+  while (from <= last_from && to <= last_to) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
+    if (_mm_movemask_epi8(bytes) == 0) {
+      put_utf16be_ascii(bytes, to);
+      from += 16;
+      to += 32;
+      continue;
+    }
+    const auto at = static_cast<std::size_t>(from - block);
+    const utf8_windows::window w =
+        t.of_ends[static_cast<std::size_t>(starts >> (at + 1)) & (t.of_ends.size() - 1)];
+    if (w.shape == utf8_windows::by_character) {
+      break;  // never with 16 bytes of valid text: the caller goes on a character at a time
+    }
+    to += put_utf16be_window(bytes, w.shape, k, to);
+    from += w.consumed;
+  }
+  return static_cast<std::size_t>(from - block);
+}
+
 /// utf16be_one_by_one, 16 bytes at a time where they are ASCII, else the characters that start a
 /// window of 12 bytes at once (utf8_window_table), their end masks read from the starts of a block
 /// (so that the next window waits for a table look-up only), the end of the text counting as a
-/// start; the last few characters, one at a time. Stores are whole vectors: the room past the
-/// octets written may be written too.
+/// start; the last few characters, one at a time. Where the windows of a block all have 16 bytes
+/// of text, utf16be_whole_windows takes them. Stores are whole vectors: the room past the octets
+/// written may be written too.
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto utf16be_from_valid_utf8(
     const std::uint8_t* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept
     -> std::size_t {
   const utf8_windows& t = utf8_window_table;
   const utf16be_window_bits window_bits = utf16be_window_bits::make();
-  // The last window whose end mask (and the start after it) is still in the block's starts.
-  constexpr std::size_t last_window = block_size - utf8_windows::bytes - 1;
   std::size_t i = 0;
   std::size_t written = 0;
   const auto fits = [&](std::size_t at)
@@ -558,13 +602,15 @@ struct utf16be_window_bits {
     const std::uint64_t starts = mark_units(text_block(p + i, size, i), false).starts |
                                  (size < block_size ? std::uint64_t{1} << size : 0);
     std::size_t pos = 0;
-    do {
+    if (size >= utf16be_last_window + 16) {
+      std::uint8_t* to = out + written;
+      pos = utf16be_whole_windows(p + i, starts, window_bits, to, out + room - 32);
+      written = static_cast<std::size_t>(to - out);
+    }
+    while (pos <= utf16be_last_window && fits(i + pos)) {
       const __m128i bytes = text_window(p, n, i + pos);
       if (_mm_movemask_epi8(bytes) == 0 && size - pos >= 16) {
-        const __m128i zero = _mm_setzero_si128();
-        auto* const to = reinterpret_cast<__m128i*>(out + written);
-        _mm_storeu_si128(to, _mm_unpacklo_epi8(zero, bytes));
-        _mm_storeu_si128(to + 1, _mm_unpackhi_epi8(zero, bytes));
+        put_utf16be_ascii(bytes, out + written);
         pos += 16;
         written += 32;
         continue;
@@ -581,7 +627,7 @@ struct utf16be_window_bits {
         return utf16be_no_room;
       }
       pos = at - i;
-    } while (pos <= last_window && fits(i + pos));
+    }
     i += pos;
   }
   while (i < n) {

@@ -350,7 +350,8 @@ template <class Char>
 
 /// The septets (tables::gsm7_reverse_direct) of the plain ASCII and line breaks that start `p`
 /// (`n` bytes), written to `out` (`room` bytes); returns how many. The vector that ends the run is
-/// written whole, as far as the text and the room go: the caller takes it from there.
+/// written whole, as far as the room goes (septets past the text's end too): the caller takes it
+/// from there.
 template <class Char>
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto ascii_septets(
     const Char* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept -> std::size_t {
@@ -386,8 +387,10 @@ template <class Char>
   if (const std::size_t back = read_back<lanes>(limit - i, i); back != 0) {
     return i + convert(vector_bytes{ops::load(bytes + limit - lanes)}, limit - lanes, lanes, back);
   }
-  // The zeros past the bytes loaded are neither plain nor line breaks.
-  return i + convert(vector_bytes{ops::load_partial(bytes + i, limit - i)}, i, limit - i, 0);
+  // The zeros past the bytes loaded are neither plain nor line breaks. Their septets may be
+  // stored too where `out` has room for them.
+  return i + convert(vector_bytes{ops::load_partial(bytes + i, limit - i)}, i,
+                     room - i >= lanes ? lanes : limit - i, 0);
 #else
   (void)p, (void)n, (void)out, (void)room;
   return 0;

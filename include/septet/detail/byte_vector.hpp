@@ -113,6 +113,36 @@ SEPTET_ALWAYS_INLINE inline auto partial_words(const std::uint8_t* p, std::size_
   return {};
 }
 
+/// The first `n` < 16 bytes of `v` to `p`, by stores of 8, 4, 2 and 1 bytes: no call to memcpy,
+/// around which the vector registers a loop keeps its constants in would be saved and restored.
+SEPTET_ALWAYS_INLINE inline void store_first_bytes(std::uint8_t* p,
+                                                   __m128i v,
+                                                   std::size_t n) noexcept {
+  // The low 8 bytes of a vector as a word, through memory in form only: a register move.
+  const auto low_word = [](__m128i x) SEPTET_ALWAYS_INLINE {
+    std::uint64_t w = 0;
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(&w), x);
+    return w;
+  };
+  std::uint64_t word = low_word(v);
+  if (n >= 8) {
+    std::memcpy(p, &word, 8);
+    word = low_word(_mm_srli_si128(v, 8));
+    p += 8;
+  }
+  const auto put = [&](auto piece) SEPTET_ALWAYS_INLINE {
+    if ((n & sizeof piece) != 0) {
+      piece = static_cast<decltype(piece)>(word);
+      std::memcpy(p, &piece, sizeof piece);
+      word >>= 8U * sizeof piece;
+      p += sizeof piece;
+    }
+  };
+  put(std::uint32_t{});
+  put(std::uint16_t{});
+  put(std::uint8_t{});
+}
+
 /// partial_words in a vector of 16 bytes.
 SEPTET_ALWAYS_INLINE inline auto partial_vector(const std::uint8_t* p, std::size_t n) noexcept
     -> __m128i {
@@ -248,10 +278,16 @@ struct avx2_ops {
   SEPTET_TARGET_AVX2 static void store(std::uint8_t* p, vector v) noexcept {
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v);
   }
+  /// The first `n` < 32 bytes of `v` to `p`; writes no byte past them.
   SEPTET_TARGET_AVX2 static void store_partial(std::uint8_t* p, vector v, std::size_t n) noexcept {
-    std::array<std::uint8_t, sizeof(vector)> bytes;
-    store(bytes.data(), v);
-    std::memcpy(p, bytes.data(), n);
+    __m128i half = _mm256_castsi256_si128(v);
+    if (n >= 16) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(p), half);
+      half = _mm256_extracti128_si256(v, 1);
+      p += 16;
+      n -= 16;
+    }
+    store_first_bytes(p, half, n);
   }
   SEPTET_TARGET_AVX2 static auto select(flags f, vector a, vector b) noexcept -> vector {
     return _mm256_blendv_epi8(b, a, f);
@@ -335,10 +371,9 @@ struct sse2_ops {
   static void store(std::uint8_t* p, vector v) noexcept {
     _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v);
   }
+  /// The first `n` < 16 bytes of `v` to `p`; writes no byte past them.
   static void store_partial(std::uint8_t* p, vector v, std::size_t n) noexcept {
-    std::array<std::uint8_t, sizeof(vector)> bytes;
-    store(bytes.data(), v);
-    std::memcpy(p, bytes.data(), n);
+    store_first_bytes(p, v, n);
   }
   static auto select(flags f, vector a, vector b) noexcept -> vector {
     return _mm_or_si128(_mm_and_si128(f, a), _mm_andnot_si128(f, b));

@@ -150,6 +150,7 @@ class tally {
     // In mixed text, blocks follow blocks: a scan for plain ASCII only pays after one that was all
     // single bytes.
     bool after_mixed_block = false;
+    const auto bounds = kernels.class_bounds();
     while (pos < n) {
       const std::size_t run =
           bulk && !after_mixed_block ? kernels.plain_run(p + pos, n - pos, pos) : 0;
@@ -169,7 +170,7 @@ class tally {
       }
       if (blocks && pos >= slow_until) {
         const block_characters block =
-            kernels.scan_block(text_block(p + pos, n - pos, pos), n - pos <= block_size);
+            kernels.scan_block(text_block(p + pos, n - pos, pos), n - pos <= block_size, bounds);
         if (block.size != 0) {
           push_block(kernels, block, p + pos, base + pos);
           if (m_non_gsm_count != 0) {

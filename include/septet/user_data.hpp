@@ -301,9 +301,10 @@ template <utf8_unit Char>
     const std::size_t n = text.size();
     std::size_t units = 0;
     std::uint64_t non_gsm = 0;
+    const auto bounds = kernels.class_bounds();
     for (std::size_t pos = 0; pos < n;) {
       const block_characters block =
-          kernels.scan_block(text_block(p + pos, n - pos, pos), n - pos <= block_size);
+          kernels.scan_block(text_block(p + pos, n - pos, pos), n - pos <= block_size, bounds);
       units += utf16_units_of(kernels, block);
       non_gsm |= non_gsm_characters_of(block, p + pos);
       pos += block.size;

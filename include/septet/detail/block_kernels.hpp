@@ -21,6 +21,19 @@
 
 namespace septet::inline v0::detail::SEPTET_KERNEL_NAMESPACE {
 
+/// `v`, which the compiler can then no longer take for a constant: a vector constant made so once
+/// before a loop stays in a register (or on the stack), where GCC at -O2 would make it again at
+/// each use in the loop (a move and a broadcast, for a constant of equal lanes). Compiled for the
+/// path, so that its vectors pass in registers.
+template <class Vector>
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto opaque(Vector v) noexcept
+    -> Vector {
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+  __asm__("" : "+x"(v));
+#endif
+  return v;
+}
+
 #if defined(SEPTET_KERNEL_OPS)
 using ops = SEPTET_KERNEL_OPS;
 
@@ -136,9 +149,29 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void add_nibble_classes(
   }
 }
 
+/// The bytes that classify_bytes compares with, each in every lane: made once before a loop over
+/// blocks (see opaque), where GCC at -O2 would make each again in every block.
+struct class_bounds {
+  ops::vector c0;
+  ops::vector df;
+  ops::vector ef;
+  ops::vector f4;
+
+  [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET static auto make() noexcept
+      -> class_bounds {
+    const auto bound = [&](unsigned b) SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET {
+      return opaque(vector_bytes::splat(b));
+    };
+    return {bound(0xC0), bound(0xDF), bound(0xEF), bound(0xF4)};
+  }
+};
+
 /// classify_bytes_scalar on vectors; `before` bytes of the text precede `p` (see read_back).
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto classify_bytes(
-    const std::uint8_t* p, std::size_t size, std::size_t before) noexcept -> byte_classes {
+    const std::uint8_t* p,
+    std::size_t size,
+    std::size_t before,
+    const class_bounds& k = class_bounds::make()) noexcept -> byte_classes {
   const std::size_t back = read_back(size, before);
   byte_classes c;
   for_each_vector(
@@ -148,10 +181,10 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void add_nibble_classes(
           return ops::to_bits(f) << shift;
         };
         c.non_ascii |= b.high() << shift;
-        c.continuation |= bits(b.below(0xC0));
-        c.from_e0 |= bits(b.above(0xDF));
-        c.from_f0 |= bits(b.above(0xEF));
-        c.from_f5 |= bits(b.above(0xF4));
+        c.continuation |= bits(ops::gt(k.c0, b.v));
+        c.from_e0 |= bits(ops::gt(b.v, k.df));
+        c.from_f0 |= bits(ops::gt(b.v, k.ef));
+        c.from_f5 |= bits(ops::gt(b.v, k.f4));
         if constexpr (ops::has_lookup) {
           add_nibble_classes(b, shift, c);
         } else {
@@ -175,10 +208,18 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void add_nibble_classes(
   return c;
 }
 #else
-[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto classify_bytes(const std::uint8_t* p,
-                                                              std::size_t size,
-                                                              std::size_t /*before*/) noexcept
-    -> byte_classes {
+/// Nothing: the scalar code compares with constants.
+struct class_bounds {
+  [[nodiscard]] static auto make() noexcept -> class_bounds {
+    return {};
+  }
+};
+
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto classify_bytes(
+    const std::uint8_t* p,
+    std::size_t size,
+    std::size_t /*before*/,
+    const class_bounds& /*k*/ = {}) noexcept -> byte_classes {
   if (size < block_size) {
     std::array<std::uint8_t, block_size> padded{};
     std::memcpy(padded.data(), p, size);
@@ -192,10 +233,10 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void add_nibble_classes(
 /// size is 0 when they are not valid UTF-8, or the text ends inside a character: the caller then
 /// goes one character at a time to find and name the error.
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto scan_block(
-    const text_block& block, bool at_end) noexcept -> block_characters {
+    const text_block& block, bool at_end, const class_bounds& k) noexcept -> block_characters {
   const std::uint8_t* const bytes = block.bytes();
   const std::size_t limit = block.size();
-  const byte_classes c = classify_bytes(bytes, limit, block.before());
+  const byte_classes c = classify_bytes(bytes, limit, block.before(), k);
   const std::uint64_t in_limit = low_bits(limit);
   const std::uint64_t lead2 = c.from_c2 & ~c.from_e0 & in_limit;
   const std::uint64_t lead3 = c.from_e0 & ~c.from_f0 & in_limit;
@@ -649,9 +690,16 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_utf16be_ascii(
 /// its own body), which brings in the routines below. They are not forced inline there: GCC and
 /// Clang would then refuse to compile the loop's own body, whose target is the baseline.
 struct kernels {
+  /// The bounds scan_block compares bytes with, made before a loop over blocks.
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto class_bounds() noexcept
+      -> SEPTET_KERNEL_NAMESPACE::class_bounds {
+    return SEPTET_KERNEL_NAMESPACE::class_bounds::make();
+  }
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto scan_block(
-      const text_block& block, bool at_end) noexcept -> block_characters {
-    return SEPTET_KERNEL_NAMESPACE::scan_block(block, at_end);
+      const text_block& block,
+      bool at_end,
+      const SEPTET_KERNEL_NAMESPACE::class_bounds& bounds) noexcept -> block_characters {
+    return SEPTET_KERNEL_NAMESPACE::scan_block(block, at_end, bounds);
   }
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto mark_units(
       const text_block& block, bool gsm) noexcept -> unit_marks {

@@ -60,17 +60,6 @@
 
 namespace septet::inline v0::detail {
 
-/// `v`, which the compiler can then no longer take for a constant: a vector constant made so once
-/// before a loop stays in a register (or on the stack), where GCC at -O2 would make it again at
-/// each use in the loop (a move and a broadcast, for a constant of equal lanes).
-template <class Vector>
-SEPTET_ALWAYS_INLINE inline auto opaque(Vector v) noexcept -> Vector {
-#if defined(__GNUC__)
-  __asm__("" : "+x"(v));
-#endif
-  return v;
-}
-
 /// The `n` < Lanes bytes at `p` followed by zeros: what load_partial loads where no masked load
 /// keeps a read inside the text.
 template <std::size_t Lanes>

@@ -439,13 +439,15 @@ template <class Char>
 }
 
 #if defined(SEPTET_KERNEL_SHUFFLES)
-/// The septets of 16 bytes of GSM characters in ASCII at `out`, with the escape septet before
-/// those of the extension characters (the bits of `doubled`): up to 32 octets stored, the septets
-/// first.
+/// The septets of 16 bytes `b` of GSM characters in ASCII at `out`, with the escape septet before
+/// those of the extension characters (the bits of `doubled`), whose septets replace theirs in
+/// `septets` (one_septets of `b`): up to 32 octets stored, the septets first.
 SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_escaped_septets(
-    const vector_bytes_of<sse2_ops>& b, unsigned doubled, std::uint8_t* out) noexcept {
+    const vector_bytes_of<sse_shuffle_ops>& b,
+    __m128i septets,
+    unsigned doubled,
+    std::uint8_t* out) noexcept {
   const escape_shuffle_tables& e = escape_shuffles;
-  __m128i septets = plain_septets(b);
   const __m128i low = _mm_and_si128(b.v, _mm_set1_epi8(0x0F));
   const __m128i high = _mm_and_si128(_mm_srli_epi16(b.v, 4), _mm_set1_epi8(0x0F));
   __m128i extension = _mm_setzero_si128();  // nonzero exactly at the extension characters
@@ -486,10 +488,11 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_escaped_septets(
   if (n < 16 || room < 32) {
     return {};
   }
-  const vector_bytes_of<sse2_ops> b{_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))};
-  const auto doubled = static_cast<unsigned>(sse2_ops::to_bits(ascii_extension_flags(b)));
-  const auto run = static_cast<std::size_t>(std::countr_one(one_septet_bits(b) | doubled));
-  put_escaped_septets(b, doubled, out);
+  const vector_bytes_of<sse_shuffle_ops> b{_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))};
+  const auto doubled = static_cast<unsigned>(sse_shuffle_ops::to_bits(ascii_extension_flags(b)));
+  const vector_septets<sse_shuffle_ops> plain = one_septets(b);
+  const auto run = static_cast<std::size_t>(std::countr_one(plain.ones | doubled));
+  put_escaped_septets(b, plain.septets, doubled, out);
   return {run, run + static_cast<std::size_t>(std::popcount(doubled & low_bits(run)))};
 }
 #endif

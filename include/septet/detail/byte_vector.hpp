@@ -394,6 +394,36 @@ struct sse2_ops {
 };
 #endif
 
+#if defined(SEPTET_HAS_AVX2) || defined(SEPTET_VECTOR_DISPATCH)
+/// sse2_ops with SSSE3's byte shuffles: the AVX2 and AVX-512BW paths' work on 16 bytes.
+struct sse_shuffle_ops : sse2_ops {
+  static constexpr bool has_lookup = true;
+  SEPTET_TARGET_AVX2 static auto table(const std::array<std::uint8_t, 16>& t) noexcept -> vector {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data()));
+  }
+  /// Each byte's entry of `t` at its index, 0..15.
+  SEPTET_TARGET_AVX2 static auto lookup(vector t, vector index) noexcept -> vector {
+    return _mm_shuffle_epi8(t, index);
+  }
+  SEPTET_TARGET_AVX2 static auto low_nibbles(vector v) noexcept -> vector {
+    return _mm_and_si128(v, _mm_set1_epi8(0x0F));
+  }
+  SEPTET_TARGET_AVX2 static auto high_nibbles(vector v) noexcept -> vector {
+    return _mm_and_si128(_mm_srli_epi16(v, 4), _mm_set1_epi8(0x0F));
+  }
+  SEPTET_TARGET_AVX2 static auto both(vector a, vector b) noexcept -> vector {
+    return _mm_and_si128(a, b);
+  }
+  SEPTET_TARGET_AVX2 static auto either(vector a, vector b) noexcept -> vector {
+    return _mm_or_si128(a, b);
+  }
+  /// `v` with the bits of `bits` flipped.
+  SEPTET_TARGET_AVX2 static auto toggled(vector v, vector bits) noexcept -> vector {
+    return _mm_xor_si128(v, bits);
+  }
+};
+#endif
+
 #if defined(SEPTET_HAS_NEON)
 struct neon_ops {
   using vector = uint8x16_t;

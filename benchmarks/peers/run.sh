@@ -2,9 +2,10 @@
 # septet against its peers on one generated corpus, side by side, and the chart for the README:
 #   bash benchmarks/peers/run.sh
 # Installs what is missing (Debian: libgammu-dev, Google Benchmark, node; npm: split-sms and
-# sms-segments-calculator into build/peers, not into the repo), builds septet in Release twice (for
-# the x86-64 baseline and with -march=native), runs the native peers (septet, libgammu, and the
-# byte-count baseline) under Google Benchmark and the JavaScript peers (and septet's WebAssembly
+# sms-segments-calculator into build/peers, not into the repo), builds septet twice
+# (benchmarks/build.sh: for the x86-64 baseline as Debian builds a package, and in Release with
+# -march=native), runs the native peers (septet, libgammu, and the byte counts) under Google
+# Benchmark and the JavaScript peers (and septet's WebAssembly
 # build) in node, then writes docs/peers.md, docs/peers.svg and docs/growth.svg.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -93,7 +93,7 @@ void bm_corpus_baseline(benchmark::State& state) {
 }
 BENCHMARK(bm_corpus_baseline);
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__)
 void bm_corpus_scan_sse2(benchmark::State& state) {
   const auto& bodies = septet_bench::mixed_corpus();
   const std::size_t expected = septet_bench::count_lead_bytes(bodies);

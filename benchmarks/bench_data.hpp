@@ -3,7 +3,7 @@
 
 #include <benchmark/benchmark.h>
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__)
 #  include <emmintrin.h>
 #endif
 
@@ -217,7 +217,7 @@ inline auto count_lead_bytes(const std::vector<std::string>& bodies) -> std::siz
   return count;
 }
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__)
 /// count_lead_bytes written for vectors (SSE2, which every x86-64 has), whatever the build's flags:
 /// GCC leaves that loop a byte at a time at -O2 (Debian's flags) and vectorises it at -O3. A
 /// continuation byte (0x80..0xBF) is below -64 as a signed byte; the flags of 255 vectors at most

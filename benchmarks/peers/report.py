@@ -105,7 +105,8 @@ def main():
     msgs = lambda r: r["items_per_second"]
     entries = [
         ("byte-count baseline", base_rows["bm_corpus_baseline"], "#999999"),
-        ("byte count, SSE2", base_rows["bm_corpus_scan_sse2"], "#bbbbbb"),
+    ] + ([("byte count, SSE2", base_rows["bm_corpus_scan_sse2"], "#bbbbbb")]
+         if "bm_corpus_scan_sse2" in base_rows else []) + [  # x86-64 only
         (f"septet: analyze + segment ({native_name})",
          native_rows["bm_corpus_segment"], "#0b57d0"),
         (f"septet: analyze + segment ({base_name})", base_rows["bm_corpus_segment"],
@@ -114,6 +115,7 @@ def main():
          "#7aa0e6"),
         ("libgammu: multipart encode", base_rows["bm_gammu_encode_multipart"], "#c0392b"),
     ]
+    base_segment = f"septet: analyze + segment ({base_name})"
     table = []
     septet_rate = mb(base_rows["bm_corpus_segment"])
     for name, row, colour in entries:
@@ -142,7 +144,7 @@ def main():
              f"| library | MB/s | messages/s | septet ({base_name}) is | parts |",
              "|---|---:|---:|---:|---:|"]
     for name, rate, per_s, parts, _ in table:
-        ratio = "" if name == entries[3][0] else (
+        ratio = "" if name == base_segment else (
             f"{septet_rate / rate:,.1f}× faster" if rate < septet_rate else
             f"{rate / septet_rate:,.2f}× slower")
         lines.append(f"| {name} | {rate:,.1f} | {per_s:,.0f} | {ratio} | {parts or '—'} |")

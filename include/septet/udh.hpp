@@ -151,7 +151,7 @@ static_assert(national_tables{national_language::none, national_language::turkis
   if (concat) {
     const bool wide = concat->reference_size == reference_size::bits16;
     at = detail::put_ie_header(out, at, wide ? iei_concatenation_16bit : iei_concatenation_8bit,
-                               detail::concatenation_iedl(concat->reference_size));
+                               wide ? iedl_concatenation_16bit : iedl_concatenation_8bit);
     if (wide) {
       out[at++] = static_cast<std::uint8_t>(concat->reference >> 8U);
     }

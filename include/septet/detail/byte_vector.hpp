@@ -251,7 +251,7 @@ struct avx2_ops {
   using vector = __m256i;
   using flags = __m256i;  // 0xFF or 0x00 per byte
   /// No masked byte loads: load_partial joins loads inside the text in registers; store_partial
-  /// copies through a buffer on the stack.
+  /// stores 16, 8, 4, 2 and 1 bytes (store_first_bytes).
   static constexpr bool masked_partial = false;
   SEPTET_TARGET_AVX2 static auto load(const std::uint8_t* p) noexcept -> vector {
     return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
@@ -349,7 +349,7 @@ struct sse2_ops {
   /// No nibble look-ups: SSE2 has no byte shuffle (SSSE3 added it); compares instead.
   static constexpr bool has_lookup = false;
   /// No masked byte loads: load_partial joins loads inside the text in registers; store_partial
-  /// copies through a buffer on the stack.
+  /// stores 16, 8, 4, 2 and 1 bytes (store_first_bytes).
   static constexpr bool masked_partial = false;
   static auto load(const std::uint8_t* p) noexcept -> vector {
     return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));

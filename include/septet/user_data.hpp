@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <septet/analysis.hpp>
@@ -370,6 +371,99 @@ template <utf8_unit Char>
   return written.ok() ? result{errc::ok, 1} : written;
 }
 
+/// Parts whose user data one conversion makes (see encode_parts_in_batches).
+inline constexpr std::size_t batch_parts = 16;
+/// The septets or UTF-16BE octets of batch_parts parts, and the whole vectors stored past them.
+inline constexpr std::size_t batch_room = batch_parts * user_data_septets + 64;
+
+/// Run time: a started part's user data from its share of a batch's conversion: `own`, unpacked
+/// septets (packed here unless enc.form says otherwise) or UTF-16BE octets.
+inline auto put_converted_user_data(std::span<const std::uint8_t> own,
+                                    encoding e,
+                                    const encode_options& enc,
+                                    encoded_part& out) -> result {
+  if (e == encoding::gsm7) {
+    return put_gsm7_user_data(own, enc, out);
+  }
+  const auto room = std::span{out.octets}.subspan(out.udh_size);
+  if (own.size() > room.size()) {
+    return {errc::output_too_small, out.udh_size + own.size()};
+  }
+  std::memcpy(room.data(), own.data(), own.size());
+  out.size = out.udl = out.udh_size + own.size();
+  return {errc::ok, own.size()};
+}
+
+/// Run time: `parts` (consecutive parts of `text`, whose analysis is `a`, under the default
+/// tables) into out[first...], from one conversion of the text they carry: part by part, each
+/// part of a few dozen characters started a conversion (its constants and first block) and ended
+/// one (its last characters one at a time). Part by part, by the checked path, where that
+/// conversion does not come out as the analysis counted (the checked path then says why).
+template <utf8_unit Char>
+auto encode_batch(std::basic_string_view<Char> text,
+                  std::span<const part> parts,
+                  const analysis& a,
+                  const encode_options& enc,
+                  std::size_t first,
+                  std::span<encoded_part> out) -> result {
+  std::array<std::uint8_t, batch_room> converted;  // written before read, up to the count
+  const auto carried = text.substr(parts.front().begin, parts.back().end - parts.front().begin);
+  const bool ucs2 = a.encoding == encoding::ucs2;
+  const std::size_t count = ucs2 ? utf16be_from_valid_utf8(carried, converted).value_or(0)
+                                 : default_gsm7_septets(carried, std::span{converted});
+  const std::size_t unit_size = ucs2 ? 2 : 1;
+  std::size_t units = 0;
+  for (const part& p : parts) {
+    units += p.units;
+  }
+  const bool as_counted = count == units * unit_size;
+  std::size_t at = 0;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    encoded_part& part_out = out[first + k];
+    const std::size_t size = parts[k].units * unit_size;
+    result done = as_counted ? start_part(parts[k], a.encoding, a.parts, enc, first + k, part_out)
+                             : encode_one_part(text, parts[k], a, enc, first + k, part_out);
+    if (done.ok() && as_counted) {
+      done = put_converted_user_data(std::span{converted}.subspan(at, size), a.encoding, enc,
+                                     part_out);
+    }
+    if (!done.ok()) {
+      return done;
+    }
+    at += size;
+  }
+  return {errc::ok, parts.size()};
+}
+
+/// Run time: encode_text_parts (below) under the default tables, batch_parts parts at a time.
+template <utf8_unit Char>
+auto encode_parts_in_batches(const analyzed_text<Char>& analyzed,
+                             std::span<encoded_part> out,
+                             const encode_options& enc) -> result {
+  std::array<part, batch_parts> batch;  // written before read, up to `queued`
+  std::size_t queued = 0;
+  std::size_t done = 0;
+  result status{errc::ok, 0};
+  const auto flush = [&] {
+    if (status.ok() && queued != 0) {
+      status = encode_batch(analyzed.text(), std::span{batch}.first(queued), analyzed.analysis(),
+                            enc, done, out);
+    }
+    done += queued;
+    queued = 0;
+  };
+  analyzed.for_each_part([&](const part& range) {
+    if (done + queued < out.size()) {  // a.parts parts; the guard keeps inside `out`
+      batch[queued++] = range;
+    }
+    if (queued == batch.size()) {
+      flush();
+    }
+  });
+  flush();
+  return status.ok() ? result{errc::ok, done} : status;
+}
+
 template <code_unit Char>
 constexpr auto encode_text_parts(const analyzed_text<Char>& analyzed,
                                  std::span<encoded_part> out,
@@ -387,6 +481,11 @@ constexpr auto encode_text_parts(const analyzed_text<Char>& analyzed,
   }
   if (a.parts > out.size()) {
     return {errc::output_too_small, a.parts};
+  }
+  if constexpr (utf8_unit<Char>) {
+    if (!std::is_constant_evaluated() && !enc.text.national.any()) {
+      return encode_parts_in_batches(analyzed, out, enc);
+    }
   }
   std::size_t index = 0;
   result status{errc::ok, 0};

@@ -598,6 +598,38 @@ auto alternate_references(std::size_t round) -> septet::encode_options {
   return enc;
 }
 
+/// `septets` packed one bit at a time after `fill` bits.
+auto packed_bit_by_bit(std::span<const std::uint8_t> septets, std::size_t fill)
+    -> std::vector<std::uint8_t> {
+  std::vector<std::uint8_t> packed(septet::gsm7::packed_size(septets.size(), fill), 0);
+  for (std::size_t i = 0; i < septets.size(); ++i) {
+    for (std::size_t bit = 0; bit < 7; ++bit) {
+      const std::size_t at = fill + i * 7 + bit;
+      packed[at / 8] =
+          static_cast<std::uint8_t>(packed[at / 8] | (((septets[i] >> bit) & 1U) << (at % 8)));
+    }
+  }
+  return packed;
+}
+
+/// Part `p` of `text` holds what the checked encoders make of its text: GSM septets packed bit by
+/// bit, or UTF-16BE.
+void expect_checked_user_data(std::string_view text, const septet::encoded_part& p) {
+  const auto user_data = p.user_data();
+  const std::vector<std::uint8_t> got(user_data.begin(), user_data.end());
+  if (p.data_coding == septet::data_coding_ucs2) {
+    const auto checked = septet::ucs2::encode(septet::part_text(text, p.text));
+    ASSERT_TRUE(checked.ok());
+    EXPECT_EQ(got, checked.value());
+    EXPECT_EQ(p.udl, p.size);
+    return;
+  }
+  const auto septets = septet::gsm7::encode(septet::part_text(text, p.text));
+  ASSERT_TRUE(septets.ok());
+  EXPECT_EQ(got, packed_bit_by_bit(septets.value(), septet::gsm7::fill_bits(p.udh_size)));
+  EXPECT_EQ(p.udl, septet::gsm7::user_data_length(p.udh_size, septets->size()));
+}
+
 TEST_P(fast_path_test, gsm_parts_hold_the_checked_encoders_septets_packed_bit_by_bit) {
   // encode_parts takes GSM septets from a table per character and packs them in a register at
   // run time; the checked encoder (gsm7::encode) and a packer that sets one bit at a time agree.
@@ -611,20 +643,8 @@ TEST_P(fast_path_test, gsm_parts_hold_the_checked_encoders_septets_packed_bit_by
     const auto parts = septet::encode_parts(text, alternate_references(round));
     ASSERT_TRUE(parts.ok());
     for (const auto& p : parts.value()) {
-      const auto septets = septet::gsm7::encode(septet::part_text(text, p.text));
-      ASSERT_TRUE(septets.ok());
-      const std::size_t fill = septet::gsm7::fill_bits(p.udh_size);
-      std::vector<std::uint8_t> packed(septet::gsm7::packed_size(septets->size(), fill), 0);
-      for (std::size_t i = 0; i < septets->size(); ++i) {
-        for (std::size_t bit = 0; bit < 7; ++bit) {
-          const std::size_t at = fill + i * 7 + bit;
-          packed[at / 8] = static_cast<std::uint8_t>(
-              packed[at / 8] | (((septets.value()[i] >> bit) & 1U) << (at % 8)));
-        }
-      }
-      const auto user_data = p.user_data();
-      ASSERT_EQ(std::vector<std::uint8_t>(user_data.begin(), user_data.end()), packed);
-      EXPECT_EQ(p.udl, septet::gsm7::user_data_length(p.udh_size, septets->size()));
+      ASSERT_EQ(p.data_coding, septet::data_coding_gsm7);
+      expect_checked_user_data(text, p);
     }
   }
 }
@@ -644,13 +664,42 @@ TEST_P(fast_path_test, ucs2_parts_hold_the_checked_encoders_utf16be) {
     ASSERT_TRUE(parts.ok());
     for (const auto& p : parts.value()) {
       ASSERT_EQ(p.data_coding, septet::data_coding_ucs2);
-      const auto checked = septet::ucs2::encode(septet::part_text(text, p.text));
-      ASSERT_TRUE(checked.ok());
-      const auto user_data = p.user_data();
-      ASSERT_EQ(std::vector<std::uint8_t>(user_data.begin(), user_data.end()), checked.value());
-      EXPECT_EQ(p.udl, p.size);
+      expect_checked_user_data(text, p);
     }
   }
+}
+
+TEST_P(fast_path_test, parts_of_long_messages_hold_the_checked_encoders_user_data) {
+  // encode_parts converts the text of batch_parts parts at once and hands each part its share:
+  // past a batch, in both encodings, with the caps lifted, every part still holds what the
+  // checked encoders make of its own text, and the parts cover the text.
+  const std::vector<std::string> pieces = {
+      "Good morning ", "\xC3\xA9", "{}",       "\xE2\x82\xAC",
+      "\r\n",          "x",        "\xD0\x96", "\xF0\x9F\x98\x80"};
+  std::mt19937 rng(43);
+  septet::encode_options enc;
+  enc.text.max_characters = 0;
+  enc.text.max_parts = 0;
+  std::size_t past_a_batch[2] = {0, 0};
+  for (std::size_t round = 0; round < 80; ++round) {
+    const bool gsm = round % 2 == 0;
+    const std::string text = septet_test::random_text(rng, pieces, gsm ? 6 : pieces.size(), 1600);
+    SCOPED_TRACE(round);
+    const auto parts = septet::encode_parts(text, enc);
+    ASSERT_TRUE(parts.ok());
+    std::size_t covered = 0;
+    for (const auto& p : parts.value()) {
+      ASSERT_EQ(p.text.begin, covered);
+      covered = p.text.end;
+      expect_checked_user_data(text, p);
+    }
+    EXPECT_EQ(covered, text.size());
+    if (parts->size() > septet::detail::batch_parts) {
+      ++past_a_batch[parts->front().data_coding == septet::data_coding_ucs2 ? 1 : 0];
+    }
+  }
+  EXPECT_GT(past_a_batch[0], 10U);
+  EXPECT_GT(past_a_batch[1], 10U);
 }
 
 /// encode_parts by the general path: analysis, split, then part by part.

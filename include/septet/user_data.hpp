@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <limits>
 #include <optional>
 #include <septet/analysis.hpp>
 #include <septet/data_coding.hpp>
@@ -75,69 +74,6 @@ namespace detail {
   return opts;
 }
 
-/// What default_gsm7_septets returns when a character is not as expected. (Not an optional: a
-/// plain count comes back in a register; GCC sent the optional through the stack.)
-inline constexpr std::size_t not_default_gsm7 = std::numeric_limits<std::size_t>::max();
-
-/// default_gsm7_septets (below) on the vector path of `kernels`: runs of plain ASCII a vector
-/// at a time; from an extension character, where the path has byte shuffles, up to 16 bytes of
-/// ASCII at a time (escaped_septets); the other characters a table look-up each.
-template <class Kernels, utf8_unit Char>
-[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto default_gsm7_septets_with(
-    Kernels kernels, std::basic_string_view<Char> piece, std::span<std::uint8_t> out) noexcept
-    -> std::size_t {
-  namespace t = tables;
-  std::size_t written = 0;
-  for (std::size_t i = 0; i < piece.size();) {
-    const std::uint8_t lead = byte_of(piece[i]);
-    std::uint8_t code = t::reverse_none;
-    if (lead < 0x80U) {
-      // ascii_septets from a plain character or a line break only: it stops at anything else.
-      if (t::plain_ascii[lead] || is_line_break(lead)) {
-        const std::size_t run = kernels.ascii_septets(piece.data() + i, piece.size() - i,
-                                                      out.data() + written, out.size() - written);
-        if (run > 0) {
-          i += run;
-          written += run;
-          continue;
-        }
-      }
-      // From an extension character, a vector of up to 16 bytes costs about what it and the
-      // plain run after it cost apart, and takes the extension characters further on too.
-      if (is_ascii_extension(lead)) {
-        const ascii_run run =
-            kernels.escaped_septets(reinterpret_cast<const std::uint8_t*>(piece.data()) + i,
-                                    piece.size() - i, out.data() + written, out.size() - written);
-        if (run.bytes > 0) {
-          i += run.bytes;
-          written += run.septets;
-          continue;
-        }
-      }
-      code = t::gsm7_reverse_direct[lead];
-      i += 1;
-    } else if (lead >= 0xC2U && lead < 0xE0U && i + 1 < piece.size() &&
-               is_utf8_continuation(byte_of(piece[i + 1]))) {
-      const std::size_t cp = ((lead & 0x1FU) << 6U) | (byte_of(piece[i + 1]) & 0x3FU);
-      code = cp < t::reverse_direct_limit ? t::gsm7_reverse_direct[cp] : t::reverse_none;
-      i += 2;
-    } else if (lead == 0xE2U && i + 2 < piece.size() && byte_of(piece[i + 1]) == 0x82U &&
-               byte_of(piece[i + 2]) == 0xACU) {
-      code = t::gsm7_wide_reverse[0].code;  // the euro sign, the one entry (utf8_block.hpp)
-      i += 3;
-    }
-    const std::size_t size = (code & t::reverse_extension_flag) != 0 ? 2 : 1;
-    if (code == t::reverse_none || written + size > out.size()) {
-      return not_default_gsm7;
-    }
-    if ((code & t::reverse_extension_flag) != 0) {
-      out[written++] = gsm7::escape;
-    }
-    out[written++] = static_cast<std::uint8_t>(code & 0x7FU);
-  }
-  return written;
-}
-
 /// Run time: UTF-8 text in the default GSM tables (a part of a GSM message, say) as unpacked
 /// septets. The septets written, or not_default_gsm7 when a character is not in those tables, a
 /// sequence is not valid UTF-8 or `out` is too small (the checked path then says why).
@@ -146,7 +82,7 @@ template <utf8_unit Char>
                                                std::span<std::uint8_t> out) noexcept
     -> std::size_t {
   return with_vector_kernels([&](auto kernels) SEPTET_ALWAYS_INLINE {
-    return default_gsm7_septets_with(kernels, piece, out);
+    return kernels.default_gsm7_septets(piece.data(), piece.size(), out.data(), out.size());
   });
 }
 

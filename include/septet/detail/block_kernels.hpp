@@ -497,6 +497,68 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_escaped_septets(
 }
 #endif
 
+/// The `n` bytes of UTF-8 text at `p` in the default GSM tables as unpacked septets at `out`
+/// (`room` octets): runs of plain ASCII a vector at a time (ascii_septets); from an extension
+/// character, where the path has byte shuffles, up to 16 bytes of ASCII at a time
+/// (escaped_septets); the other characters a table look-up each. The septets written, or
+/// not_default_gsm7 when a character is not in those tables, a sequence is not valid UTF-8 or
+/// `out` is too small. Here, not in the caller, so that the vector routines are inlined: GCC
+/// left ascii_septets a call per run in a build that chooses the path at run time.
+template <class Char>
+[[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto default_gsm7_septets(
+    const Char* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept -> std::size_t {
+  namespace t = tables;
+  std::size_t written = 0;
+  for (std::size_t i = 0; i < n;) {
+    const std::uint8_t lead = byte_of(p[i]);
+    std::uint8_t code = t::reverse_none;
+    if (lead < 0x80U) {
+      // ascii_septets from a plain character or a line break only: it stops at anything else.
+      if (t::plain_ascii[lead] || is_line_break(lead)) {
+        const std::size_t run = ascii_septets(p + i, n - i, out + written, room - written);
+        if (run > 0) {
+          i += run;
+          written += run;
+          continue;
+        }
+      }
+#if defined(SEPTET_KERNEL_SHUFFLES)
+      // From an extension character, a vector of up to 16 bytes costs about what it and the
+      // plain run after it cost apart, and takes the extension characters further on too.
+      if (is_ascii_extension(lead)) {
+        const ascii_run run = escaped_septets(reinterpret_cast<const std::uint8_t*>(p) + i, n - i,
+                                              out + written, room - written);
+        if (run.bytes > 0) {
+          i += run.bytes;
+          written += run.septets;
+          continue;
+        }
+      }
+#endif
+      code = t::gsm7_reverse_direct[lead];
+      i += 1;
+    } else if (lead >= 0xC2U && lead < 0xE0U && i + 1 < n &&
+               is_utf8_continuation(byte_of(p[i + 1]))) {
+      const std::size_t cp = ((lead & 0x1FU) << 6U) | (byte_of(p[i + 1]) & 0x3FU);
+      code = cp < t::reverse_direct_limit ? t::gsm7_reverse_direct[cp] : t::reverse_none;
+      i += 2;
+    } else if (lead == 0xE2U && i + 2 < n && byte_of(p[i + 1]) == 0x82U &&
+               byte_of(p[i + 2]) == 0xACU) {
+      code = t::gsm7_wide_reverse[0].code;  // the euro sign, the one entry (utf8_block.hpp)
+      i += 3;
+    }
+    const std::size_t size = (code & t::reverse_extension_flag) != 0 ? 2 : 1;
+    if (code == t::reverse_none || written + size > room) {
+      return not_default_gsm7;
+    }
+    if ((code & t::reverse_extension_flag) != 0) {
+      out[written++] = t::gsm7_escape;
+    }
+    out[written++] = static_cast<std::uint8_t>(code & 0x7FU);
+  }
+  return written;
+}
+
 #if defined(SEPTET_KERNEL_SHUFFLES)
 /// The bits that put_utf16be_window masks and adds, each in every 32-bit lane: made once before
 /// the windows (see opaque), not at each use, as GCC does at -O2 with constants of equal lanes.
@@ -718,9 +780,9 @@ struct kernels {
     return SEPTET_KERNEL_NAMESPACE::plain_run(p, n, before);
   }
   template <class Char>
-  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto ascii_septets(
+  [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto default_gsm7_septets(
       const Char* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept -> std::size_t {
-    return SEPTET_KERNEL_NAMESPACE::ascii_septets(p, n, out, room);
+    return SEPTET_KERNEL_NAMESPACE::default_gsm7_septets(p, n, out, room);
   }
   /// escaped_septets where the path has byte shuffles, else nothing.
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto escaped_septets(

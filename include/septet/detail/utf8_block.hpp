@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <septet/detail/always_inline.hpp>
 #include <septet/detail/bits.hpp>
 #include <septet/detail/byte_vector.hpp>
@@ -436,6 +437,11 @@ struct ascii_run {
   std::size_t bytes = 0;
   std::size_t septets = 0;
 };
+
+/// What default_gsm7_septets (block_kernels.hpp) returns when a character is not as expected.
+/// (Not an optional: a plain count comes back in a register; GCC sent the optional through the
+/// stack.)
+inline constexpr std::size_t not_default_gsm7 = std::numeric_limits<std::size_t>::max();
 
 }  // namespace septet::inline v0::detail
 

@@ -668,7 +668,6 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_utf16be_ascii(
     const utf16be_window_bits& k,
     std::uint8_t*& to,
     const std::uint8_t* last_to) noexcept -> std::size_t {
-  const utf8_windows& t = utf8_window_table;
   const std::uint8_t* from = block;
   const std::uint8_t* const last_from = block + utf16be_last_window;
   while (from <= last_from && to <= last_to) {
@@ -680,8 +679,7 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_utf16be_ascii(
       continue;
     }
     const auto at = static_cast<std::size_t>(from - block);
-    const utf8_windows::window w =
-        t.of_ends[static_cast<std::size_t>(starts >> (at + 1)) & (t.of_ends.size() - 1)];
+    const utf8_windows::window w = window_at(starts, at);
     if (w.shape == utf8_windows::by_character) {
       break;  // never with 16 bytes of valid text: the caller goes on a character at a time
     }
@@ -700,7 +698,6 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_utf16be_ascii(
 [[nodiscard]] SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline auto utf16be_from_valid_utf8(
     const std::uint8_t* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept
     -> std::size_t {
-  const utf8_windows& t = utf8_window_table;
   const utf16be_window_bits window_bits = utf16be_window_bits::make();
   std::size_t i = 0;
   std::size_t written = 0;
@@ -724,8 +721,7 @@ SEPTET_ALWAYS_INLINE SEPTET_KERNEL_TARGET inline void put_utf16be_ascii(
         written += 32;
         continue;
       }
-      const utf8_windows::window w =
-          t.of_ends[static_cast<std::size_t>(starts >> (pos + 1)) & (t.of_ends.size() - 1)];
+      const utf8_windows::window w = window_at(starts, pos);
       if (w.shape != utf8_windows::by_character) {
         written += put_utf16be_window(bytes, w.shape, window_bits, out + written);
         pos += w.consumed;

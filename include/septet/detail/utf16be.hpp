@@ -166,6 +166,15 @@ consteval auto make_utf8_windows() -> utf8_windows {
 
 inline constexpr utf8_windows utf8_window_table = make_utf8_windows();
 
+/// The window at byte `at` of a block whose character starts are `starts` (bit k: a character
+/// starts at byte k; the end of the text counts as one): its end mask is the starts after `at`.
+[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto window_at(std::uint64_t starts,
+                                                         std::size_t at) noexcept
+    -> utf8_windows::window {
+  const utf8_windows& t = utf8_window_table;
+  return t.of_ends[static_cast<std::size_t>(starts >> (at + 1)) & (t.of_ends.size() - 1)];
+}
+
 /// Byte shuffles to big-endian units: from 16-bit lanes, and from the low halves of 32-bit lanes
 /// (the upper eight octets then zeros).
 inline constexpr std::array<std::uint8_t, 16> big_endian_words = {1, 0, 3,  2,  5,  4,  7,  6,

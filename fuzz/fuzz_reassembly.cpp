@@ -25,7 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   enc.text.national = fuzz_national(static_cast<std::uint8_t>(flags >> 5U));
   const auto parts = septet::encode_parts(text, enc);
   // A message that fits one part is encoded without analysing it first: the general path
-  // (analysis, split, part by part) gives the same result and parts, under a body cap too.
+  // (analysis, split, then the parts' user data) gives the same result and parts, under a body
+  // cap too.
   septet::encode_options capped = enc;
   capped.text.max_characters = shuffle;  // 0: none
   std::array<septet::encoded_part, 2> direct{};

@@ -74,9 +74,9 @@ namespace detail {
   return opts;
 }
 
-/// Run time: UTF-8 text in the default GSM tables (a part of a GSM message, say) as unpacked
-/// septets. The septets written, or not_default_gsm7 when a character is not in those tables, a
-/// sequence is not valid UTF-8 or `out` is too small (the checked path then says why).
+/// Run time: UTF-8 text in the default GSM tables (a GSM message, or the parts of a batch) as
+/// unpacked septets. The septets written, or not_default_gsm7 when a character is not in those
+/// tables, a sequence is not valid UTF-8 or `out` is too small (the checked path then says why).
 template <utf8_unit Char>
 [[nodiscard]] inline auto default_gsm7_septets(std::basic_string_view<Char> piece,
                                                std::span<std::uint8_t> out) noexcept
@@ -314,16 +314,16 @@ inline constexpr std::size_t batch_room = batch_parts * user_data_septets + 64;
 
 /// Run time: a started part's user data from its share of a batch's conversion: `own`, unpacked
 /// septets (packed here unless enc.form says otherwise) or UTF-16BE octets.
-inline auto put_converted_user_data(std::span<const std::uint8_t> own,
-                                    encoding e,
-                                    const encode_options& enc,
-                                    encoded_part& out) -> result {
+[[nodiscard]] inline auto put_converted_user_data(std::span<const std::uint8_t> own,
+                                                  encoding e,
+                                                  const encode_options& enc,
+                                                  encoded_part& out) -> result {
   if (e == encoding::gsm7) {
     return put_gsm7_user_data(own, enc, out);
   }
   const auto room = std::span{out.octets}.subspan(out.udh_size);
   if (own.size() > room.size()) {
-    return {errc::output_too_small, out.udh_size + own.size()};
+    return {errc::output_too_small, own.size()};  // as ucs2::encode counts
   }
   std::memcpy(room.data(), own.data(), own.size());
   out.size = out.udl = out.udh_size + own.size();
@@ -331,17 +331,17 @@ inline auto put_converted_user_data(std::span<const std::uint8_t> own,
 }
 
 /// Run time: `parts` (consecutive parts of `text`, whose analysis is `a`, under the default
-/// tables) into out[first...], from one conversion of the text they carry: part by part, each
-/// part of a few dozen characters started a conversion (its constants and first block) and ended
-/// one (its last characters one at a time). Part by part, by the checked path, where that
-/// conversion does not come out as the analysis counted (the checked path then says why).
+/// tables) into out[first...], from one conversion of the text they carry: each conversion pays
+/// for its start (constants, first block) and its end (the last characters one at a time), and a
+/// part holds a few dozen characters only. Part by part (encode_one_part) where that conversion
+/// does not come out as the analysis counted, so that the error is the per-part path's.
 template <utf8_unit Char>
-auto encode_batch(std::basic_string_view<Char> text,
-                  std::span<const part> parts,
-                  const analysis& a,
-                  const encode_options& enc,
-                  std::size_t first,
-                  std::span<encoded_part> out) -> result {
+[[nodiscard]] auto encode_batch(std::basic_string_view<Char> text,
+                                std::span<const part> parts,
+                                const analysis& a,
+                                const encode_options& enc,
+                                std::size_t first,
+                                std::span<encoded_part> out) -> result {
   std::array<std::uint8_t, batch_room> converted;  // written before read, up to the count
   const auto carried = text.substr(parts.front().begin, parts.back().end - parts.front().begin);
   const bool ucs2 = a.encoding == encoding::ucs2;
@@ -373,10 +373,10 @@ auto encode_batch(std::basic_string_view<Char> text,
 
 /// Run time: encode_text_parts (below) under the default tables, batch_parts parts at a time.
 template <utf8_unit Char>
-auto encode_parts_in_batches(const analyzed_text<Char>& analyzed,
-                             std::span<encoded_part> out,
-                             const encode_options& enc) -> result {
-  std::array<part, batch_parts> batch;  // written before read, up to `queued`
+[[nodiscard]] auto encode_parts_in_batches(const analyzed_text<Char>& analyzed,
+                                           std::span<encoded_part> out,
+                                           const encode_options& enc) -> result {
+  std::array<part, batch_parts> batch;
   std::size_t queued = 0;
   std::size_t done = 0;
   result status{errc::ok, 0};

@@ -669,40 +669,7 @@ TEST_P(fast_path_test, ucs2_parts_hold_the_checked_encoders_utf16be) {
   }
 }
 
-TEST_P(fast_path_test, parts_of_long_messages_hold_the_checked_encoders_user_data) {
-  // encode_parts converts the text of batch_parts parts at once and hands each part its share:
-  // past a batch, in both encodings, with the caps lifted, every part still holds what the
-  // checked encoders make of its own text, and the parts cover the text.
-  const std::vector<std::string> pieces = {
-      "Good morning ", "\xC3\xA9", "{}",       "\xE2\x82\xAC",
-      "\r\n",          "x",        "\xD0\x96", "\xF0\x9F\x98\x80"};
-  std::mt19937 rng(43);
-  septet::encode_options enc;
-  enc.text.max_characters = 0;
-  enc.text.max_parts = 0;
-  std::size_t past_a_batch[2] = {0, 0};
-  for (std::size_t round = 0; round < 80; ++round) {
-    const bool gsm = round % 2 == 0;
-    const std::string text = septet_test::random_text(rng, pieces, gsm ? 6 : pieces.size(), 1600);
-    SCOPED_TRACE(round);
-    const auto parts = septet::encode_parts(text, enc);
-    ASSERT_TRUE(parts.ok());
-    std::size_t covered = 0;
-    for (const auto& p : parts.value()) {
-      ASSERT_EQ(p.text.begin, covered);
-      covered = p.text.end;
-      expect_checked_user_data(text, p);
-    }
-    EXPECT_EQ(covered, text.size());
-    if (parts->size() > septet::detail::batch_parts) {
-      ++past_a_batch[parts->front().data_coding == septet::data_coding_ucs2 ? 1 : 0];
-    }
-  }
-  EXPECT_GT(past_a_batch[0], 10U);
-  EXPECT_GT(past_a_batch[1], 10U);
-}
-
-/// encode_parts by the general path: analysis, split, then part by part.
+/// encode_parts by the general path: analysis, split, then the parts' user data.
 auto analysed_parts(std::string_view text,
                     std::span<septet::encoded_part> out,
                     const septet::encode_options& enc) -> septet::result {
@@ -718,6 +685,71 @@ void expect_same_part(const septet::encoded_part& got, const septet::encoded_par
   EXPECT_EQ(got.data_coding, expected.data_coding);
   EXPECT_EQ(got.esm_class, expected.esm_class);
   EXPECT_EQ(got.text, expected.text);
+}
+
+/// The parts of `text` one by one (encode_one_part over the analysed split), as encode_parts made
+/// them before it converted parts in batches.
+auto parts_one_by_one(std::string_view text, const septet::encode_options& enc)
+    -> std::vector<septet::encoded_part> {
+  const septet::detail::analyzed_text analyzed(text, septet::detail::wire_text_options(enc));
+  std::vector<septet::encoded_part> parts;
+  analyzed.for_each_part([&](const septet::part& range) {
+    parts.emplace_back();
+    EXPECT_TRUE(septet::detail::encode_one_part(text, range, analyzed.analysis(), enc,
+                                                parts.size() - 1, parts.back())
+                    .ok());
+  });
+  return parts;
+}
+
+TEST_P(fast_path_test, parts_of_long_messages_are_the_parts_made_one_by_one) {
+  // encode_parts converts the text of batch_parts parts at once and hands each part its share:
+  // past a batch, in both encodings, with the caps lifted, under 16-bit references, the unpacked
+  // form with an extra IE, or short parts, every part is on the wire what encoding it alone
+  // makes, the packed ones hold what the checked encoders make of its text, and the parts cover
+  // the text.
+  const std::vector<std::string> pieces = {
+      "Good morning ", "\xC3\xA9", "{}",       "\xE2\x82\xAC",
+      "\r\n",          "x",        "\xD0\x96", "\xF0\x9F\x98\x80"};
+  const std::array<std::uint8_t, 4> ports = {0x0B, 0x84, 0x23, 0xF0};
+  const std::array<septet::information_element, 1> port = {{{0x05, ports}}};
+  std::mt19937 rng(43);
+  std::array<std::size_t, 2> past_a_batch{};
+  for (std::size_t round = 0; round < 120; ++round) {
+    const bool gsm = round % 2 == 0;
+    septet::encode_options enc = alternate_references(round / 2);
+    enc.text.max_characters = 0;
+    enc.text.max_parts = 0;
+    if (round % 8 >= 4) {
+      enc.form = septet::septet_form::unpacked;
+      enc.extra_elements = port;
+    }
+    if (round % 3 == 0) {
+      enc.text.max_units_per_part = 40;
+    }
+    const std::string text = septet_test::random_text(rng, pieces, gsm ? 6 : pieces.size(), 1600);
+    SCOPED_TRACE(round);
+    const auto parts = septet::encode_parts(text, enc);
+    ASSERT_TRUE(parts.ok());
+    const std::vector<septet::encoded_part> expected = parts_one_by_one(text, enc);
+    ASSERT_EQ(parts->size(), expected.size());
+    std::size_t covered = 0;
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      const septet::encoded_part& p = parts.value()[k];
+      expect_same_part(p, expected[k]);
+      ASSERT_EQ(p.text.begin, covered);
+      covered = p.text.end;
+      if (enc.form == septet::septet_form::packed) {
+        expect_checked_user_data(text, p);
+      }
+    }
+    EXPECT_EQ(covered, text.size());
+    if (parts->size() > septet::detail::batch_parts) {
+      ++past_a_batch[parts->front().data_coding == septet::data_coding_ucs2 ? 1 : 0];
+    }
+  }
+  EXPECT_GT(past_a_batch[0], 20U);
+  EXPECT_GT(past_a_batch[1], 20U);
 }
 
 TEST_P(fast_path_test, a_one_part_message_is_encoded_as_the_analysed_path_does) {

@@ -1,6 +1,7 @@
-// The block routines of utf8_block.hpp (classify_bytes, scan_block, mark_units) for one instruction
-// set. No include guard: utf8_block.hpp includes this file once per instruction set it compiles,
-// each time in a namespace of its own, after defining
+// The vector routines of utf8_block.hpp (classify_bytes, scan_block, mark_units, the plain scan,
+// the wire encoder's GSM septets and UTF-16BE) for one instruction set. No include guard:
+// utf8_block.hpp includes this file once per instruction set it compiles, each time in a namespace
+// of its own, after defining
 //   SEPTET_KERNEL_NAMESPACE  the namespace (in septet::detail), e.g. avx2_kernels;
 //   SEPTET_KERNEL_OPS        the ops type of byte_vector.hpp (undefined: the scalar code);
 //   SEPTET_KERNEL_TARGET     the target attribute that instruction set needs (may be empty);
@@ -775,12 +776,14 @@ struct kernels {
       const Char* p, std::size_t n, std::size_t before) noexcept -> std::size_t {
     return SEPTET_KERNEL_NAMESPACE::plain_run(p, n, before);
   }
+  /// The septets of GSM text (see default_gsm7_septets above), or not_default_gsm7.
   template <class Char>
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto default_gsm7_septets(
       const Char* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept -> std::size_t {
     return SEPTET_KERNEL_NAMESPACE::default_gsm7_septets(p, n, out, room);
   }
-  /// escaped_septets where the path has byte shuffles, else nothing.
+  /// escaped_septets where the path has byte shuffles, else nothing (for the tests, which check
+  /// that a path takes such runs).
   [[nodiscard]] SEPTET_KERNEL_INLINE SEPTET_KERNEL_TARGET static auto escaped_septets(
       const std::uint8_t* p, std::size_t n, std::uint8_t* out, std::size_t room) noexcept
       -> ascii_run {

@@ -166,10 +166,11 @@ consteval auto make_utf8_windows() -> utf8_windows {
 
 inline constexpr utf8_windows utf8_window_table = make_utf8_windows();
 
-/// The window at byte `at` of a block whose character starts are `starts` (bit k: a character
-/// starts at byte k; the end of the text counts as one): its end mask is the starts after `at`.
-[[nodiscard]] SEPTET_ALWAYS_INLINE inline auto window_at(std::uint64_t starts,
-                                                         std::size_t at) noexcept
+/// The window at byte `at` (below 63) of a block whose character starts are `starts` (bit k: a
+/// character starts at byte k; the end of the text counts as one): its end mask is the starts
+/// after `at`.
+[[nodiscard]] SEPTET_ALWAYS_INLINE constexpr auto window_at(std::uint64_t starts,
+                                                            std::size_t at) noexcept
     -> utf8_windows::window {
   const utf8_windows& t = utf8_window_table;
   return t.of_ends[static_cast<std::size_t>(starts >> (at + 1)) & (t.of_ends.size() - 1)];

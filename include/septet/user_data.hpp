@@ -308,7 +308,7 @@ template <utf8_unit Char>
 }
 
 /// Parts whose user data one conversion makes (see encode_parts_in_batches).
-inline constexpr std::size_t batch_parts = 16;
+inline constexpr std::size_t batch_parts = 8;
 /// The septets or UTF-16BE octets of batch_parts parts, and the whole vectors stored past them.
 inline constexpr std::size_t batch_room = batch_parts * user_data_septets + 64;
 

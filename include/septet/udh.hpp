@@ -54,8 +54,10 @@ struct information_element {
 
 namespace detail {
 
+/// The concatenation IE's data length: 16-bit references are bits16, all else 8-bit, as
+/// write_udh picks the IEI and writes the reference.
 [[nodiscard]] constexpr auto concatenation_iedl(reference_size size) noexcept -> std::uint8_t {
-  return size == reference_size::bits8 ? iedl_concatenation_8bit : iedl_concatenation_16bit;
+  return size == reference_size::bits16 ? iedl_concatenation_16bit : iedl_concatenation_8bit;
 }
 
 /// Writes the header of an element of `length` data octets at `out[at]`, which has room for the
@@ -151,7 +153,7 @@ static_assert(national_tables{national_language::none, national_language::turkis
   if (concat) {
     const bool wide = concat->reference_size == reference_size::bits16;
     at = detail::put_ie_header(out, at, wide ? iei_concatenation_16bit : iei_concatenation_8bit,
-                               wide ? iedl_concatenation_16bit : iedl_concatenation_8bit);
+                               detail::concatenation_iedl(concat->reference_size));
     if (wide) {
       out[at++] = static_cast<std::uint8_t>(concat->reference >> 8U);
     }
